@@ -1,0 +1,35 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BC     := $(VENV)/bin/backchannel
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= backchannel.duckdb
+PYTHON ?= python3
+
+.PHONY: demo test lint typecheck eval bench clean-demo
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB) $(DB).wal
+	$(BC) ingest examples/ --db $(DB)
+	$(BC) events --db $(DB) --format table
+	$(BC) report --db $(DB) --output report.html
+	@echo "wrote $(DB) and report.html"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench eval
+	$(VENV)/bin/mypy
+
+test: $(STAMP) lint
+	$(VENV)/bin/pytest -q
+
+eval: $(STAMP)
+	$(PY) -m eval.run_all
+
+bench: $(STAMP)
+	$(PY) bench/throughput.py

@@ -1,0 +1,38 @@
+"""``backchannel code``: code articles into events (JSONL on stdout), no database."""
+
+from __future__ import annotations
+
+import argparse
+
+from backchannel.cli.common import (
+    Subparsers,
+    add_input_arguments,
+    articles_only,
+    exit_code,
+    report_rejection,
+    settings_from,
+    write_line,
+)
+from backchannel.ingest import read_inputs
+from backchannel.pipeline import Pipeline
+from backchannel.serialise import event_to_dict
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("code", help="code articles into PLOVER events (JSONL)")
+    add_input_arguments(parser)
+    parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    counter: dict[str, int] = {}
+    records = read_inputs(args.files, jsonl=args.jsonl, settings=settings, published=args.published)
+    for doc in Pipeline(settings).run(articles_only(records, counter)):
+        if doc.rejection is not None:
+            report_rejection(doc.rejection)
+            continue
+        for event in doc.events:
+            write_line(event_to_dict(event))
+    return exit_code(counter)

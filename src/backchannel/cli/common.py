@@ -1,0 +1,70 @@
+"""Helpers shared by the subcommands: arguments, messages, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from backchannel.records import Article, Rejection
+from backchannel.serialise import dumps
+from backchannel.settings import Settings, load_settings
+
+Subparsers = Any  # argparse's private _SubParsersAction
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
+
+
+def add_input_arguments(parser: argparse.ArgumentParser, *, published: bool = True) -> None:
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="files or directories; '-' or none for stdin"
+    )
+    parser.add_argument("--jsonl", action="store_true", help="input is JSONL, one record per line")
+    if published:
+        parser.add_argument(
+            "--published",
+            type=iso_date,
+            metavar="YYYY-MM-DD",
+            help="publication date of the articles",
+        )
+    parser.add_argument(
+        "--max-bytes", type=int, metavar="N", help="refuse records larger than N bytes"
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings({"max_bytes": getattr(args, "max_bytes", None)})
+
+
+def report_rejection(rejection: Rejection) -> None:
+    """The one-line message on stderr for a refused record."""
+    print(f"backchannel: {rejection}", file=sys.stderr)
+
+
+def articles_only(
+    records: Iterable[Article | Rejection], counter: dict[str, int]
+) -> Iterator[Article]:
+    """Articles from ``records``; rejections are reported and counted."""
+    for record in records:
+        if isinstance(record, Rejection):
+            report_rejection(record)
+            counter["rejected"] = counter.get("rejected", 0) + 1
+        else:
+            counter["read"] = counter.get("read", 0) + 1
+            yield record
+
+
+def write_line(data: dict[str, Any]) -> None:
+    sys.stdout.write(dumps(data) + "\n")
+
+
+def exit_code(counter: dict[str, int]) -> int:
+    """Non-zero only when nothing at all could be read."""
+    return 0 if counter.get("read", 0) or not counter.get("rejected", 0) else 1

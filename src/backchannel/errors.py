@@ -1,0 +1,98 @@
+"""One error hierarchy. Every message carries a stable code such as ``[BC104]``.
+
+Codes by family:
+  BC1xx  input (unreadable, empty, too large, malformed records)
+  BC2xx  cleaning and language
+  BC3xx  knowledge base and actors
+  BC4xx  event coding
+  BC5xx  grounding
+  BC6xx  storage
+  BC7xx  configuration and usage
+"""
+
+from __future__ import annotations
+
+
+class BackchannelError(Exception):
+    """Base class: a user-facing error with a stable code."""
+
+    code = "BC000"
+
+    def __init__(self, message: str, *, record: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.record = record
+
+    def __str__(self) -> str:
+        where = f"record {self.record!r}: " if self.record else ""
+        return f"[{self.code}] {where}{self.message}"
+
+
+class InputError(BackchannelError):
+    """A record could not be read (its own code says why)."""
+
+    code = "BC100"
+
+
+class MalformedRecord(InputError):
+    code = "BC101"
+
+
+class EmptyText(InputError):
+    code = "BC102"
+
+
+class BinaryInput(InputError):
+    code = "BC103"
+
+
+class UndecodableInput(InputError):
+    code = "BC104"
+
+
+class TooLarge(InputError):
+    code = "BC105"
+
+
+class UnreadablePath(InputError):
+    code = "BC106"
+
+
+class CleaningError(BackchannelError):
+    code = "BC200"
+
+
+class NoMainText(CleaningError):
+    code = "BC201"
+
+
+class NotEnglish(CleaningError):
+    code = "BC202"
+
+
+class Duplicate(CleaningError):
+    code = "BC203"
+
+
+class KnowledgeBaseError(BackchannelError):
+    code = "BC300"
+
+
+class CodingError(BackchannelError):
+    code = "BC400"
+
+
+class GroundingError(BackchannelError):
+    code = "BC500"
+
+
+class StoreError(BackchannelError):
+    code = "BC600"
+
+
+class ConfigError(BackchannelError):
+    code = "BC700"
+
+
+class PipelineOrderError(ConfigError):
+    code = "BC701"

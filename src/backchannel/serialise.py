@@ -1,0 +1,146 @@
+"""The one place where records become the output contract (``shared/design/contract.md``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from typing import Any
+
+from backchannel.records import (
+    Actor,
+    Article,
+    Attribution,
+    Event,
+    EventDate,
+    Rejection,
+    TextSpan,
+    Timex,
+)
+
+EVENT_SCHEMA = "backchannel.event/1"
+ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id", "role_holder")
+
+
+def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {name: getattr(actor, name) for name in ACTOR_FIELDS}
+
+
+def actor_from_dict(data: dict[str, Any]) -> Actor:
+    return Actor(**{name: data.get(name) for name in ACTOR_FIELDS})  # type: ignore[arg-type]
+
+
+def span_to_dict(span: TextSpan | None) -> dict[str, Any] | None:
+    return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
+
+
+def event_id(event: Event) -> str:
+    """Stable hash of article_id + sentence + trigger + roles."""
+    roles = "|".join(
+        ",".join(sorted(a.name or a.text for a in group))
+        for group in (event.actor, event.recipient, event.intermediary)
+    )
+    key = "\x1f".join(
+        [
+            event.article_id,
+            str(event.evidence.start),
+            event.evidence.sentence,
+            event.evidence.trigger,
+            event.event,
+            roles,
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def date_to_dict(value: EventDate) -> dict[str, Any]:
+    return {
+        "start": value.start,
+        "end": value.end,
+        "granularity": value.granularity,
+        "basis": value.basis,
+        "text": value.text,
+    }
+
+
+def attribution_to_dict(value: Attribution) -> dict[str, Any]:
+    return {
+        "kind": value.kind,
+        "source": actor_to_dict(value.source),
+        "text": value.text,
+        "cue": value.cue,
+        "chain": list(value.chain),
+    }
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """One event exactly as the contract lists it, plus optional extensions at the end."""
+    evidence = event.evidence
+    return {
+        "schema": EVENT_SCHEMA,
+        "event_id": event_id(event),
+        "article_id": event.article_id,
+        "event": event.event,
+        "mode": event.mode,
+        "context": list(event.context),
+        "cameo": event.cameo,
+        "quad_class": event.quad_class,
+        "intensity": event.intensity,
+        "actor": [actor_to_dict(a) for a in event.actor],
+        "recipient": [actor_to_dict(a) for a in event.recipient],
+        "intermediary": [actor_to_dict(a) for a in event.intermediary],
+        "status": event.status,
+        "negated": event.negated,
+        "date": date_to_dict(event.date),
+        "attribution": attribution_to_dict(event.attribution),
+        "evidence": {
+            "sentence": evidence.sentence,
+            "start": evidence.start,
+            "end": evidence.end,
+            "trigger": evidence.trigger,
+            "trigger_start": evidence.trigger_start,
+            "trigger_end": evidence.trigger_end,
+        },
+        "confidence": round(event.confidence, 3),
+        "coder": event.coder,
+        "rule": event.rule,
+        "opinion": event.opinion,
+    }
+
+
+def attribution_line(article_id: str, value: Attribution) -> dict[str, Any]:
+    """A line of ``backchannel attributions``."""
+    return {
+        "article_id": article_id,
+        "source": span_to_dict(value.source_span),
+        "cue": span_to_dict(value.cue_span),
+        "content": span_to_dict(value.content_span),
+        "kind": value.kind,
+        "actor": actor_to_dict(value.source),
+        "chain": list(value.chain),
+    }
+
+
+def timex_line(article_id: str, value: Timex) -> dict[str, Any]:
+    """A line of ``backchannel dates``."""
+    return {"article_id": article_id, **asdict(value)}
+
+
+def clean_line(article: Article, rejection: Rejection | None) -> dict[str, Any]:
+    """A line of ``backchannel clean``."""
+    return {
+        "article_id": article.article_id,
+        "text": article.text if rejection is None else None,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "published_source": article.published_source,
+        "language": article.language,
+        "rejected": None if rejection is None else f"[{rejection.code}] {rejection.message}",
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,38 @@
+"""Shared fixtures: paths, the gold-data location and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from backchannel.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EVAL_DIR = SHARED / "eval"
+SAMPLES_DIR = SHARED / "samples"
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run ``backchannel ARGS`` in-process; returns (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def jsonl(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def needs_shared(path: Path) -> None:
+    """Skip (with a message) when the shared gold data or samples are absent."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the gold data lives beside the repository")
