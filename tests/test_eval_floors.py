@@ -1,0 +1,25 @@
+"""The quality gate: each scorer's figures stay at or above the floors in eval/baseline.json."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+
+from tests.conftest import EVAL_DIR, ROOT
+
+FLOORS: dict[str, dict[str, float]] = json.loads((ROOT / "eval" / "baseline.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_scorer_meets_its_floors(name: str) -> None:
+    if not EVAL_DIR.exists():
+        pytest.skip(f"{EVAL_DIR} is absent: the quality floors are checked where the gold data is")
+    figures = importlib.import_module(f"eval.{name}").score(write=False)
+    low = {
+        key: (figures.get(key), floor)
+        for key, floor in FLOORS[name].items()
+        if figures.get(key, 0.0) < floor
+    }
+    assert not low, f"{name} below its floors (figure, floor): {low}"
