@@ -1,0 +1,103 @@
+"""Acceptance on the seed articles in ../shared/samples (skipped when they are absent).
+
+These are the "done when" checks of the end-to-end slice and of grounding: the events an
+analyst expects from the two seed stories, with their roles, dates and sources.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backchannel.api import code_as_dicts
+from backchannel.clean import clean
+from backchannel.ingest import read_inputs
+from backchannel.records import Article
+from backchannel.settings import Settings
+from tests.conftest import SAMPLES_DIR, needs_shared
+
+Event = dict[str, Any]
+
+
+def _coded(name: str, published: str) -> tuple[str, list[Event]]:
+    needs_shared(SAMPLES_DIR)
+    path = next(SAMPLES_DIR.glob(f"{name}_*.txt"))
+    [record] = list(read_inputs([str(path)]))
+    assert isinstance(record, Article)
+    text = clean(record, Settings()).text
+    return text, code_as_dicts(text, published=published, article_id=name)
+
+
+@pytest.fixture(scope="module")
+def iran_2019() -> tuple[str, list[Event]]:
+    return _coded("000", "2019-09-05")
+
+
+@pytest.fixture(scope="module")
+def iran_2025() -> tuple[str, list[Event]]:
+    return _coded("001", "2025-07-04")
+
+
+def countries(actors: list[dict[str, Any]]) -> set[str]:
+    return {a["country"] for a in actors if a["country"]}
+
+
+def find(events: list[Event], kind: str, **want: set[str]) -> list[Event]:
+    """Events of type ``kind`` whose role countries include the wanted ones."""
+    return [
+        e
+        for e in events
+        if e["event"] == kind and all(codes <= countries(e[role]) for role, codes in want.items())
+    ]
+
+
+def test_proposed_meeting_through_france(iran_2019: tuple[str, list[Event]]) -> None:
+    _, events = iran_2019
+    offers = find(events, "AGREE", actor={"USA"})
+    assert offers, "the US offer of a Trump-Rouhani meeting"
+    assert any("FRA" in countries(e["intermediary"]) for e in events), "France as intermediary"
+
+
+def test_sanctions_and_threat(iran_2019: tuple[str, list[Event]]) -> None:
+    _, events = iran_2019
+    assert find(events, "SANCTION", actor={"USA"}), "the new US sanctions"
+    threats = [e for e in events if e["event"] == "THREATEN"]
+    assert threats, "the threat of more sanctions"
+    assert any("Hook" in (e["attribution"]["text"] or "") for e in threats)
+
+
+def test_attacks_with_their_dates(iran_2025: tuple[str, list[Event]]) -> None:
+    _, events = iran_2025
+    israel = find(events, "ASSAULT", actor={"ISR"})
+    assert any(e["date"]["start"] == "2025-06-13" for e in israel), "Israel's attack of June 13"
+    us = find(events, "ASSAULT", actor={"USA"})
+    assert any(e["date"]["start"] == "2025-06-21" for e in us), "the US raid of June 21"
+    assert find(events, "ASSAULT", actor={"RUS"}), "the Russian attack on Kyiv"
+
+
+def test_refusal_call_and_preconditions(iran_2025: tuple[str, list[Event]]) -> None:
+    _, events = iran_2025
+    assert find(events, "REJECT", actor={"RUS"}), "Russia's refusal of Iran's request"
+    assert find(events, "REQUEST", actor={"IRN"}), "Iran's request for support"
+    calls = [e for e in events if e["event"] == "CONSULT" and e["mode"] == "phone"]
+    assert any(e["date"]["start"] == "2025-07-03" for e in calls), "the Trump-Putin call yesterday"
+    assert find(events, "REQUEST", actor={"RUS"}), "Putin's preconditions"
+
+
+def test_no_event_from_junk_lines(
+    iran_2019: tuple[str, list[Event]], iran_2025: tuple[str, list[Event]]
+) -> None:
+    for text, events in (iran_2019, iran_2025):
+        assert "Comments (0)" not in text and "Meet your" not in text
+        for event in events:
+            evidence = event["evidence"]
+            assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+
+
+def test_every_event_has_every_contract_field(iran_2025: tuple[str, list[Event]]) -> None:
+    _, events = iran_2025
+    fields = (Path(__file__).parent / "data" / "contract_event_fields.txt").read_text().split()
+    for event in events:
+        assert set(fields) <= set(event), set(fields) - set(event)
