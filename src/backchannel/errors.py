@@ -90,6 +90,10 @@ class StoreError(BackchannelError):
     code = "BC600"
 
 
+class ArticleIdConflict(StoreError):
+    code = "BC601"
+
+
 class ConfigError(BackchannelError):
     code = "BC700"
 

@@ -1,0 +1,67 @@
+"""The store interface: small enough that a PostgreSQL backend can implement it later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from types import TracebackType
+from typing import Any, Literal, Protocol
+
+from backchannel.records import Document, Rejection
+
+# What ``store_document`` did with a document:
+#   stored     a new article (and its events)
+#   duplicate  a near-duplicate: stored, linked to the first copy, events not counted twice
+#   unchanged  the same cleaned text is already stored: nothing changed
+#   same-url   an article with the same URL is already stored: nothing changed
+#   rejected   refused (by a stage, or by the store): stored as a rejection
+Outcome = Literal["stored", "duplicate", "unchanged", "same-url", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events ``query_events`` returns; ``None`` means no constraint."""
+
+    actor: str | None = None  # text or name contains this (case-insensitive)
+    country: str | None = None  # ISO-3166 alpha-3 (or IGO/NSA) of a participant
+    role: str | None = None  # restrict actor/country to "actor", "recipient" or "intermediary"
+    event: str | None = None  # PLOVER type
+    since: date | None = None  # event date (or the published date when unknown) on or after
+    until: date | None = None  # ... on or before
+    article_id: str | None = None
+    include_duplicates: bool = False
+    limit: int | None = None
+
+
+class Store(Protocol):
+    """Articles, events and rejections; ``Store.open(path)`` picks the backend."""
+
+    def store_document(self, doc: Document) -> Outcome: ...
+
+    def store_rejection(self, rejection: Rejection) -> None: ...
+
+    def query_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]: ...
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def busiest_article(self) -> str | None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @classmethod
+    def open(cls, path: str) -> Store:
+        """The store at ``path`` (a DuckDB file; created when absent)."""
+        from backchannel.store.duck import DuckDBStore
+
+        return DuckDBStore.connect(path)

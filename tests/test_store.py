@@ -1,0 +1,172 @@
+"""The DuckDB store on a real file: round trip, idempotence, duplicates, transactions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from backchannel.records import (
+    Actor,
+    Article,
+    Attribution,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Rejection,
+)
+from backchannel.serialise import event_to_dict
+from backchannel.store import DuckDBStore, EventFilter, Store
+
+BODY = (
+    "GENEVA -- The foreign ministers of Norland and Sudmark met on Tuesday in Geneva to "
+    "discuss a ceasefire along their disputed border, officials said.\n"
+    "Norland imposed new sanctions on three Sudmark banks last week, a move the Sudmark "
+    "government called an act of economic war.\n"
+    "Swiss diplomats offered to host a second round of talks next month, according to a "
+    "senior official who asked not to be named.\n"
+)
+OTHER = (
+    "KYIV -- Heavy shelling hit the eastern districts overnight, the regional governor "
+    "said on Friday, adding that rescue teams were still searching the rubble.\n"
+)
+NORLAND = Actor("Norland", "Norland", "NRL", "GOV", None, None)
+SUDMARK = Actor("Sudmark banks", "Sudmark", "SDM", "BUS", None, None)
+SWISS = Actor("Swiss diplomats", "Switzerland", "CHE", "GOV", "Q39", None)
+
+
+def _sentence_event(article: Article, sentence: str, trigger: str, kind: str) -> Event:
+    start = article.text.index(sentence)
+    at = sentence.index(trigger)
+    evidence = Evidence(
+        sentence, start, start + len(sentence), trigger, start + at, start + at + len(trigger)
+    )
+    return Event(article.article_id, kind, evidence)
+
+
+def make_document(article_id: str = "a1", text: str = BODY, url: str | None = None) -> Document:
+    article = Article(
+        article_id, text, title="Talks in Geneva", url=url, published=date(2026, 3, 3)
+    )
+    sanction = _sentence_event(article, "Norland imposed new sanctions", "imposed", "SANCTION")
+    sanction.actor, sanction.recipient = [NORLAND], [SUDMARK]
+    sanction.date = EventDate("2026-02-24", "2026-03-01", "week", "relative", "last week")
+    sanction.quad_class, sanction.intensity, sanction.cameo = 4, -8.0, "163"
+    meet = _sentence_event(article, "Swiss diplomats offered to host", "offered", "CONSULT")
+    meet.actor, meet.intermediary, meet.status = [NORLAND, SUDMARK], [SWISS], "proposed"
+    meet.attribution = Attribution("anonymous", None, "a senior official", "according to")
+    meet.context = ["diplomacy"]
+    return Document(article, events=[sanction, meet])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DuckDBStore:
+    opened = Store.open(str(tmp_path / "test.duckdb"))
+    assert isinstance(opened, DuckDBStore)
+    return opened
+
+
+def test_round_trip_gives_the_contract_dicts(store: DuckDBStore, tmp_path: Path) -> None:
+    doc = make_document()
+    assert store.store_document(doc) == "stored"
+    store.close()
+    with Store.open(str(tmp_path / "test.duckdb")) as again:
+        assert again.query_events() == [event_to_dict(e) for e in doc.events]
+        article = again.get_article("a1")
+    assert article is not None
+    assert article["text"] == BODY and article["published"] == "2026-03-03"
+    assert article["content_hash"] == doc.article.content_hash
+    assert article["duplicate_of"] is None
+
+
+def test_actor_rows_and_filters(store: DuckDBStore) -> None:
+    store.store_document(make_document())
+    assert store.counts()["event_actors"] == 5
+    assert [e["event"] for e in store.query_events(EventFilter(country="che"))] == ["CONSULT"]
+    assert len(store.query_events(EventFilter(actor="sudmark"))) == 2
+    assert store.query_events(EventFilter(actor="sudmark", role="intermediary")) == []
+    assert [e["event"] for e in store.query_events(EventFilter(event="SANCTION"))] == ["SANCTION"]
+    # the sanction is dated by its own week, the meeting by the published date
+    since = store.query_events(EventFilter(since=date(2026, 3, 2)))
+    assert [e["event"] for e in since] == ["CONSULT"]
+    assert [e["event"] for e in store.query_events(EventFilter(until=date(2026, 2, 28)))] == [
+        "SANCTION"
+    ]
+    assert len(store.query_events(EventFilter(limit=1))) == 1
+
+
+def test_reingesting_the_same_article_changes_nothing(store: DuckDBStore) -> None:
+    assert store.store_document(make_document()) == "stored"
+    before = store.counts()
+    assert store.store_document(make_document("other-id")) == "unchanged"
+    assert store.counts() == before
+
+
+def test_the_same_url_twice_is_stored_once(store: DuckDBStore) -> None:
+    url = "https://example.org/news/geneva-talks"
+    assert store.store_document(make_document("a1", url=url)) == "stored"
+    updated = make_document("a2", BODY + "Update: the talks were postponed.\n", url=url)
+    assert store.store_document(updated) == "same-url"
+    assert store.get_article("a2") is None
+    assert store.counts()["articles"] == 1
+
+
+def test_a_near_duplicate_is_linked_and_not_double_counted(store: DuckDBStore) -> None:
+    store.store_document(make_document("a1"))
+    junk = "• 231\n• More\n" + BODY + "Comments (0)\nLogin or Join to comment.\n"
+    assert store.store_document(make_document("copy", junk)) == "duplicate"
+    copy = store.get_article("copy")
+    assert copy is not None and copy["duplicate_of"] == "a1"
+    assert {e["article_id"] for e in store.query_events()} == {"a1"}
+    with_copies = store.query_events(EventFilter(include_duplicates=True))
+    assert {e["article_id"] for e in with_copies} == {"a1", "copy"}
+    assert store.busiest_article() == "a1"
+
+
+def test_a_different_article_is_not_a_duplicate(store: DuckDBStore) -> None:
+    store.store_document(make_document("a1"))
+    assert store.store_document(Document(Article("b1", OTHER))) == "stored"
+
+
+def test_a_failure_mid_batch_keeps_the_others(store: DuckDBStore) -> None:
+    docs = [
+        make_document("a1"),
+        Document(Article("bad", ""), rejection=Rejection("bad.txt", "ingest", "BC103", "binary")),
+        Document(Article("a1", OTHER)),  # same id, different text: refused by the store
+        Document(Article("a3", OTHER)),
+    ]
+    outcomes = [store.store_document(doc) for doc in docs]
+    assert outcomes == ["stored", "rejected", "rejected", "stored"]
+    rows = store.connection.execute("SELECT record, code FROM rejections ORDER BY code").fetchall()
+    assert rows == [("bad.txt", "BC103"), ("a1", "BC601")]
+    assert store.get_article("a3") is not None
+    assert len(store.query_events()) == 2
+
+
+def test_a_failing_write_rolls_back_only_that_article(store: DuckDBStore) -> None:
+    store.store_document(make_document("a1"))
+    # a stricter event_actors table makes the last write of the next article fail
+    store.connection.execute("DROP TABLE event_actors")
+    store.connection.execute(
+        "CREATE TABLE event_actors (event_id VARCHAR, role VARCHAR, position INTEGER,"
+        " text VARCHAR, name VARCHAR, country VARCHAR CHECK (country <> 'CHE'),"
+        " sector VARCHAR, kb_id VARCHAR, role_holder VARCHAR)"
+    )
+    broken = make_document("a2", OTHER + BODY.replace("Geneva", "Oslo"))
+    assert store.store_document(broken) == "rejected"
+    assert store.get_article("a2") is None
+    assert store.counts()["articles"] == 1 and store.counts()["events"] == 2
+    rows = store.connection.execute("SELECT record, stage, code FROM rejections").fetchall()
+    assert rows == [("a2", "store", "BC600")]
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = str(tmp_path / "new.duckdb")
+    Store.open(path).close()
+    with duckdb.connect(path) as connection:
+        connection.execute("INSERT INTO schema_version VALUES (99, now())")
+    with pytest.raises(Exception, match="BC600"):
+        Store.open(path)
