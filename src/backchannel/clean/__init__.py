@@ -1,0 +1,35 @@
+"""Clean: main text from HTML, junk lines out of text that was already extracted.
+
+``clean(article, settings)`` returns the article with ``text`` set to what the pipeline
+codes, ``html`` dropped, and ``language`` (and, where the page or a dateline gives one,
+``published``) filled in. It refuses an article with a ``CleaningError`` subclass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from backchannel.clean.dateline import dateline_date
+from backchannel.clean.html import extract_html
+from backchannel.clean.junk import drop_junk_lines
+from backchannel.clean.language import check_language
+from backchannel.errors import EmptyText
+from backchannel.records import Article
+from backchannel.settings import Settings
+
+__all__ = ["check_language", "clean", "dateline_date", "drop_junk_lines", "extract_html"]
+
+
+def clean(article: Article, settings: Settings) -> Article:
+    """The article with ``text`` set to what the pipeline codes."""
+    if article.html:
+        article = extract_html(article)
+    else:
+        article = dataclasses.replace(article, text=drop_junk_lines(article.text))
+    if len(article.text.strip()) < settings.min_chars:
+        raise EmptyText("no text left after cleaning")
+    if article.published is None:
+        found = dateline_date(article.text)
+        if found is not None:
+            article = dataclasses.replace(article, published=found, published_source="dateline")
+    return dataclasses.replace(article, language=check_language(article.text, settings.languages))
