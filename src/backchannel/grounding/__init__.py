@@ -1,21 +1,12 @@
-"""Grounding: who says so, whether it happened, and when."""
+"""Grounding: who says so, whether it happened, and when.
+
+- ``find_attributions(text)``: attribution relations (source, cue, content) in a text.
+- ``find_dates(text, published)``: time expressions with TimeML-style values.
+- ``ground(doc)``: attribution, status, opinion and date for each event of a document.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from backchannel.grounding.dates import find_dates
 
-from backchannel.records import Attribution, Document, Timex
-
-
-def find_attributions(text: str) -> list[Attribution]:
-    """Attribution relations in a text (placeholder)."""
-    return []
-
-
-def find_dates(text: str, published: date | None = None) -> list[Timex]:
-    """Normalised time expressions in a text (placeholder)."""
-    return []
-
-
-def ground(doc: Document) -> None:
-    """Set attribution, status and date on each of ``doc.events`` (placeholder)."""
+__all__ = ["find_dates"]

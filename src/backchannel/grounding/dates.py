@@ -1,0 +1,342 @@
+"""Time expressions: found by precompiled regexes, normalised to TimeML-style values.
+
+Relative expressions are resolved against the publication date and the tense of the
+clause around them (past: the last such day on or before publication; future: the next
+on or after; present: the nearer one). Without a publication date nothing is invented:
+the unknown parts stay ``X`` — ``XXXX-06-13`` (no year), ``XXXX-WXX-3`` (a Wednesday),
+``XXXX-XX-XX`` (yesterday, today, tomorrow), ``XXXX-WXX`` / ``XXXX-XX`` / ``XXXX`` (this or
+last week, month, year); ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF`` and durations need
+no anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from backchannel.grounding import calendar as cal
+from backchannel.grounding.lexicon import time_words
+from backchannel.records import Timex
+
+_WORDS = time_words()
+_NUMBER_WORDS = sorted(_WORDS["numbers"], key=len, reverse=True)
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(n.replace(" ", r"\s+") for n in _NUMBER_WORDS) + ")"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER = rf"(?:{_TENS}[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM})"
+_UNIT = r"(?:minute|hour|day|week|month|year|decade|century|quarter)"
+_UNITS = rf"(?:{_UNIT}s?|centuries)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_REL = r"(?:last|next|this|coming|past|previous|current)"
+
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|going to|plans? to|planned|scheduled|expected to|(?:is|are) to"
+    r"|set to|due to|intends? to|next|upcoming|coming|tomorrow)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|\w+ed)\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a handler needs to normalise a match: the text, its anchor and the tense."""
+
+    published: date | None
+    tense: str  # "past" | "future" | "present"
+
+
+Value = tuple[str, str]  # (type, value)
+Handler = Callable[[re.Match[str], Context], Value | None]
+
+
+def tense_at(text: str, start: int, end: int) -> str:
+    """The tense of the clause around ``text[start:end]``: that of the nearest tense cue."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=0)
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    best, tense = len(text), "present"
+    for pattern, name in ((_FUTURE, "future"), (_PAST, "past")):
+        for match in pattern.finditer(text, left, right):
+            if start <= match.start() < end:
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if distance < best:
+                best, tense = distance, name
+    return tense
+
+
+def number(text: str) -> int | None:
+    """'three' -> 3, 'twenty four' -> 24, '12' -> 12; vague amounts ('several') -> None."""
+    text = " ".join(re.split(r"[\s-]+", text.lower().strip()))
+    if text.replace(".", "", 1).isdigit():
+        return int(float(text))
+    value = _WORDS["numbers"].get(text)
+    if value is not None:
+        return value if isinstance(value, int) else None
+    parts = [_WORDS["numbers"].get(word) for word in text.split()]
+    return sum(parts) if all(isinstance(part, int) for part in parts) else None
+
+
+def _iso(match: re.Match[str], ctx: Context) -> Value | None:
+    return "DATE", match.group(0)
+
+
+def _month_day(match: re.Match[str], ctx: Context) -> Value | None:
+    month = cal.month_number(match.group("month"))
+    day = int(re.sub(r"\D", "", match.group("day")))
+    year = match.group("year")
+    if year:
+        return "DATE", f"{year}-{month:02d}-{day:02d}"
+    return "DATE", cal.month_day(month, day, ctx.published, ctx.tense)
+
+
+def _month_year(match: re.Match[str], ctx: Context) -> Value | None:
+    return "DATE", f"{match.group('year')}-{cal.month_number(match.group('month')):02d}"
+
+
+def _month_alone(match: re.Match[str], ctx: Context) -> Value | None:
+    month = cal.month_number(match.group("month"))
+    return "DATE", cal.month_only(month, ctx.published, ctx.tense, match.group("rel"))
+
+
+def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
+    weekday = _WORDS["weekdays"][match.group("weekday").lower()]
+    value = cal.weekday(weekday, ctx.published, ctx.tense, (match.group("rel") or "").lower())
+    return "DATE", value
+
+
+def _deictic(match: re.Match[str], ctx: Context) -> Value | None:
+    word = match.group("word").lower()
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+    value = cal.shift_day(ctx.published, shift)
+    return ("TIME" if match.group("part") or word == "tonight" else "DATE"), value
+
+
+def _this_part(match: re.Match[str], ctx: Context) -> Value | None:
+    code = _WORDS["parts_of_day"][match.group("part").lower()]
+    return "TIME", f"{cal.shift_day(ctx.published, 0)}T{code}"
+
+
+def _relative_unit(match: re.Match[str], ctx: Context) -> Value | None:
+    rel = match.group("rel").lower()
+    unit = match.group("unit").lower()
+    if rel in ("past", "previous") and unit != "weekend":
+        return "DURATION", f"P1{_WORDS['units'][unit]}"
+    return "DATE", cal.relative_unit(unit, rel, ctx.published)
+
+
+def _ago(match: re.Match[str], ctx: Context) -> Value | None:
+    amount = number(match.group("num"))
+    unit = match.group("unit").lower().rstrip("s")
+    if amount is None or unit not in ("day", "week", "month", "year"):
+        return "DATE", "PAST_REF"
+    return "DATE", cal.ago(amount, unit, ctx.published)
+
+
+def _duration(match: re.Match[str], ctx: Context) -> Value | None:
+    amount = number(match.group("num"))
+    unit = re.sub(r"ies$", "y", match.group("unit").lower()).rstrip("s")
+    code = _WORDS["units"].get(unit)
+    if code is None:
+        return None
+    count = "X" if amount is None else str(amount)
+    if code.startswith("T"):
+        return "DURATION", f"PT{count}{code[1:]}"
+    if code in ("DE", "CE", "Q"):
+        factor = {"DE": 10, "CE": 100, "Q": 3}[code]
+        suffix = "M" if code == "Q" else "Y"
+        return "DURATION", f"P{'X' if amount is None else amount * factor}{suffix}"
+    return "DURATION", f"P{count}{code}"
+
+
+def _vague_duration(match: re.Match[str], ctx: Context) -> Value | None:
+    unit = match.group("unit").lower().rstrip("s")
+    code = _WORDS["units"].get(unit, "D")
+    return "DURATION", f"PTX{code[1:]}" if code.startswith("T") else f"PX{code}"
+
+
+def _year(match: re.Match[str], ctx: Context) -> Value | None:
+    return "DATE", match.group("year")
+
+
+def _decade(match: re.Match[str], ctx: Context) -> Value | None:
+    return "DATE", match.group("decade")[:3]
+
+
+def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
+    quarter = _WORDS["ordinals"][match.group("ord").lower()]
+    return "DATE", cal.quarter(quarter, match.group("year"), ctx.published, ctx.tense)
+
+
+def _season(match: re.Match[str], ctx: Context) -> Value | None:
+    code = _WORDS["seasons"][match.group("season").lower()]
+    year = match.group("year") or cal.relative_unit(
+        "year", match.group("rel") or "this", ctx.published
+    )
+    return "DATE", f"{year}-{code}"
+
+
+def _ref(value: str) -> Handler:
+    def handler(match: re.Match[str], ctx: Context) -> Value | None:
+        return "DATE", value
+
+    return handler
+
+
+def _set(match: re.Match[str], ctx: Context) -> Value | None:
+    word = match.group(0).lower()
+    for unit, code in _WORDS["units"].items():
+        if unit in word or (unit == "day" and "daily" in word):
+            return "SET", f"PT1{code[1:]}" if code.startswith("T") else f"P1{code}"
+    return "SET", "P1Y" if "annual" in word else "P1D"
+
+
+def _clock(match: re.Match[str], ctx: Context) -> Value | None:
+    hour = int(match.group("hour")) % 12 + (12 if match.group("ampm").lower()[0] == "p" else 0)
+    minute = match.group("minute") or "00"
+    return "TIME", f"{cal.shift_day(ctx.published, 0)}T{hour:02d}:{minute}"
+
+
+_I = re.IGNORECASE
+_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
+    (re.compile(r"\b\d{4}-\d\d-\d\d\b"), _iso),
+    (
+        re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"),
+        _month_day,
+    ),
+    (
+        re.compile(rf"\b(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"),
+        _month_day,
+    ),
+    (re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+|\s+of\s+)(?P<year>{_YEAR})\b"), _month_year),
+    (
+        re.compile(
+            rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )|(?<=\b[Oo]f )"
+            rf"|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )|(?<=\b[Mm]id-)|(?<=\bthrough ))?"
+            rf"(?:(?P<rel>last|next|this)\s+)?(?P<month>{_MONTH.replace('May|', '')})(?!\s+\d)\b"
+        ),
+        _month_alone,
+    ),
+    (re.compile(r"(?<=\b[Ii]n )(?P<rel>)(?P<month>May)\b(?!\s+\d)"), _month_alone),
+    (
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<weekday>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?\b",
+            _I,
+        ),
+        _weekday,
+    ),
+    (
+        re.compile(rf"\b(?P<word>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{_PART}))?\b", _I),
+        _deictic,
+    ),
+    (re.compile(rf"\b(?:this|early\s+this|late\s+this)\s+(?P<part>{_PART})\b", _I), _this_part),
+    (
+        re.compile(
+            rf"\b(?:(?:earlier|later)\s+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter)\b",
+            _I,
+        ),
+        _relative_unit,
+    ),
+    (re.compile(rf"\b(?P<num>{_NUMBER})\s+(?P<unit>{_UNITS})\s+ago\b", _I), _ago),
+    (
+        re.compile(rf"\b(?P<num>{_NUMBER})[\s-]+(?P<unit>{_UNITS})\b(?!\s+ago|-old|\s+old)", _I),
+        _duration,
+    ),
+    (
+        re.compile(
+            r"\b(?P<unit>hours|days|weeks|months|years|decades|minutes)(?=\s+(?:later|earlier|of\b|ago))",
+            _I,
+        ),
+        _vague_duration,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<year>{_YEAR}))?\b",
+            _I,
+        ),
+        _quarter,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this)\s+|(?<=in )(?:the\s+)?)(?P<season>{_SEASON})"
+            rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b",
+            _I,
+        ),
+        _season,
+    ),
+    (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)'?s\b"), _decade),
+    (re.compile(rf"(?<![\d,.$-])\b(?P<year>{_YEAR})\b(?![\d%]|[.,-]\d|\s*(?:percent|%))"), _year),
+    (
+        re.compile(
+            r"\b(?:now|currently|at present|nowadays|at the moment|these days|the current)\b", _I
+        ),
+        _ref("PRESENT_REF"),
+    ),
+    (
+        re.compile(r"\b(?:recently|the past|in recent (?:years|months|weeks))\b", _I),
+        _ref("PAST_REF"),
+    ),
+    (
+        re.compile(r"\b(?:the future|in the coming (?:days|weeks|months|years))\b", _I),
+        _ref("FUTURE_REF"),
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:every|each|per)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|annually|yearly|hourly)\b",
+            _I,
+        ),
+        _set,
+    ),
+    (
+        re.compile(
+            r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m)(?!\w)",
+            _I,
+        ),
+        _clock,
+    ),
+)
+
+
+def _matches(text: str) -> list[tuple[int, int, int, re.Match[str], Handler]]:
+    found = []
+    for rank, (pattern, handler) in enumerate(_RULES):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), -match.end(), rank, match, handler))
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    return found
+
+
+def find_dates(text: str, published: date | None = None) -> list[Timex]:
+    """Time expressions in ``text`` with TimeML-style values; offsets into ``text``."""
+    timexes: list[Timex] = []
+    taken_until = -1
+    for start, neg_end, _rank, match, handler in _matches(text):
+        if start < taken_until:
+            continue
+        ctx = Context(published, tense_at(text, start, -neg_end))
+        result = handler(match, ctx)
+        if result is not None:
+            timexes.append(Timex(match.group(0), start, -neg_end, result[0], result[1]))
+            taken_until = -neg_end
+    return timexes
+
+
+def shift(value: str, days: int) -> str | None:
+    """A day value moved by ``days`` ('2019-09-04', 1 -> '2019-09-05'); None if not a day."""
+    try:
+        return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
