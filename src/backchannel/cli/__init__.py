@@ -13,9 +13,21 @@ from collections.abc import Sequence
 
 from backchannel import __version__
 from backchannel.cli import actor, attributions, clean, code, dates
+from backchannel.cli import events as events_command
+from backchannel.cli import ingest as ingest_command
+from backchannel.cli import report as report_command
 from backchannel.errors import BackchannelError
 
-COMMANDS = (code, actor, clean, attributions, dates)
+COMMANDS = (
+    code,
+    actor,
+    clean,
+    attributions,
+    dates,
+    ingest_command,
+    events_command,
+    report_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

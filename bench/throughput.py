@@ -1,0 +1,100 @@
+"""Throughput: backchannel's ``code`` path against raw spaCy parsing of the same texts.
+
+In one process, on the same texts (the example articles, plus ``../shared/samples`` when
+present, replicated to about ``--articles`` articles):
+
+(a) baseline: ``nlp.pipe`` over the full texts with the same model and ALL its components,
+    as a user would run it;
+(b) backchannel: read -> ``Pipeline`` -> serialise, as ``backchannel code`` does.
+
+Both are warmed up first. Prints articles/s, tokens/s (tokens counted once with the
+tokenizer), peak RSS after each phase, and the ratio (backchannel ÷ spaCy articles/s).
+Run: ``python bench/throughput.py [--articles 200]``. Not a test: nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from backchannel.ingest.readers import read_bytes
+from backchannel.pipeline import Pipeline
+from backchannel.serialise import dumps, event_to_dict
+from backchannel.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = (ROOT / "examples" / "articles", ROOT.parent / "shared" / "samples")
+
+
+def load_texts(count: int) -> list[str]:
+    """Plain-text articles replicated to ``count`` (HTML pages are left out: spaCy gets text)."""
+    texts = [
+        path.read_text("utf-8")
+        for folder in SOURCES
+        if folder.is_dir()
+        for path in sorted(folder.glob("*.txt"))
+    ]
+    if not texts:
+        raise SystemExit("no example texts found")
+    return [texts[i % len(texts)] for i in range(max(count, len(texts)))]
+
+
+def spacy_run(nlp: spacy.language.Language, texts: list[str]) -> int:
+    return sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+
+
+def backchannel_run(pipeline: Pipeline, texts: list[str]) -> int:
+    lines = 0
+    records = (
+        record
+        for n, text in enumerate(texts)
+        for record in read_bytes(
+            text.encode(), f"bench:{n}", jsonl=False, settings=pipeline.settings, published=None
+        )
+    )
+    for doc in pipeline.run(records):
+        lines += sum(len(dumps(event_to_dict(event))) > 0 for event in doc.events)
+    return lines
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(name: str, work: Callable[[], int], articles: int, tokens: int) -> float:
+    start = time.perf_counter()
+    produced = work()
+    seconds = time.perf_counter() - start
+    rate = articles / seconds
+    print(
+        f"{name:<12} {seconds:7.2f} s  {rate:8.1f} articles/s  {tokens / seconds:10.0f} tokens/s"
+        f"  peak RSS {peak_rss_mib():7.1f} MiB  ({produced} produced)"
+    )
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args()
+    settings = Settings()
+    texts = load_texts(args.articles)
+    nlp = spacy.load(settings.model)
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    pipeline = Pipeline(settings)
+    spacy_run(nlp, texts[:8])
+    backchannel_run(pipeline, texts[:8])
+    print(f"{len(texts)} articles, {tokens} tokens, model {settings.model}")
+    print(f"components: {', '.join(nlp.pipe_names)}")
+    baseline = timed("spaCy", lambda: spacy_run(nlp, texts), len(texts), tokens)
+    ours = timed("backchannel", lambda: backchannel_run(pipeline, texts), len(texts), tokens)
+    print(f"ratio (backchannel ÷ spaCy articles/s): {ours / baseline:.2f}")
+
+
+if __name__ == "__main__":
+    main()

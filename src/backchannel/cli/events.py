@@ -1,0 +1,125 @@
+"""``backchannel events``: stored events, filtered, as a table, JSONL or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Any
+
+from backchannel.cli.common import Subparsers, iso_date, write_line
+from backchannel.settings import load_settings
+from backchannel.store import EventFilter, Store
+from backchannel.web.report import actor_label, date_label
+
+ROLES = ("actor", "recipient", "intermediary")
+CSV_COLUMNS = (
+    "event_id", "article_id", "event", "mode", "cameo", "quad_class", "intensity",
+    "actor", "actor_country", "recipient", "recipient_country", "intermediary",
+    "intermediary_country", "date_start", "date_end", "date_basis", "status", "negated",
+    "attribution_kind", "attribution_source", "trigger", "evidence_start", "evidence_end",
+    "evidence", "confidence", "coder", "rule",
+)  # fmt: skip
+# The table: (heading, width); the evidence column takes what is left of 100 columns.
+TABLE = (("type", 10), ("actor → recipient", 26), ("via", 12), ("date", 10), ("status", 9))
+WIDTH = 100
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("events", help="list stored events (table, JSONL or CSV)")
+    parser.add_argument("--db", metavar="FILE", help="database file (default: settings.db)")
+    parser.add_argument("--actor", metavar="TEXT", help="a participant's text or name contains")
+    parser.add_argument("--country", metavar="ISO", help="a participant's country (ISO alpha-3)")
+    parser.add_argument("--role", choices=ROLES, help="restrict --actor/--country to this role")
+    parser.add_argument("--type", dest="event", metavar="PLOVER", help="PLOVER event type")
+    parser.add_argument("--since", type=iso_date, metavar="DATE", help="event date on or after")
+    parser.add_argument("--until", type=iso_date, metavar="DATE", help="event date on or before")
+    parser.add_argument("--article", metavar="ID", help="events of one article")
+    parser.add_argument(
+        "--include-duplicates", action="store_true", help="include near-duplicate articles"
+    )
+    parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    parser.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    parser.set_defaults(run=run)
+
+
+def filters_from(args: argparse.Namespace) -> EventFilter:
+    return EventFilter(
+        actor=args.actor,
+        country=args.country,
+        role=args.role,
+        event=args.event.upper() if args.event else None,
+        since=args.since,
+        until=args.until,
+        article_id=args.article,
+        include_duplicates=args.include_duplicates,
+        limit=args.limit,
+    )
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table_cells(event: dict[str, Any]) -> list[str]:
+    status = event["status"] + ("!" if event.get("negated") else "")
+    return [
+        event["event"],
+        f"{actor_label(event['actor'])} → {actor_label(event['recipient'])}",
+        actor_label(event["intermediary"]) if event["intermediary"] else "",
+        date_label(event)[:10],
+        status,
+        event["evidence"]["sentence"],
+    ]
+
+
+def write_table(events: list[dict[str, Any]]) -> None:
+    rest = WIDTH - sum(w + 1 for _, w in TABLE)
+    widths = [w for _, w in TABLE] + [rest]
+    headings = [h for h, _ in TABLE] + ["evidence"]
+    lines = [" ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip()]
+    lines.append(" ".join("─" * w for w in widths))
+    for event in events:
+        cells = [_fit(c, w) for c, w in zip(table_cells(event), widths, strict=True)]
+        lines.append(" ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    sys.stdout.write("\n".join(lines) + "\n")
+    print(f"{len(events)} event(s)", file=sys.stderr)
+
+
+def _countries(actors: list[dict[str, Any]]) -> str:
+    return "+".join(str(a.get("country") or "") for a in actors)
+
+
+def csv_row(event: dict[str, Any]) -> list[Any]:
+    said, seen, when = event["attribution"], event["evidence"], event["date"]
+    source = said.get("text") or (said.get("source") or {}).get("name")
+    return [
+        event["event_id"], event["article_id"], event["event"], event["mode"], event["cameo"],
+        event["quad_class"], event["intensity"],
+        actor_label(event["actor"]), _countries(event["actor"]),
+        actor_label(event["recipient"]), _countries(event["recipient"]),
+        actor_label(event["intermediary"]), _countries(event["intermediary"]),
+        when["start"], when["end"], when["basis"], event["status"], event["negated"],
+        said["kind"], source, seen["trigger"], seen["start"], seen["end"], seen["sentence"],
+        event["confidence"], event["coder"], event.get("rule"),
+    ]  # fmt: skip
+
+
+def write_csv(events: list[dict[str, Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(event) for event in events)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Store.open(args.db or load_settings().db) as store:
+        events = store.query_events(filters_from(args))
+    if args.format == "jsonl":
+        for event in events:
+            write_line(event)
+    elif args.format == "csv":
+        write_csv(events)
+    else:
+        write_table(events)
+    return 0

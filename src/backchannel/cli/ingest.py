@@ -1,0 +1,114 @@
+"""``backchannel ingest``: read, code and store articles (DuckDB by default)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from backchannel.cli.common import Subparsers, add_input_arguments, settings_from
+from backchannel.errors import StoreError
+from backchannel.ingest import read_inputs
+from backchannel.pipeline import Pipeline
+from backchannel.records import Article, Document, Rejection
+from backchannel.settings import Settings
+from backchannel.store import Outcome, Store
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("ingest", help="code articles and store them with their events")
+    add_input_arguments(parser)
+    parser.add_argument("--db", metavar="FILE", help="database file (default: settings.db)")
+    parser.set_defaults(run=run)
+
+
+def estimate_total(paths: Iterable[str], jsonl: bool) -> int | None:
+    """How many records the paths hold (for the progress bar's ETA); None for stdin."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        if name == "-" or not path.exists():
+            return None if name == "-" else total
+        found = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in (f for f in found if f.is_file() and not f.name.startswith(".")):
+            total += _count_lines(file) if jsonl or file.suffix == ".jsonl" else 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def _progress(
+    docs: Iterator[Document], total: int | None, settings: Settings
+) -> Iterable[Document]:
+    show = settings.progress and sys.stderr.isatty()
+    if not show:
+        return docs
+    return tqdm(docs, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
+
+
+def _say(text: str) -> None:
+    tqdm.write(text, file=sys.stderr)
+
+
+@dataclass(slots=True)
+class Tally:
+    """What an ingest run did: outcomes by kind, refusals by code, records not readable."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    refusals: Counter[str] = field(default_factory=Counter)
+    unreadable: int = 0
+
+    def summary(self) -> str:
+        """``stored N, duplicates N, unchanged N, refused N (BC102: 1, BC203: 2)``."""
+        done = self.outcomes
+        reasons = ", ".join(f"{code}: {n}" for code, n in sorted(self.refusals.items()))
+        return (
+            f"stored {done['stored']}, duplicates {done['duplicate']}, "
+            f"unchanged {done['unchanged'] + done['same-url']}, refused {done['rejected']}"
+            + (f" ({reasons})" if reasons else "")
+        )
+
+    def exit_code(self) -> int:
+        """Non-zero only when nothing at all could be read."""
+        read = sum(self.outcomes.values()) - self.unreadable
+        return 1 if self.unreadable and not read else 0
+
+
+def _note(tally: Tally, doc: Document, outcome: Outcome) -> None:
+    tally.outcomes[outcome] += 1
+    if doc.rejection is not None:
+        tally.refusals[doc.rejection.code] += 1
+        tally.unreadable += doc.rejection.stage == "ingest"
+        _say(f"backchannel: {doc.rejection}")
+    elif outcome == "rejected":
+        tally.refusals[StoreError.code] += 1
+        record = doc.article.origin or doc.article.article_id
+        _say(f"backchannel: [{StoreError.code}] record {record!r}: not stored (see rejections)")
+
+
+def ingest(
+    records: Iterable[Article | Rejection], store: Store, settings: Settings, total: int | None
+) -> Tally:
+    """Code and store every record, one transaction per article."""
+    tally = Tally()
+    for doc in _progress(Pipeline(settings).run(records), total, settings):
+        _note(tally, doc, store.store_document(doc))
+    return tally
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    records = read_inputs(args.files, jsonl=args.jsonl, settings=settings, published=args.published)
+    total = estimate_total(args.files or ["-"], args.jsonl) if sys.stderr.isatty() else None
+    with Store.open(args.db or settings.db) as store:
+        tally = ingest(records, store, settings, total)
+    print(f"backchannel: {tally.summary()}", file=sys.stderr)
+    return tally.exit_code()

@@ -1,0 +1,32 @@
+"""``backchannel report``: a self-contained HTML page for one stored article."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from backchannel.cli.common import Subparsers
+from backchannel.settings import load_settings
+from backchannel.store import Store
+from backchannel.web.report import build_report
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "report", help="an HTML page of one article with its events highlighted"
+    )
+    parser.add_argument("--db", metavar="FILE", help="database file (default: settings.db)")
+    parser.add_argument("--article", metavar="ID", help="article id (default: most events)")
+    parser.add_argument(
+        "--output", metavar="FILE", default="report.html", help="where to write the page"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Store.open(args.db or load_settings().db) as store:
+        page = build_report(store, args.article)
+    Path(args.output).write_text(page, encoding="utf-8")
+    print(f"backchannel: wrote {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,149 @@
+"""A self-contained HTML page for one stored article: its text with each event's evidence
+sentence highlighted (``<mark data-event-id>``, the trigger emphasised) and a table of its
+events. Everything from the article or the events is HTML-escaped; no external assets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from importlib.resources import files
+from string import Template
+from typing import Any
+
+from backchannel.errors import StoreError
+from backchannel.store import EventFilter, Store
+
+TEMPLATE = "report.html"
+
+
+@dataclass(slots=True)
+class Highlight:
+    """One highlighted stretch of the article: the events whose evidence it is."""
+
+    start: int
+    end: int
+    event_ids: list[str]
+    triggers: list[tuple[int, int]]
+    quad: int | None
+
+
+def actor_label(actors: list[dict[str, Any]]) -> str:
+    """``"Iran + Russia"``: each actor's name, or its text when it has none."""
+    return " + ".join(str(a.get("name") or a.get("text") or "?") for a in actors) or "—"
+
+
+def date_label(event: dict[str, Any]) -> str:
+    when = event.get("date") or {}
+    start, end = when.get("start"), when.get("end")
+    if start and end and end != start:
+        return f"{start}/{end}"
+    return str(start or "—")
+
+
+def _trigger_span(event: dict[str, Any]) -> tuple[int, int] | None:
+    evidence = event["evidence"]
+    if evidence.get("trigger_start") is not None and evidence.get("trigger_end") is not None:
+        return int(evidence["trigger_start"]), int(evidence["trigger_end"])
+    at = evidence["sentence"].find(evidence.get("trigger") or "\x00")
+    if at < 0:
+        return None
+    return evidence["start"] + at, evidence["start"] + at + len(evidence["trigger"])
+
+
+def highlights(events: list[dict[str, Any]], length: int) -> list[Highlight]:
+    """Evidence spans merged where they overlap, in text order, clipped to the text."""
+    spans: list[Highlight] = []
+    ordered = sorted(events, key=lambda e: (e["evidence"]["start"], e["evidence"]["end"]))
+    for event in ordered:
+        start, end = max(0, event["evidence"]["start"]), min(length, event["evidence"]["end"])
+        if start >= end:
+            continue
+        trigger = _trigger_span(event)
+        if spans and start < spans[-1].end:
+            last = spans[-1]
+            last.end = max(last.end, end)
+        else:
+            last = Highlight(start, end, [], [], event.get("quad_class"))
+            spans.append(last)
+        last.event_ids.append(event["event_id"])
+        if trigger is not None:
+            last.triggers.append(trigger)
+    return spans
+
+
+def _marked(text: str, span: Highlight) -> str:
+    """The escaped text of ``span`` with its triggers in ``<em>``."""
+    pieces, at = [], span.start
+    for start, end in sorted(set(span.triggers)):
+        if start < at or end > span.end:
+            continue
+        pieces.append(escape(text[at:start]) + "<em>" + escape(text[start:end]) + "</em>")
+        at = end
+    pieces.append(escape(text[at : span.end]))
+    ids = escape(" ".join(span.event_ids))
+    quad = "" if span.quad is None else f' data-quad="{int(span.quad)}"'
+    return f'<mark data-event-id="{ids}"{quad}>{"".join(pieces)}</mark>'
+
+
+def highlighted_text(text: str, events: list[dict[str, Any]]) -> str:
+    """The whole article, HTML-escaped, with the evidence sentences marked."""
+    out, at = [], 0
+    for span in highlights(events, len(text)):
+        out.append(escape(text[at : span.start]))
+        out.append(_marked(text, span))
+        at = span.end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
+def _attribution_label(event: dict[str, Any]) -> str:
+    said = event.get("attribution") or {}
+    source = said.get("text") or (said.get("source") or {}).get("name")
+    return f"{said.get('kind', 'author')}: {source}" if source else str(said.get("kind", "author"))
+
+
+def event_row(number: int, event: dict[str, Any]) -> str:
+    cells = [
+        str(number),
+        event["event"] + (f" ({event['mode']})" if event.get("mode") else ""),
+        f"{actor_label(event['actor'])} → {actor_label(event['recipient'])}",
+        actor_label(event["intermediary"]),
+        date_label(event),
+        event["status"] + (" (negated)" if event.get("negated") else ""),
+        _attribution_label(event),
+        str(event.get("rule") or event.get("coder") or ""),
+    ]
+    tds = "".join(
+        f'<td class="{"type" if i == 1 else "c"}">{escape(cell)}</td>'
+        for i, cell in enumerate(cells)
+    )
+    quad = event.get("quad_class")
+    return f'<tr id="event-{escape(event["event_id"])}" data-quad="{escape(str(quad))}">{tds}</tr>'
+
+
+def render(article: dict[str, Any], events: list[dict[str, Any]]) -> str:
+    """The report page for ``article`` (a ``Store.get_article`` dict) and its events."""
+    rows = "\n".join(event_row(n, e) for n, e in enumerate(events, start=1))
+    template = Template((files("backchannel.web") / "templates" / TEMPLATE).read_text("utf-8"))
+    return template.substitute(
+        title=escape(article.get("title") or article["article_id"]),
+        article_id=escape(article["article_id"]),
+        published=escape(str(article.get("published") or "date unknown")),
+        origin=escape(str(article.get("url") or article.get("origin") or "")),
+        event_count=len(events),
+        text=highlighted_text(article["text"], events),
+        rows=rows or '<tr><td class="empty" colspan="8">no events coded</td></tr>',
+    )
+
+
+def build_report(store: Store, article_id: str | None = None) -> str:
+    """The report for ``article_id`` (default: the article with the most events)."""
+    chosen = article_id or store.busiest_article()
+    if chosen is None:
+        raise StoreError("the database holds no articles yet: run 'backchannel ingest' first")
+    article = store.get_article(chosen)
+    if article is None:
+        raise StoreError(f"no article {chosen!r} in the database")
+    events = store.query_events(EventFilter(article_id=chosen, include_duplicates=True))
+    return render(article, events)
