@@ -1,15 +1,30 @@
-"""Events: PLOVER coding of parsed sentences."""
+"""Events: PLOVER coding of parsed sentences with the rule-based coder and its codebook.
+
+``is_candidate`` is the cheap pre-parse filter (a set lookup per word); ``code`` turns the
+parsed candidate sentences of a document into ``Event`` records.
+"""
 
 from __future__ import annotations
 
+from backchannel.events import triggers
+from backchannel.events.codebook import load
+from backchannel.events.coder import Coded, SentenceCoder
 from backchannel.records import Document, Event
+
+__all__ = ["Coded", "code", "code_spans", "is_candidate"]
 
 
 def is_candidate(text: str) -> bool:
-    """Whether a sentence may hold an event, judged cheaply before parsing."""
-    return True
+    """Whether a sentence may hold an event: does any word look like a trigger word?"""
+    return triggers.is_candidate(text, load())
+
+
+def code_spans(doc: Document) -> list[Coded]:
+    """Events with the character spans of their role phrases."""
+    coder = SentenceCoder(load(), doc.article.article_id, doc.mentions)
+    return [item for sentence in doc.sentences for item in coder.code(sentence)]
 
 
 def code(doc: Document) -> list[Event]:
-    """Events of the document's parsed sentences (placeholder)."""
-    return []
+    """Events of the document's parsed sentences."""
+    return [item.event for item in code_spans(doc)]

@@ -1,0 +1,232 @@
+"""The rule-based coder: triggers, governing, future/negation, roles -> ``Event`` records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from backchannel.events import roles as rolemod
+from backchannel.events.codebook import Codebook
+from backchannel.events.triggers import Match, find
+from backchannel.nlp import Token
+from backchannel.records import Actor, Event, Evidence, Mention, Sentence, TextSpan
+
+_GOVERNED_PATH = frozenset({"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "attr", "oprd"})
+
+
+@dataclass(slots=True)
+class Coded:
+    """An event with the character spans of its role phrases (for scoring and display)."""
+
+    event: Event
+    spans: dict[str, list[TextSpan]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Frame:
+    match: Match
+    governed: list[Match] = field(default_factory=list)
+
+
+def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
+    """The trigger that embeds this one ("agreed to [meet]", "refused [the request]")."""
+    token, owned = match.head, any(c.dep_ == "poss" for c in match.head.children)
+    for step in range(4):
+        if token.dep_ not in _GOVERNED_PATH or token.head.i == token.i:
+            return None
+        token = token.head
+        found = heads.get(token.i)
+        if found is None:
+            continue
+        if codebook.types[found.trigger.event].governs and not owned:
+            return found
+        if step == 0 and match.trigger.pos == "N" and match.head.dep_ == "dobj" and not owned:
+            return found
+        return None
+    return None
+
+
+def _frames(matches: list[Match], codebook: Codebook) -> list[_Frame]:
+    heads = {m.head.i: m for m in matches}
+    frames = {m.head.i: _Frame(m) for m in matches}
+    for match in matches:
+        governor = _governor(match, heads, codebook)
+        if governor is not None:
+            frames[governor.head.i].governed.append(match)
+            del frames[match.head.i]
+    return [frames[i] for i in sorted(frames)]
+
+
+def _is_future(token: Token, codebook: Codebook) -> bool:
+    words = codebook.words
+    if any(c.dep_ == "aux" and c.lower_ in words["future_aux"] for c in token.children):
+        return True
+    if token.pos_ == "NOUN":
+        if any(c.lemma_.lower() in words["future_modifiers"] for c in token.children):
+            return True
+        return token.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_future(token.head, codebook)
+    return token.dep_ == "xcomp" and token.head.lemma_ in words["future_heads"]
+
+
+def _is_negated(token: Token, codebook: Codebook) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_ in codebook.words["negators"]:
+        return True
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_negated(head, codebook)
+
+
+def _type_of(
+    match: Match, governed: list[Match], codebook: Codebook
+) -> tuple[str, str | None, str]:
+    trigger = match.trigger
+    event, mode, cameo = trigger.event, trigger.mode, trigger.cameo
+    if _is_future(match.head, codebook) and event in codebook.future:
+        remap = codebook.future[event]
+        return remap["event"], remap["mode"], remap["cameo"]
+    for inner in governed:
+        mode = mode or codebook.governed_mode.get(event, {}).get(inner.trigger.event)
+    return event, mode, cameo
+
+
+def _roles(frame: _Frame, codebook: Codebook, events: frozenset[int]) -> rolemod.Roles:
+    match = frame.match
+    deps = codebook.recipient_deps(match.trigger)
+    if match.trigger.pos == "V":
+        found = rolemod.verb_roles(match.head, deps, codebook, events)
+    else:
+        span = range(match.start, match.end)
+        found = rolemod.noun_roles(match.head, span, deps, codebook)
+    for inner in frame.governed:
+        if found.recipient or inner.trigger.pos != "V":
+            break
+        inner_deps = codebook.recipient_deps(inner.trigger)
+        found.recipient = rolemod.expand(rolemod.first_fillers(inner.head, inner_deps))
+    return _outside(_move_mediators(found, codebook), [match, *frame.governed])
+
+
+def _outside(found: rolemod.Roles, matches: list[Match]) -> rolemod.Roles:
+    """Drop fillers that are words of the triggers themselves ("come to [the table]")."""
+    inside = {i for m in matches for i in range(m.start, m.end)}
+    inside |= {
+        t.i
+        for m in matches
+        if len(m.trigger.lemmas) > 1
+        for t in m.head.subtree
+        if t.dep_ == "pobj" and t.head.i in inside
+    }
+    for role in _ROLE_NAMES:
+        setattr(found, role, [t for t in getattr(found, role) if t.i not in inside])
+    return found
+
+
+def _move_mediators(found: rolemod.Roles, codebook: Codebook) -> rolemod.Roles:
+    mediators = codebook.words["mediator_nouns"]
+    moved = [t for t in found.actor if t.lemma_.lower() in mediators]
+    if moved:
+        found.actor = [t for t in found.actor if t not in moved]
+        found.intermediary = rolemod.expand([*found.intermediary, *moved])
+    return found
+
+
+def _contexts(sentence: Sentence, match: Match, governed: list[Match], cb: Codebook) -> list[str]:
+    found = {
+        cb.contexts[t.lemma_.lower()] for t in sentence.parse if t.lemma_.lower() in cb.contexts
+    }
+    return sorted(found)
+
+
+class SentenceCoder:
+    """Codes one parsed sentence of an article, given the article's actor mentions."""
+
+    def __init__(self, codebook: Codebook, article_id: str, mentions: list[Mention]) -> None:
+        self.codebook = codebook
+        self.article_id = article_id
+        self.mentions = mentions
+
+    def code(self, sentence: Sentence) -> list[Coded]:
+        if sentence.parse is None:
+            return []
+        matches = find(sentence.parse, self.codebook)
+        events = frozenset(m.head.i for m in matches)
+        frames = _frames(matches, self.codebook)
+        coded = [self._event(sentence, frame, events) for frame in frames]
+        return [item for item in coded if item is not None]
+
+    def _event(self, sentence: Sentence, frame: _Frame, events: frozenset[int]) -> Coded | None:
+        cb, match = self.codebook, frame.match
+        event, mode, cameo = _type_of(match, frame.governed, cb)
+        found = _roles(frame, cb, events)
+        if event in cb.requires_recipient and not found.recipient:
+            return None
+        fill = {role: self._fill(sentence, getattr(found, role)) for role in _ROLE_NAMES}
+        record = Event(
+            article_id=self.article_id,
+            event=event,
+            evidence=_evidence(sentence, match),
+            mode=mode,
+            context=_contexts(sentence, match, frame.governed, cb),
+            cameo=cameo,
+            quad_class=cb.types[event].quad_class,
+            intensity=cb.intensity.get(cameo[:2]),
+            actor=fill["actor"][0],
+            recipient=fill["recipient"][0],
+            intermediary=fill["intermediary"][0],
+            negated=_is_negated(match.head, cb),
+            confidence=_confidence(match, found),
+            coder=f"rules/{cb.version}",
+            rule=match.trigger.rule,
+        )
+        return Coded(record, {role: value[1] for role, value in fill.items()})
+
+    def _fill(self, sentence: Sentence, heads: list[Token]) -> tuple[list[Actor], list[TextSpan]]:
+        actors: list[Actor] = []
+        spans: list[TextSpan] = []
+        for head in heads:
+            span = _span(sentence, head)
+            spans.append(span)
+            for actor in self._actors(sentence, head, span):
+                if actor not in actors:
+                    actors.append(actor)
+        return actors, spans
+
+    def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
+        head_end = sentence.start + head.idx + len(head.text)
+        front = [m for m in self.mentions if m.start < head_end and m.end > span.start]
+        front = [m for m in front if m.end <= span.end]
+        inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+        return [m.actor for m in inside] or [Actor(text=span.text)]
+
+
+_ROLE_NAMES = ("actor", "recipient", "intermediary")
+
+
+def _span(sentence: Sentence, head: Token) -> TextSpan:
+    start, end = rolemod.np_bounds(head)
+    doc = head.doc
+    first, last = doc[start], doc[end - 1]
+    text = sentence.text[first.idx : last.idx + len(last.text)]
+    return TextSpan(text, sentence.start + first.idx, sentence.start + last.idx + len(last.text))
+
+
+def _evidence(sentence: Sentence, match: Match) -> Evidence:
+    doc = match.head.doc
+    first, last = doc[match.start], doc[match.end - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    return Evidence(
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger=sentence.text[start:end],
+        trigger_start=sentence.start + start,
+        trigger_end=sentence.start + end,
+    )
+
+
+def _confidence(match: Match, found: rolemod.Roles) -> float:
+    score = 0.45 + (0.1 if match.trigger.pos == "V" else 0.0)
+    score += 0.15 if found.actor else 0.0
+    score += 0.1 if found.recipient else 0.0
+    score += 0.1 if match.head.dep_ == "ROOT" else 0.0
+    score += 0.02 * len(match.trigger.lemmas)
+    return round(min(score, 0.95), 3)

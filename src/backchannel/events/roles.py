@@ -1,0 +1,195 @@
+"""Roles from the dependency parse: who acts, at whom, through whom.
+
+A role filler is a noun phrase (head token plus its modifiers, without relative clauses,
+appositions and conjuncts); conjuncts give several fillers ("the US and Iran").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from backchannel.events.codebook import Codebook
+from backchannel.nlp import Token
+
+_CUT = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "prep:such"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """The fillers' head tokens for each role."""
+
+    actor: list[Token] = field(default_factory=list)
+    recipient: list[Token] = field(default_factory=list)
+    intermediary: list[Token] = field(default_factory=list)
+
+
+def np_bounds(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``token``."""
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_ in _CUT or (child.dep_ == "prep" and child.lower_ == "such"):
+            continue
+        start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
+    doc = token.doc
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+        end -= 1
+    return start, end
+
+
+def expand(tokens: Iterable[Token]) -> list[Token]:
+    """Each token and its conjuncts, in sentence order, without duplicates."""
+    seen: dict[int, Token] = {}
+    for token in tokens:
+        for item in (token, *token.conjuncts):
+            if item.pos_ not in ("CCONJ", "PUNCT"):
+                seen.setdefault(item.i, item)
+    return [seen[i] for i in sorted(seen)]
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token`` ("talks with Tehran")."""
+    wanted = set(preps)
+    found = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted:
+            found.extend(_pobjs(prep))
+    return found
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    for child in prep.children:
+        if child.dep_ == "prep" and child.lower_ == "as":  # "countries such as France"
+            objects.extend(_pobjs(child))
+    return objects
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def verb_actor(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, or the agent of a passive; inherited along xcomp/conj chains."""
+    if is_passive(verb):
+        return prep_objects(verb, ("by",))
+    subjects = _children(verb, _SUBJECTS)
+    if verb.dep_ == "relcl" and any(s.tag_ in _RELATIVE_TAGS for s in subjects):
+        return [verb.head]
+    if subjects or depth > 3:
+        return subjects
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [verb.head] if verb.dep_ == "relcl" else []
+    if verb.dep_ in _INHERIT and verb.head.i != verb.i:
+        return verb_actor(verb.head, depth + 1)
+    return []
+
+
+def _dep_fillers(token: Token, dep: str, passive: bool) -> list[Token]:
+    if dep.startswith("p:"):
+        return prep_objects(token, (dep[2:],))
+    if dep == "dobj":
+        return [] if passive else _children(token, frozenset({"dobj"}))
+    if dep == "dative":
+        return [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+    return []
+
+
+def first_fillers(token: Token, deps: Iterable[str], passive: bool = False) -> list[Token]:
+    """The fillers of the first dependent in ``deps`` that the token has."""
+    for dep in deps:
+        fillers = _dep_fillers(token, dep, passive)
+        if fillers:
+            return fillers
+    return []
+
+
+def verb_roles(
+    verb: Token, deps: tuple[str, ...], codebook: Codebook, events: frozenset[int]
+) -> Roles:
+    """Roles of a verb trigger; ``events`` are the heads of other triggers (not actors)."""
+    passive = is_passive(verb)
+    subjects = _children(verb, _PASSIVE_SUBJECTS) if passive else []
+    recipient = [t for t in subjects if t.i not in events]
+    if not recipient and verb.dep_ == "acl" and passive:
+        recipient = [verb.head]
+    recipient = recipient or first_fillers(verb, deps, passive)
+    return Roles(expand(verb_actor(verb)), expand(recipient), channel(verb, codebook))
+
+
+def _name_modifiers(noun: Token, skip: range) -> list[Token]:
+    return [
+        child
+        for child in noun.children
+        if child.i not in skip
+        and child.i < noun.i
+        and child.dep_ in ("compound", "amod", "nmod")
+        and (child.tag_ in _NAME_TAGS or (child.tag_ == "JJ" and child.text[:1].isupper()))
+    ]
+
+
+def _noun_actor(noun: Token, skip: range, codebook: Codebook) -> list[Token]:
+    own = _children(noun, frozenset({"poss"})) or _name_modifiers(noun, skip)
+    own = own or prep_objects(noun, ("by",))
+    own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
+    if own:
+        return own
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
+        return verb_actor(governor.head)
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+        return [] if governor.lemma_ in codebook.words["channel_verbs"] else verb_actor(governor)
+    return []
+
+
+def _noun_recipient(noun: Token, deps: tuple[str, ...], actor: list[Token]) -> list[Token]:
+    own = first_fillers(noun, deps)
+    if own:
+        return own
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    borrowed = first_fillers(verb, ("dative", "p:on", "p:against", "p:to", "p:with", "p:at"))
+    if borrowed:
+        return borrowed
+    if any(child.dep_ == "poss" for child in noun.children) and actor:
+        return verb_actor(verb)
+    return []
+
+
+def noun_roles(noun: Token, span: range, deps: tuple[str, ...], codebook: Codebook) -> Roles:
+    actor = _noun_actor(noun, span, codebook)
+    recipient = _noun_recipient(noun, deps, actor)
+    if actor and recipient and actor[0].i == recipient[0].i:
+        recipient = []
+    return Roles(expand(actor), expand(recipient), channel(noun, codebook))
+
+
+def _channel_verb_parts(verb: Token, codebook: Codebook) -> Iterator[Token]:
+    yield from prep_objects(verb, ("by", "in", "at", *codebook.words["channel_preps"]))
+
+
+def channel(token: Token, codebook: Codebook) -> list[Token]:
+    """Intermediaries: "via/through X", "talks hosted in Muscat", "Oman hosted talks"."""
+    found = prep_objects(token, codebook.words["channel_preps"])
+    verbs = codebook.words["channel_verbs"]
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_ in verbs:
+            found.extend(_channel_verb_parts(child, codebook))
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in verbs:
+        found.extend(verb_actor(head))
+    if token.dep_ in ("xcomp", "conj", "pcomp") or token.pos_ == "NOUN":
+        found.extend(prep_objects(head, codebook.words["channel_preps"]) if head != token else [])
+    return expand(found)
