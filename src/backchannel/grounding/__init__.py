@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from backchannel.grounding.attribution import find_attributions
 from backchannel.grounding.dates import find_dates
+from backchannel.grounding.ground import ground
 
-__all__ = ["find_dates"]
+__all__ = ["find_attributions", "find_dates", "ground"]
