@@ -12,6 +12,7 @@ from typing import Any
 
 from htmldate import find_date
 from trafilatura import bare_extraction
+from trafilatura.settings import Document
 
 from backchannel.errors import NoMainText
 from backchannel.records import Article
@@ -48,10 +49,9 @@ def extract_html(article: Article) -> Article:
     """``article`` with ``text`` the page's main text; title, url, date and meta filled in."""
     html = article.html or ""
     document = bare_extraction(html, url=article.url, **EXTRACT_OPTIONS)
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not isinstance(document, Document) or not (document.text or "").strip():
         raise NoMainText("no main text found in the HTML page")
-    assert document is not None
+    text = str(document.text)
     published, source = article.published, article.published_source
     if published is None:
         published = _page_date(document.date, html)

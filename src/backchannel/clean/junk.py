@@ -20,6 +20,7 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 PROSE_WORDS = 12  # a line of at least this many words with enough function words is prose
 PROSE_STOPWORDS = 0.2  # share of function words in prose
+PROSE_CHARS = 150  # a sentence-like line this long is prose in any language
 REPEAT_WORDS = 10  # a line shorter than this that occurs twice is a promo or widget
 MAX_GAP = 4  # prose lines with at most this many other lines between them form one cluster
 HEAD_LINES = 3  # headline-like lines kept just before the article
@@ -49,7 +50,11 @@ class Line:
     kind: str = "short"  # "junk" | "prose" | "short"
 
 
-def _is_prose(words: list[str]) -> bool:
+def _is_prose(text: str, words: list[str]) -> bool:
+    """Running text: enough words with enough function words, or a long sentence-like line
+    (any language), or a long unspaced line (Chinese, Japanese)."""
+    if len(text) >= PROSE_CHARS and (SENTENCE_END.search(text.strip()) or len(words) < 5):
+        return True
     if len(words) < PROSE_WORDS:
         return False
     function_words = sum(1 for word in words if word.lower() in stopwords())
@@ -66,11 +71,10 @@ def classify(texts: list[str]) -> list[Line]:
     counts = Counter(_key(line) for line in lines if len(line.words) < REPEAT_WORDS)
     for line in lines:
         stripped = line.text.strip()
-        if junk_pattern().fullmatch(stripped) or not line.words:
+        repeated = len(line.words) < REPEAT_WORDS and counts[_key(line)] > 1
+        if repeated or not line.words or junk_pattern().fullmatch(stripped):
             line.kind = "junk"
-        elif len(line.words) < REPEAT_WORDS and counts[_key(line)] > 1:
-            line.kind = "junk"
-        elif _is_prose(line.words):
+        elif _is_prose(stripped, line.words):
             line.kind = "prose"
     return lines
 

@@ -1,168 +1,158 @@
-"""Readers for plain text, HTML, JSONL, directories and stdin."""
+"""Readers: plain text, HTML, JSONL, feeds, WARC/ARC, ``.gz``, directories, globs and stdin.
+
+The kind of each file is told by its content (gzip magic, ``WARC/``, ``<rss``/``<feed``, a
+leading ``{``) and its suffix. Large inputs (JSONL, WARC, feeds inside gzip) are streamed
+record by record, so memory stays constant whatever the file size.
+"""
 
 from __future__ import annotations
 
+import glob
+import gzip
+import io
 import json
 import sys
+import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, cast
 
-from backchannel.errors import (
-    BackchannelError,
-    BinaryInput,
-    EmptyText,
-    MalformedRecord,
-    TooLarge,
-    UndecodableInput,
-    UnreadablePath,
-)
-from backchannel.records import Article, Rejection, content_hash
+from backchannel.errors import BackchannelError, MalformedRecord, TooLarge, UnreadablePath
+from backchannel.ingest.decoding import check_size, decode, to_text
+from backchannel.ingest.feeds import looks_like_feed, read_feed
+from backchannel.ingest.records import Record, article_from_json, article_from_text, reject, size_of
+from backchannel.ingest.warc import looks_like_warc, read_warc
 from backchannel.settings import Settings
 
-Record = Article | Rejection
+GZIP_MAGIC = b"\x1f\x8b"
+HEAD = 4096
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".rss.gz", ".atom.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
-def _reject(record: str, err: BackchannelError) -> Rejection:
-    return Rejection(record, "ingest", err.code, err.message)
-
-
-def decode(data: bytes, record: str, settings: Settings) -> str:
-    """Bytes to text, refusing binary, oversized and undecodable input."""
-    if len(data) > settings.max_bytes:
-        raise TooLarge(f"{len(data)} bytes is over the limit of {settings.max_bytes} (max_bytes)")
-    if b"\x00" in data[:8192]:
-        raise BinaryInput("binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise UndecodableInput(f"not valid UTF-8 at byte {err.start}") from err
-    if not text.strip():
-        raise EmptyText("no text")
-    return text
-
-
-def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:2000].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        "<body" in head or "<div" in head or "<p>" in head
-    )
-
-
-def parse_date(value: Any, record: str) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError as err:
-        raise MalformedRecord(f"'published' is not a date: {value!r}", record=record) from err
-
-
-def article_from_text(
-    text: str, record: str, published: date | None, article_id: str | None = None
-) -> Article:
-    is_html = looks_like_html(text)
-    return Article(
-        article_id=article_id or content_hash(text),
-        text="" if is_html else text,
-        html=text if is_html else None,
-        published=published,
-        published_source="user" if published else None,
-        origin=record,
-    )
-
-
-def article_from_json(data: Any, record: str, published: date | None) -> Article:
-    """A JSONL record ``{"id", "text"|"html", "published"?, "url"?, "title"?}``."""
-    if not isinstance(data, dict):
-        raise MalformedRecord("a JSONL line must be an object")
-    text = data.get("text")
-    html = data.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        raise MalformedRecord("no 'text' (or 'html') string")
-    own_date = parse_date(data.get("published"), record)
-    body = text if isinstance(text, str) else str(html)
-    article = article_from_text(body, record, own_date or published)
-    if isinstance(html, str) and not isinstance(text, str):
-        article.text, article.html = "", html
-    if not (article.text or article.html or "").strip():
-        raise EmptyText("empty text")
-    if data.get("id") is not None:
-        article.article_id = str(data["id"])
-    article.url = data.get("url")
-    article.title = data.get("title")
-    article.published_source = "record" if own_date else article.published_source
-    return article
-
-
-def read_jsonl(lines: Iterable[str], name: str, published: date | None) -> Iterator[Record]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+def read_jsonl(
+    lines: Iterable[bytes], name: str, settings: Settings, published: date | None
+) -> Iterator[Record]:
+    """One article per JSONL line; a bad line is a rejection named ``name:line``."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
         record = f"{name}:{number}"
         try:
-            data = json.loads(line)
+            check_size(len(raw), settings)
+            data = json.loads(to_text(raw))
+        except BackchannelError as err:
+            yield reject(record, err)
+            continue
         except json.JSONDecodeError as err:
-            yield _reject(record, MalformedRecord(f"malformed JSON ({err.msg})"))
+            yield reject(record, MalformedRecord(f"malformed JSON ({err.msg})"))
             continue
         if isinstance(data, dict) and data.get("id") is not None:
             record = f"{name}:{number} (id {data['id']})"
-        try:
-            yield article_from_json(data, record, published)
-        except BackchannelError as err:
-            yield _reject(record, err)
+        yield _checked(record, data, settings, published)
 
 
-def _files(path: Path) -> Iterator[Path]:
+def _checked(record: str, data: object, settings: Settings, published: date | None) -> Record:
+    try:
+        article = article_from_json(data, record, published)
+        check_size(size_of(article), settings)
+    except BackchannelError as err:
+        return reject(record, err)
+    return article
+
+
+def _single(stream: IO[bytes], name: str, settings: Settings, published: date | None) -> Record:
+    """A whole file (or stdin) as one text or HTML record; never truncated."""
+    data = stream.read(settings.max_bytes + 1)
+    try:
+        if len(data) > settings.max_bytes:
+            raise TooLarge(f"over the limit of {settings.max_bytes} bytes (max_bytes)")
+        return article_from_text(decode(data, settings), name, published)
+    except BackchannelError as err:
+        return reject(name, err)
+
+
+def _kind(name: str, head: bytes, jsonl: bool) -> str:
+    lowered = name.lower()
+    if jsonl or lowered.endswith(JSONL_SUFFIXES) or head.lstrip()[:1] == b"{":
+        return "jsonl"
+    if lowered.endswith(WARC_SUFFIXES) or looks_like_warc(head):
+        return "warc"
+    if lowered.endswith(FEED_SUFFIXES) or looks_like_feed(head):
+        return "feed"
+    return "single"
+
+
+def _inner_head(head: bytes) -> bytes:
+    """The first decompressed bytes of a gzip stream, from its first (peeked) bytes."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, HEAD)
+    except zlib.error:
+        return b""
+
+
+def read_stream(
+    stream: io.BufferedReader, name: str, *, jsonl: bool, settings: Settings,
+    published: date | None, stats: Counter[str],
+) -> Iterator[Record]:  # fmt: skip
+    """Records of one opened file, whatever its kind (gzip-compressed or not)."""
+    head = stream.peek(HEAD)[:HEAD]
+    source: IO[bytes] = stream
+    if head.startswith(GZIP_MAGIC):
+        head = _inner_head(head)
+        if looks_like_warc(head):  # warcio reads the per-record gzip members itself
+            yield from read_warc(stream, name, settings, published, stats)
+            return
+        source = cast(IO[bytes], gzip.GzipFile(fileobj=stream))
+    kind = _kind(name.removesuffix(".gz"), head, jsonl)
+    if kind == "jsonl":
+        yield from read_jsonl(source, name, settings, published)
+    elif kind == "warc":
+        yield from read_warc(source, name, settings, published, stats)
+    elif kind == "feed":
+        yield from _feed(source, name, settings, published)
+    else:
+        yield _single(source, name, settings, published)
+
+
+def _feed(
+    stream: IO[bytes], name: str, settings: Settings, published: date | None
+) -> Iterator[Record]:
+    data = stream.read(settings.max_bytes * 16 + 1)
+    if len(data) > settings.max_bytes * 16:
+        yield reject(name, TooLarge(f"feed over {settings.max_bytes * 16} bytes"))
+        return
+    yield from read_feed(data, name, published)
+
+
+def _files(name: str) -> Iterator[Path]:
+    path = Path(name)
     if path.is_dir():
         yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-    else:
+    elif path.exists():
         yield path
+    else:
+        yield from (Path(match) for match in sorted(glob.glob(name, recursive=True)))
 
 
 def read_path(
-    path: Path, *, jsonl: bool, settings: Settings, published: date | None
+    path: Path, *, jsonl: bool, settings: Settings, published: date | None, stats: Counter[str]
 ) -> Iterator[Record]:
-    record = str(path)
     try:
-        data = path.read_bytes()
+        stream = path.open("rb")
     except OSError as err:
-        yield _reject(record, UnreadablePath(err.strerror or str(err)))
+        yield reject(str(path), UnreadablePath(err.strerror or str(err)))
         return
-    yield from read_bytes(
-        data, record, jsonl=jsonl or path.suffix == ".jsonl", settings=settings, published=published
-    )
-
-
-def read_bytes(
-    data: bytes, record: str, *, jsonl: bool, settings: Settings, published: date | None
-) -> Iterator[Record]:
-    if jsonl:
+    with stream:
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            yield _reject(record, UndecodableInput(f"not valid UTF-8 at byte {err.start}"))
-            return
-        yield from _limit(read_jsonl(text.splitlines(), record, published), settings)
-        return
-    try:
-        yield article_from_text(decode(data, record, settings), record, published)
-    except BackchannelError as err:
-        yield _reject(record, err)
-
-
-def _limit(records: Iterator[Record], settings: Settings) -> Iterator[Record]:
-    for item in records:
-        size = len((item.text or item.html or "").encode()) if isinstance(item, Article) else 0
-        if isinstance(item, Article) and size > settings.max_bytes:
-            limit = settings.max_bytes
-            yield _reject(
-                item.origin or item.article_id,
-                TooLarge(f"{size} bytes is over the limit of {limit} (max_bytes)"),
+            yield from read_stream(
+                stream, str(path), jsonl=jsonl, settings=settings, published=published, stats=stats
             )
-        else:
-            yield item
+        except (OSError, EOFError) as err:
+            yield reject(str(path), UnreadablePath(f"read failed: {err}"))
 
 
 def read_inputs(
@@ -171,23 +161,26 @@ def read_inputs(
     jsonl: bool = False,
     settings: Settings | None = None,
     published: date | None = None,
+    stats: Counter[str] | None = None,
 ) -> Iterator[Record]:
-    """Articles from each path ("-" or nothing for stdin), in order."""
+    """Articles from each path ("-" or nothing for stdin), in order, streaming.
+
+    ``stats`` (optional) counts what was skipped without a rejection (non-response WARC records).
+    """
     settings = settings or Settings()
-    names = list(paths) or ["-"]
-    for name in names:
+    stats = stats if stats is not None else Counter()
+    for name in list(paths) or ["-"]:
         if name == "-":
-            yield from read_bytes(
-                sys.stdin.buffer.read(),
-                "<stdin>",
-                jsonl=jsonl,
-                settings=settings,
-                published=published,
+            stdin = cast(io.BufferedReader, sys.stdin.buffer)
+            yield from read_stream(
+                stdin, "<stdin>", jsonl=jsonl, settings=settings, published=published, stats=stats
             )
             continue
-        path = Path(name)
-        if not path.exists():
-            yield _reject(name, UnreadablePath("no such file or directory"))
-            continue
-        for file in _files(path):
-            yield from read_path(file, jsonl=jsonl, settings=settings, published=published)
+        found = False
+        for file in _files(name):
+            found = True
+            yield from read_path(
+                file, jsonl=jsonl, settings=settings, published=published, stats=stats
+            )
+        if not found:
+            yield reject(name, UnreadablePath("no such file or directory"))
