@@ -146,7 +146,11 @@ def _media_pattern() -> re.Pattern[str]:
 def source_kind(text: str) -> str:
     """named | anonymous | media | document, from the source as written."""
     clean = re.sub(
-        r"^(?:the|a|an|one|another|two|three|several|some)\s+", "", text.strip(), count=1, flags=re.I
+        r"^(?:the|a|an|one|another|two|three|several|some)\s+",
+        "",
+        text.strip(),
+        count=1,
+        flags=re.I,
     )
     last = clean.split()[-1].lower() if clean.split() else ""
     if _media_pattern().search(text) or (text.split()[-1] in words("media_heads.txt")):

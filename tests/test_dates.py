@@ -1,0 +1,57 @@
+"""Time expressions: each kind, with and without a publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backchannel.grounding import find_dates
+
+PUBLISHED = date(2025, 7, 4)  # a Friday
+
+
+def values(text: str, published: date | None = PUBLISHED) -> dict[str, str]:
+    return {t.text: t.value for t in find_dates(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks were held on June 13.", {"June 13": "2025-06-13"}),
+        ("The deal was signed on Sept. 4, 2019.", {"Sept. 4, 2019": "2019-09-04"}),
+        ("Ministers met on Wednesday.", {"Wednesday": "2025-07-02"}),
+        ("Ministers will meet on Wednesday.", {"Wednesday": "2025-07-09"}),
+        ("Iran seized a tanker yesterday.", {"yesterday": "2025-07-03"}),
+        ("The envoy arrives tomorrow.", {"tomorrow": "2025-07-05"}),
+        ("Talks will resume next week.", {"next week": "2025-W28"}),
+        ("The talks lasted for three days.", {"three days": "P3D"}),
+        ("They held a two-hour meeting.", {"two-hour": "PT2H"}),
+        ("The embargo applies starting June 13.", {"June 13": "2025-06-13"}),
+        ("Sanctions were imposed three days ago.", {"three days ago": "2025-07-01"}),
+        ("Prices rose in 2019.", {"2019": "2019"}),
+        ("The court sits every week.", {"every week": "P1W"}),
+    ],
+)
+def test_each_kind_is_normalised(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
+
+
+def test_dateline_takes_the_publication_year() -> None:
+    timexes = find_dates("July 4 -- Iran said it would respond.", PUBLISHED)
+    assert (timexes[0].start, timexes[0].value) == (0, "2025-07-04")
+
+
+def test_without_publication_date_nothing_is_invented() -> None:
+    found = values("He met them on June 13, on Wednesday and yesterday.", None)
+    assert found == {"June 13": "XXXX-06-13", "Wednesday": "XXXX-WXX-3", "yesterday": "XXXX-XX-XX"}
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Officials said on Tuesday that talks failed."
+    (timex,) = find_dates(text, PUBLISHED)
+    assert text[timex.start : timex.end] == "Tuesday" and timex.type == "DATE"
+
+
+def test_numbers_are_not_years() -> None:
+    assert values("The army has 2,019 tanks, 1998.5 tonnes and a 2019% rise.") == {}
