@@ -1,0 +1,144 @@
+"""Clean: HTML main text and metadata, the junk-line cleaner, datelines and language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backchannel.clean import clean, dateline_date, drop_junk_lines
+from backchannel.errors import EmptyText, NoMainText, NotEnglish
+from backchannel.records import Article
+from backchannel.settings import Settings
+from tests.conftest import SAMPLES_DIR, needs_shared
+
+PARAGRAPHS = [
+    "Envoys from both governments met in Muscat on Sunday, according to two officials who "
+    "were briefed on the talks and who asked not to be named because they were not authorised.",
+    "The meeting was the first of its kind in more than a year, and it was arranged by Omani "
+    "mediators who have carried messages between the two capitals since the spring.",
+    "Officials said that the next round would depend on whether the sanctions that were imposed "
+    "last month are lifted, a step that the administration has so far ruled out in public.",
+]
+SETTINGS = Settings()
+
+
+def article(text: str, **kwargs: object) -> Article:
+    return Article("a1", text, **kwargs)  # type: ignore[arg-type]
+
+
+def junky_text() -> str:
+    head = ["  • 2045", "  • More", "Home", "Envoys Meet in Muscat as Talks Resume"]
+    middle = [PARAGRAPHS[0], "Mediation Through Oman", PARAGRAPHS[1], '"We are ready," he said.']
+    tail = [PARAGRAPHS[2], "Comments (3)", "Login or Join to comment.", "Meet Local Singles Today"]
+    tail += ["Win A Cruise Holiday", "Win A Cruise Holiday"]
+    return "\n\n".join(head + middle + tail)
+
+
+def test_junk_lines_go_and_short_real_lines_stay() -> None:
+    text = junky_text()
+    kept = drop_junk_lines(text).split("\n\n")
+    assert kept == [
+        "Envoys Meet in Muscat as Talks Resume",
+        PARAGRAPHS[0],
+        "Mediation Through Oman",
+        PARAGRAPHS[1],
+        '"We are ready," he said.',
+        PARAGRAPHS[2],
+    ]
+
+
+def test_kept_lines_keep_their_exact_text_and_order() -> None:
+    text = junky_text()
+    cleaned = drop_junk_lines(text)
+    position = 0
+    for line in cleaned.splitlines():
+        position = text.index(line, position)
+
+
+def test_text_without_prose_keeps_its_lines() -> None:
+    assert drop_junk_lines("Talks resume\nShare") == "Talks resume"
+
+
+def test_clean_html_extracts_text_and_metadata() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Envoys meet | Daily Wire</title>"
+        '<meta name="author" content="Jane Roe"><meta property="og:site_name" content="Daily Wire">'
+        '<meta property="article:published_time" content="2024-05-12T08:00:00Z"></head>'
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>Envoys meet</h1>{body}</article>"
+        "<footer>© 2024 Daily Wire. All rights reserved.</footer></body></html>"
+    )
+    cleaned = clean(Article("p", "", html=html), SETTINGS)
+    assert PARAGRAPHS[1] in cleaned.text and "All rights reserved" not in cleaned.text
+    assert cleaned.html is None and cleaned.language == "en"
+    assert cleaned.published == date(2024, 5, 12) and cleaned.published_source == "html"
+    assert cleaned.meta["author"] == "Jane Roe" and cleaned.meta["site"] == "Daily Wire"
+    given = clean(Article("p", "", html=html, published=date(2024, 6, 1)), SETTINGS)
+    assert given.published == date(2024, 6, 1)
+
+
+def test_html_without_main_text_is_refused() -> None:
+    with pytest.raises(NoMainText):
+        clean(Article("p", "", html="<html><body><script>x = 1</script></body></html>"), SETTINGS)
+
+
+def test_empty_text_is_refused() -> None:
+    with pytest.raises(EmptyText):
+        clean(article("Share\nComments (0)"), SETTINGS)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("WASHINGTON, March 3, 2026 -- Officials said", date(2026, 3, 3)),
+        ("March 3, 2026 — Officials said", date(2026, 3, 3)),
+        ("Talks resume\n\nBEIRUT, Lebanon, Jan. 5, 2020 (AP) — Officials said", date(2020, 1, 5)),
+        ("July 4--Iran has said", None),
+        ("He said on March 3, 2026 - that talks", None),
+    ],
+)
+def test_dateline(head: str, expected: date | None) -> None:
+    assert dateline_date(head) == expected
+
+
+def test_dateline_sets_published_only_when_none_given() -> None:
+    text = "WASHINGTON, March 3, 2026 -- " + PARAGRAPHS[0]
+    found = clean(article(text), SETTINGS)
+    assert (found.published, found.published_source) == (date(2026, 3, 3), "dateline")
+    given = clean(article(text, published=date(2026, 3, 4), published_source="user"), SETTINGS)
+    assert (given.published, given.published_source) == (date(2026, 3, 4), "user")
+
+
+def test_german_is_refused_naming_the_language() -> None:
+    text = (
+        "Die Bundesregierung hat am Mittwoch neue Sanktionen gegen Russland beschlossen. "
+        "Der Bundeskanzler sagte in Berlin, man werde die Ukraine weiter unterstützen, "
+        "solange es notwendig sei, und die Gespräche mit den Partnern fortsetzen."
+    )
+    with pytest.raises(NotEnglish, match="'de'"):
+        clean(article(text), SETTINGS)
+
+
+def test_short_text_is_not_refused_on_weak_evidence() -> None:
+    assert clean(article("Trump-Putin Backchannel Talks"), SETTINGS).language == "en"
+
+
+def test_samples_lose_their_junk_and_keep_their_lines() -> None:
+    needs_shared(SAMPLES_DIR)
+    texts = [path.read_text("utf-8") for path in sorted(SAMPLES_DIR.glob("*.txt"))]
+    cleaned = "\n".join(clean(article(text), SETTINGS).text for text in texts)
+    lines = {line.strip() for line in cleaned.splitlines()}
+    junk = ["• 1109", "• More", "Comments (0)", "Login or Join to comment.", "Iranian Singles"]
+    junk += ["Meet your Persian Love Today!", "Meet Iranian Singles", "Serena Shim Award"]
+    assert not lines & set(junk)
+    assert not any("Serena Shim" in line for line in lines)
+    for kept in [
+        "Ukraine Ceasefire Conditions and NATO Pressures",
+        "Russia's Role in Nuclear Oversight and Negotiation Support",
+        "Iran Signals Readiness to Resume Talks",
+        "US Seeking Trump-Rouhani Talks Sept. 25 As Admin Ramps Up Pressure: Report",
+        "The report continues:",
+    ]:
+        assert kept in lines
+    assert any(line.startswith("July 4--Iran has said") for line in lines)
