@@ -1,17 +1,28 @@
-"""Actors: find actor mentions in the text and resolve them, time-aware."""
+"""Actors: find actor mentions in the text and resolve them, time-aware.
+
+``resolve`` turns one mention into an ``Actor``; ``find_mentions`` finds every mention
+in an article and resolves it on the article's date. Both use the same knowledge base
+(``data/actors/``, loaded once) and the same rules, so the CLI answers as the pipeline.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from backchannel.actors.kb import default_kb
+from backchannel.actors.mentions import find_mentions_with
+from backchannel.actors.resolver import resolve_text
 from backchannel.records import Actor, Document, Mention
 
 
 def resolve(text: str, when: date | None = None, context: str | None = None) -> Actor | None:
-    """One mention to an actor, as the pipeline would resolve it (placeholder)."""
-    return None
+    """One mention to an actor, as the pipeline would resolve it (``None`` if unknown)."""
+    return resolve_text(default_kb(), text, when, context)
 
 
 def find_mentions(doc: Document) -> list[Mention]:
-    """Actor mentions in ``doc.article.text``, with offsets (placeholder)."""
-    return []
+    """Actor mentions in ``doc.article.text``, with offsets, resolved at its publication."""
+    return find_mentions_with(default_kb(), doc.article.text, doc.article.published)
+
+
+__all__ = ["find_mentions", "resolve"]

@@ -1,0 +1,64 @@
+"""Actor resolution against the NGEC/POLECAT expectations (shared/eval/actors).
+
+Scores country and sector accuracy of ``backchannel.actors.resolve`` with each line's
+date and context. ``country_accuracy_conventions`` also accepts this project's codes
+where the gold set uses another team's: ``IGO`` for the gold's ``UNO``/``EUR`` and
+``NSA`` for a non-state group the gold files under its home country.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from backchannel.actors import resolve
+from eval.common import EVAL_DIR, print_figures, read_jsonl, write_misses
+
+PATH = EVAL_DIR / "actors" / "ngec_actor_tests.jsonl"
+_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+def parse_date(text: str | None) -> date | None:
+    """The gold's dates come in several spellings; unreadable ones count as absent."""
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(re.sub(r"\s+", " ", (text or "").strip()).title(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _country_by_convention(predicted: str | None, gold: str | None) -> bool:
+    if predicted == "IGO" and gold in ("UNO", "EUR", "IGO"):
+        return True
+    return predicted == gold or (predicted == "NSA" and gold is not None)
+
+
+def score(write: bool = True) -> dict[str, float]:
+    rows = list(read_jsonl(PATH))
+    country = convention = sector = 0
+    misses = []
+    for row in rows:
+        actor = resolve(row["text"], parse_date(row.get("date")), row.get("context"))
+        got_country = actor.country if actor else None
+        got_sector = actor.sector if actor else None
+        country += got_country == row["country"]
+        convention += _country_by_convention(got_country, row["country"])
+        sector += got_sector == row["sector"]
+        if got_country != row["country"] or got_sector != row["sector"]:
+            misses.append(
+                f"{row['id']}\t{row['text']!r}\tgold {row['country']}/{row['sector']}"
+                f"\tgot {got_country}/{got_sector}"
+            )
+    if write:
+        write_misses("actors", misses)
+    total = len(rows) or 1
+    return {
+        "country_accuracy": country / total,
+        "country_accuracy_conventions": convention / total,
+        "sector_accuracy": sector / total,
+    }
+
+
+if __name__ == "__main__":
+    print_figures("actors", score())

@@ -1,0 +1,213 @@
+"""The actor knowledge base: every alias the resolver knows, from the data files.
+
+``data/actors/`` holds countries (names, aliases, demonyms, seats of government),
+organisations (IGOs, non-state groups, state bodies, media), people, agent nouns and
+titles; the office-holder table adds office holders and their titles. Every alias is a
+key of one Aho-Corasick automaton over lower-cased text; ``case_ok`` checks that a
+match has the capitals its alias demands (so "US" is never "us").
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from backchannel.actors.offices import OfficeTable, Term, load_offices
+from backchannel.errors import KnowledgeBaseError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+ANCHORS = frozenset({"country", "org"})
+PROPER = frozenset({"country", "org", "person"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one alias stands for."""
+
+    kind: str  # country | org | person | title | agent | modifier | former
+    name: str | None
+    country: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+    office: str | None = None  # titles and seats of government: the office they stand for
+    start: date | None = None  # people: when this role began and ended
+    end: date | None = None
+    term: Term | None = None  # people from the office-holder table
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Aliases (lower-cased) to entries, the written forms of each alias, the office table."""
+
+    offices: OfficeTable
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    country_names: dict[str, Entry] = field(default_factory=dict)
+    _automaton: Any = None
+    _vocabulary: list[str] | None = None
+
+    def add(self, alias: str, entry: Entry) -> None:
+        alias = " ".join(alias.split())
+        if alias:
+            self.entries[alias.lower()].append(entry)
+            self.forms[alias.lower()].add(alias)
+
+    @property
+    def automaton(self) -> Any:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key in self.entries:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def proper_aliases(self) -> list[str]:
+        """Aliases of countries, organisations and people (the fuzzy-matching vocabulary)."""
+        if self._vocabulary is None:
+            self._vocabulary = [
+                k for k, v in self.entries.items() if len(k) > 3 and v[0].kind in PROPER
+            ]
+        return self._vocabulary
+
+
+def case_ok(form: str, text: str) -> bool:
+    """Whether ``text`` has the capitals of ``form``: acronyms exactly, names by initial."""
+    if any(c.isupper() for c in form) and not any(c.islower() for c in form):
+        return text == form
+    for i, char in enumerate(form):
+        if char.isupper() and (i == 0 or not form[i - 1].isalpha()) and not text[i].isupper():
+            return False
+    return True
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def _rows(name: str, data_dir: Path) -> Iterator[dict[str, str]]:
+    path = data_dir / name
+    if not path.exists():
+        raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
+    with path.open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _optional(value: str) -> str | None:
+    return value or None
+
+
+def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
+    for row in _rows("countries.csv", data_dir):
+        entry = Entry("country", row["name"], row["iso3"], None, _optional(row["qid"]))
+        kb.country_names[row["iso3"]] = entry
+        for alias in [row["name"], *_split(row["aliases"]), *_split(row["demonyms"])]:
+            kb.add(alias, entry)
+        for seat in _split(row["seats"]):
+            text, _, rest = seat.partition(":")
+            sector, _, office = rest.partition(":")
+            kb.add(
+                text,
+                Entry(
+                    "country",
+                    row["name"],
+                    row["iso3"],
+                    sector or "GOV",
+                    entry.kb_id,
+                    _optional(office),
+                ),
+            )
+
+
+def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
+    for row in _rows("organisations.csv", data_dir):
+        entry = Entry(
+            "org",
+            row["name"],
+            _optional(row["country"]),
+            _optional(row["sector"]),
+            _optional(row["qid"]),
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            kb.add(alias, entry)
+
+
+def _add_people(kb: KnowledgeBase, data_dir: Path) -> None:
+    for row in _rows("people.csv", data_dir):
+        entry = Entry(
+            "person",
+            row["name"],
+            _optional(row["country"]),
+            _optional(row["sector"]),
+            _optional(row["qid"]),
+            None,
+            _iso(row["start"]),
+            _iso(row["end"]),
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            kb.add(alias, entry)
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError as err:
+        raise KnowledgeBaseError(f"people.csv: bad date {text!r}") from err
+
+
+def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
+    for row in _rows("agents.csv", data_dir):
+        kb.add(row["text"], Entry(row["kind"], None, None, _optional(row["sector"])))
+    for row in _rows("titles.csv", data_dir):
+        kb.add(
+            row["title"],
+            Entry(
+                "title", row["title"], None, row["sector"] or "GOV", office=_optional(row["office"])
+            ),
+        )
+
+
+def _add_holders(kb: KnowledgeBase) -> None:
+    for term in kb.offices.terms:
+        entry = Entry(
+            "person",
+            term.person,
+            term.country,
+            "GOV",
+            term.qid,
+            term.office,
+            term.start,
+            term.end,
+            term,
+        )
+        for alias in (term.person, *term.aliases):
+            kb.add(alias, entry)
+        if term.title.lower() not in kb.entries:
+            kb.add(term.title.lower(), Entry("title", term.title, None, "GOV", office=term.office))
+
+
+def load_kb(data_dir: Path | None = None, holders: Path | None = None) -> KnowledgeBase:
+    """Build a knowledge base from ``data_dir`` and the office-holder table ``holders``."""
+    data_dir = data_dir or DATA_DIR
+    kb = KnowledgeBase(load_offices(holders))
+    _add_countries(kb, data_dir)
+    _add_organisations(kb, data_dir)
+    _add_people(kb, data_dir)
+    _add_holders(kb)
+    _add_words(kb, data_dir)
+    return kb
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    """The shipped knowledge base, built once per process."""
+    return load_kb()

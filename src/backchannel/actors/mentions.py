@@ -1,0 +1,111 @@
+"""Find every actor mention in an article: one automaton pass, then grouping.
+
+Known parts (demonyms, titles, names, agent nouns) next to each other form one mention
+("French President Emmanuel Macron", "Iranian officials"). A bare title after a named
+holder refers to that holder ("President Trump ... the president"), and in
+"Qatari and Omani negotiators" the lone "Qatari" shares the negotiators' sector.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from backchannel.actors.kb import ANCHORS, KnowledgeBase
+from backchannel.actors.resolver import Part, combine, scan
+from backchannel.records import Actor, Mention
+
+_JOIN = re.compile(r"[ \t]+|['’]s[ \t]+")
+_LIST = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
+_LEADS = frozenset({"modifier", "former"})
+
+
+def _kinds(group: list[Part]) -> set[str]:
+    return {part.kind for part in group}
+
+
+def _joins(group: list[Part], part: Part, gap: str) -> bool:
+    """Whether ``part`` continues the mention ``group`` across ``gap``."""
+    kinds = _kinds(group)
+    if not _JOIN.fullmatch(gap) or "person" in kinds:
+        return False
+    if gap.strip() and group[-1].kind not in ANCHORS:
+        return False
+    if part.kind in ANCHORS:
+        stateless = part.kind == "org" and part.entry.country is None
+        return kinds <= _LEADS or (stateless and group[-1].kind == "country")
+    if part.kind == "title":
+        return "agent" not in kinds
+    return part.kind in ("person", "agent") or kinds <= _LEADS
+
+
+def group_parts(text: str, parts: list[Part]) -> list[list[Part]]:
+    """Parts grouped into mentions."""
+    groups: list[list[Part]] = []
+    for part in parts:
+        if groups and _joins(groups[-1], part, text[groups[-1][-1].end : part.start]):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    return groups
+
+
+def _span(text: str, group: list[Part]) -> tuple[int, int]:
+    start, end = group[0].start, group[-1].end
+    if group[0].kind != "person" and text[max(0, start - 4) : start].lower() == "the ":
+        start -= 4
+    return start, end
+
+
+class Memory:
+    """Who each title referred to so far in one article."""
+
+    def __init__(self) -> None:
+        self.by_title: dict[str, Actor] = {}
+
+    def learn(self, group: list[Part], actor: Actor) -> None:
+        if actor.role_holder is None:
+            return
+        for part in group:
+            if part.kind == "title" and part.entry.name:
+                self.by_title[part.entry.name.lower()] = actor
+            term = next((e.term for e in part.entries if e.term is not None), None)
+            if term is not None:
+                self.by_title[term.title.lower()] = actor
+
+    def recall(self, group: list[Part], actor: Actor) -> Actor:
+        """A bare title ("the president") as the holder named earlier."""
+        if actor.country is not None or _kinds(group) - {"title", "modifier"}:
+            return actor
+        title = next(p for p in group if p.kind == "title").entry.name or ""
+        known = self.by_title.get(title.lower())
+        return actor if known is None else replace(known, text=actor.text)
+
+
+def _share_sectors(text: str, mentions: list[Mention], groups: list[list[Part]]) -> None:
+    """ "Qatari and Omani negotiators": the lone demonym takes the negotiators' sector."""
+    for i in range(len(mentions) - 2, -1, -1):
+        left, right = mentions[i], mentions[i + 1]
+        lone = len(groups[i]) == 1 and groups[i][0].kind == "country"
+        listed = groups[i + 1][0].kind in ANCHORS and _LIST.fullmatch(text[left.end : right.start])
+        if lone and listed and left.actor.sector is None and right.actor.country != "IGO":
+            left.actor.sector = right.actor.sector
+
+
+def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[Mention]:
+    """All actor mentions in ``text``, sorted and non-overlapping, resolved on ``when``."""
+    memory = Memory()
+    mentions, kept = [], []
+    for group in group_parts(text, scan(kb, text)):
+        start, end = _span(text, group)
+        actor = combine(kb, text[start:end], group, when)
+        if actor is None:
+            continue
+        if "title" in _kinds(group):
+            actor = memory.recall(group, actor)
+        memory.learn(group, actor)
+        mentions.append(Mention(text[start:end], start, end, actor))
+        kept.append(group)
+    _share_sectors(text, mentions, kept)
+    return mentions

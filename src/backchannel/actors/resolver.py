@@ -1,0 +1,213 @@
+"""Resolve a mention to an actor: scan it for known parts, then combine them.
+
+A mention such as "French President Emmanuel Macron" is scanned into parts (a demonym,
+a title, a person); ``combine`` turns the parts into one ``Actor``, time-aware: a title
+with a country is the office holder on the date, a person is placed by the role they
+held on the date, and a *former* holder is a civilian (CVL).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
+from backchannel.records import Actor
+
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) an unknown word needs to match an alias
+_WORD = re.compile(r"[A-Z][\w'’-]{4,}")
+
+
+@dataclass(slots=True)
+class Part:
+    """A known alias found in a text: its span and what it can stand for."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased without changing any offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = start == 0 or not text[start - 1].isalnum()
+    return before and (end == len(text) or not text[end].isalnum())
+
+
+def scan(kb: KnowledgeBase, text: str) -> list[Part]:
+    """Known aliases in ``text``: word-bounded, capitals checked, leftmost-longest."""
+    found = []
+    for last, key in kb.automaton.iter(lower_same_length(text)):
+        start, end = last - len(key) + 1, last + 1
+        if _bounded(text, start, end) and any(
+            case_ok(form, text[start:end]) for form in kb.forms[key]
+        ):
+            found.append((start, -end, key))
+    parts: list[Part] = []
+    for start, neg_end, key in sorted(found):
+        if not parts or start >= parts[-1].end:
+            parts.append(Part(start, -neg_end, kb.entries[key]))
+    return parts
+
+
+def _first(parts: list[Part], kinds: frozenset[str] | set[str]) -> Part | None:
+    return next((p for p in parts if p.kind in kinds), None)
+
+
+def _person_entry(entries: list[Entry], when: date | None, sector: str | None) -> Entry:
+    """The role a person held on ``when`` (or the latest known role), ``sector``'s first."""
+    people = sorted(
+        (e for e in entries if e.kind == "person"),
+        key=lambda e: (e.sector != sector, e.term is None, e.start is None and e.end is None),
+    )
+    if when is not None:
+        for entry in people:
+            if (entry.start is None or entry.start <= when) and (
+                entry.end is None or when <= entry.end
+            ):
+                return entry
+    return max(people, key=lambda e: (e.end is None, e.end or date.min, e.start or date.min))
+
+
+def _is_former(entry: Entry, when: date | None) -> bool:
+    return when is not None and entry.end is not None and entry.end < when
+
+
+def _person_actor(text: str, parts: list[Part], person: Part, when: date | None) -> Actor:
+    title = _first(parts, {"title"})
+    entry = _person_entry(person.entries, when, title.entry.sector if title else None)
+    anchor = _first(parts, ANCHORS)
+    sector = entry.sector or (title.entry.sector if title else None)
+    country = entry.country or (anchor.entry.country if anchor else None)
+    holds = (entry.term is not None or entry.start is not None) and not _is_former(entry, when)
+    if _is_former(entry, when):
+        sector = "CVL"
+    return Actor(text, entry.name, country, sector, entry.kb_id, entry.name if holds else None)
+
+
+def _holder(kb: KnowledgeBase, country: str | None, title: Part, when: date | None) -> Entry:
+    if country is None or when is None:
+        return title.entry
+    role = title.entry.name or ""
+    if not kb.offices.has_role(country, role):
+        role = title.entry.office or ""
+    if role:
+        term = kb.offices.holder(country, role, when)
+        if term is not None:
+            return Entry("person", term.person, country, "GOV", term.qid, term=term)
+    return title.entry
+
+
+def _title_actor(
+    kb: KnowledgeBase, text: str, parts: list[Part], title: Part, when: date | None
+) -> Actor:
+    at = parts.index(title)
+    anchor = _first(parts[:at], ANCHORS) or _first(parts[at + 1 :], ANCHORS)
+    country = anchor.entry.country if anchor else None
+    held = _holder(kb, country, title, when)
+    if held.kind == "person":
+        return Actor(text, held.name, country, title.entry.sector, held.kb_id, held.name)
+    name = anchor.entry.name if anchor else None
+    return Actor(text, name, country, title.entry.sector, anchor.entry.kb_id if anchor else None)
+
+
+def _sector(parts: list[Part], anchor: Part | None) -> str | None:
+    agents = [p for p in parts if p.kind == "agent"] or [p for p in parts if p.kind == "modifier"]
+    if anchor is not None and anchor.kind == "org" and anchor.entry.sector:
+        return anchor.entry.sector
+    if agents:
+        return agents[-1].entry.sector
+    if anchor is not None and anchor.entry.sector:
+        return anchor.entry.sector
+    return next((p.entry.sector for p in parts if p.kind == "org" and p.entry.sector), None)
+
+
+def _anchor_actor(kb: KnowledgeBase, text: str, parts: list[Part], when: date | None) -> Actor:
+    anchor = _first(parts, ANCHORS)
+    sector = _sector(parts, anchor)
+    if anchor is None:
+        return Actor(text, None, None, sector)
+    entry = anchor.entry
+    country = entry.country
+    if country is None and (other := _first([p for p in parts if p is not anchor], ANCHORS)):
+        country = other.entry.country
+    holder = None
+    if entry.office and country and when:
+        term = kb.offices.holder(country, entry.office, when)
+        holder = term.person if term else None
+    return Actor(text, entry.name, country, sector, entry.kb_id, holder)
+
+
+def combine(
+    kb: KnowledgeBase, text: str, parts: list[Part], when: date | None = None
+) -> Actor | None:
+    """One actor from the parts of one mention."""
+    person = _first(parts, {"person"})
+    title = _first(parts, {"title"})
+    if person is not None:
+        actor = _person_actor(text, parts, person, when)
+    elif title is not None and not _first(parts[parts.index(title) + 1 :], {"agent"}):
+        actor = _title_actor(kb, text, parts, title, when)
+    elif _first(parts, ANCHORS | {"agent", "modifier"}) is not None:
+        actor = _anchor_actor(kb, text, parts, when)
+    else:
+        return None
+    if _first(parts, {"former"}) is not None:
+        actor.sector, actor.role_holder = "CVL", None
+    return actor
+
+
+def country_in(kb: KnowledgeBase, text: str) -> str | None:
+    """The first country (or a country's organisation) named in ``text``."""
+    for part in scan(kb, text):
+        for entry in part.entries:
+            if entry.kind in ANCHORS and entry.country and entry.country not in ("IGO", "NSA"):
+                return entry.country
+    return None
+
+
+def fuzzy_parts(kb: KnowledgeBase, text: str) -> list[Part]:
+    """Parts found by approximate spelling, for words no exact lookup knows."""
+    vocabulary = kb.proper_aliases()
+    parts = []
+    for match in [re.match(r".+", text.strip()), *_WORD.finditer(text)]:
+        if match is None or len(match.group()) < 5:
+            continue
+        best = process.extractOne(
+            match.group().lower(), vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if best is not None:
+            parts.append(Part(match.start(), match.end(), kb.entries[best[0]]))
+            break
+    return parts
+
+
+def resolve_text(
+    kb: KnowledgeBase, text: str, when: date | None = None, context: str | None = None
+) -> Actor | None:
+    """Resolve one mention (exact aliases first, then approximate spelling)."""
+    parts = scan(kb, text) or fuzzy_parts(kb, text)
+    actor = combine(kb, text, parts, when)
+    if actor is not None and actor.country is None and context:
+        actor.country = country_in(kb, context)
+    return actor
+
+
+__all__ = ["Part", "case_ok", "combine", "resolve_text", "scan"]

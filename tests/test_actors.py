@@ -1,0 +1,176 @@
+"""Actors: the knowledge base, the resolver, mention finding and the CLI, on real data files."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from backchannel.actors import find_mentions, resolve
+from backchannel.actors.kb import load_kb
+from backchannel.actors.mentions import find_mentions_with
+from backchannel.actors.offices import load_offices
+from backchannel.actors.resolver import resolve_text
+from backchannel.records import Article, Document
+
+HOLDERS = """country,office,title,person,aliases,qid,start,end
+IRN,head_of_state,Supreme Leader,Ali Khamenei,Khamenei,,1989-06-04,
+IRN,head_of_government,President,Hassan Rouhani,Rouhani,,2013-08-03,2021-08-03
+IRN,head_of_government,President,Masoud Pezeshkian,Pezeshkian,,2024-07-28,
+USA,head_of_state,President,Donald Trump,Trump,Q22686,2017-01-20,2021-01-20
+USA,head_of_government,President,Donald Trump,Trump,Q22686,2017-01-20,2021-01-20
+"""
+
+
+@pytest.fixture(scope="module")
+def holders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "office_holders.csv"
+    path.write_text(HOLDERS, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("the White House", "USA", "GOV"),
+        ("Washington", "USA", "GOV"),
+        ("Tehran", "IRN", "GOV"),
+        ("the IRGC", "IRN", "MIL"),
+        ("Hezbollah", "NSA", "REB"),
+        ("the State Department", "USA", "GOV"),
+        ("the Pentagon", "USA", "MIL"),
+        ("Brian Hook", "USA", "GOV"),
+        ("Macron", "FRA", "GOV"),
+        ("Witkoff", "USA", "GOV"),
+        ("Omani negotiators", "OMN", "GOV"),
+        ("Putin", "RUS", "GOV"),
+        ("Zelenskyy", "UKR", "GOV"),
+        ("NATO", "IGO", None),
+        ("the Europeans", "IGO", None),
+        ("ordinary Kazakhs", "KAZ", "CVL"),
+        ("Israeli troops", "ISR", "MIL"),
+        ("Bloomberg", "USA", "MED"),
+        ("former President Nursultan Nazarbayev", "KAZ", "CVL"),
+    ],
+)
+def test_seed_actors_resolve(text: str, country: str, sector: str | None) -> None:
+    actor = resolve(text, date(2019, 9, 5))
+    assert actor is not None, text
+    assert (actor.country, actor.sector) == (country, sector)
+    assert actor.text == text
+
+
+def test_unknown_text_is_none() -> None:
+    assert resolve("the weather was mild") is None
+
+
+def test_iranian_president_on_two_dates(holders: Path) -> None:
+    kb = load_kb(holders=holders)
+    then = resolve_text(kb, "the Iranian president", date(2019, 9, 5))
+    now = resolve_text(kb, "the Iranian president", date(2025, 7, 4))
+    assert then is not None and now is not None
+    assert (then.role_holder, then.country, then.sector) == ("Hassan Rouhani", "IRN", "GOV")
+    assert now.role_holder == "Masoud Pezeshkian"
+    assert resolve_text(kb, "the Iranian president", None).role_holder is None  # type: ignore[union-attr]
+
+
+def test_office_table_lookups(holders: Path) -> None:
+    table = load_offices(holders)
+    assert table.holder("IRN", "head_of_state", date(2019, 1, 1)).person == "Ali Khamenei"  # type: ignore[union-attr]
+    assert table.holder("IRN", "President", date(2022, 1, 1)) is None
+    assert [t.person for t in table.by_name("rouhani")] == ["Hassan Rouhani"]
+    assert load_offices(holders.parent / "absent.csv").terms == ()
+
+
+def test_white_house_names_the_president(holders: Path) -> None:
+    actor = resolve_text(load_kb(holders=holders), "the White House", date(2019, 9, 5))
+    assert actor is not None and actor.role_holder == "Donald Trump"
+
+
+def test_person_roles_follow_the_date() -> None:
+    senator = resolve("Marco Rubio", date(2020, 1, 1))
+    secretary = resolve("Rubio", date(2025, 6, 1))
+    hook = resolve("Brian Hook", date(2023, 1, 1))
+    assert senator is not None and senator.sector == "LEG"
+    assert secretary is not None and secretary.sector == "GOV"
+    assert hook is not None and hook.sector == "CVL" and hook.role_holder is None
+
+
+def test_fuzzy_spelling() -> None:
+    actor = resolve("Kazahks")
+    assert actor is not None and actor.country == "KAZ"
+    assert resolve("Xqzzvbnm") is None
+
+
+def test_context_gives_the_country() -> None:
+    actor = resolve("the National Guard", context="Saudi forces were deployed")
+    assert actor is not None and (actor.country, actor.sector) == ("SAU", "MIL")
+
+
+def test_acronyms_need_their_capitals() -> None:
+    assert resolve("US") is not None
+    assert resolve("us") is None
+
+
+TEXT = (
+    "President Trump said Iranian officials would talk. Later the president said "
+    "Qatari and Omani negotiators met Israeli troops, the IRGC and Hezbollah in Tehran, "
+    "while protesters and the opposition rallied in Kazakhstan's capital."
+)
+
+
+def test_find_mentions_offsets_and_memory(holders: Path) -> None:
+    mentions = find_mentions_with(load_kb(holders=holders), TEXT, date(2019, 9, 5))
+    assert all(TEXT[m.start : m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+    found = {m.text: m.actor for m in mentions}
+    assert found["the president"].role_holder == "Donald Trump"
+    assert (found["the president"].country, found["the president"].sector) == ("USA", "GOV")
+    assert (found["Qatari"].country, found["Qatari"].sector) == ("QAT", "GOV")
+    assert found["Omani negotiators"].country == "OMN"
+    assert found["Iranian officials"].sector == "GOV"
+    assert found["Israeli troops"].sector == "MIL"
+    assert found["protesters"].sector == "OPP"
+    assert found["the opposition"].sector == "OPP"
+
+
+def test_find_mentions_matches_resolve() -> None:
+    doc = Document(Article("a", TEXT, published=date(2019, 9, 5)))
+    for mention in find_mentions(doc):
+        if mention.text not in ("the president", "Qatari"):
+            assert resolve(mention.text, date(2019, 9, 5)) == mention.actor
+
+
+def test_kb_loads_quickly() -> None:
+    started = time.perf_counter()
+    kb = load_kb()
+    assert kb.automaton is not None
+    assert time.perf_counter() - started < 1.0
+
+
+def test_cli_actor(run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path) -> None:
+    code, out, _ = run_cli("actor", "Iranian officials", "--date", "2019-09-05")
+    assert code == 0
+    assert json.loads(out)["actor"]["country"] == "IRN"
+    lines = tmp_path / "mentions.jsonl"
+    lines.write_text(
+        '{"id": "1", "text": "the Kremlin"}\n{"id": "2", "text": "Xqzzvbnm"}\n', encoding="utf-8"
+    )
+    code, out, _ = run_cli("actor", "--jsonl", str(lines))
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert results[0]["actor"]["country"] == "RUS" and results[1]["actor"] is None
+
+
+def test_cli_iranian_president_uses_shipped_table(
+    run_cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    if not load_offices().terms:
+        pytest.skip("the shipped office_holders.csv is not there yet")
+    code, out, _ = run_cli("actor", "the Iranian president", "--date", "2019-09-05")
+    assert code == 0 and json.loads(out)["actor"]["role_holder"] == "Hassan Rouhani"
