@@ -109,7 +109,7 @@ def test_events_table_fits_100_columns(run_cli: Run, filled_db: Path) -> None:
     assert code == 0 and len(lines) == 4
     assert all(len(line) <= 100 for line in lines)
     assert lines[2].startswith("SANCTION") and "Norland → Sudmark" in lines[2]
-    assert "Switzerland" in lines[3] and "proposed" in lines[3] and "…" in lines[3]
+    assert "Switzerla…" in lines[3] and "proposed" in lines[3] and "Swiss diplomats" in lines[3]
 
 
 def test_report_writes_a_page(run_cli: Run, filled_db: Path, tmp_path: Path) -> None:

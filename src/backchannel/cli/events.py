@@ -21,7 +21,7 @@ CSV_COLUMNS = (
     "evidence", "confidence", "coder", "rule",
 )  # fmt: skip
 # The table: (heading, width); the evidence column takes what is left of 100 columns.
-TABLE = (("type", 10), ("actor → recipient", 26), ("via", 12), ("date", 10), ("status", 9))
+TABLE = (("type", 10), ("actor → recipient", 24), ("via", 10), ("date", 10), ("status", 11))
 WIDTH = 100
 
 
@@ -70,8 +70,18 @@ def table_cells(event: dict[str, Any]) -> list[str]:
         actor_label(event["intermediary"]) if event["intermediary"] else "",
         date_label(event)[:10],
         status,
-        event["evidence"]["sentence"],
+        excerpt(event["evidence"]),
     ]
+
+
+def excerpt(evidence: dict[str, Any], lead: int = 12) -> str:
+    """The evidence sentence from a little before its trigger (datelines are skipped)."""
+    sentence = " ".join(evidence["sentence"].split())
+    at = sentence.find(" ".join((evidence.get("trigger") or "").split()))
+    if at <= lead:
+        return sentence
+    cut = sentence.rfind(" ", 0, at - lead)
+    return "…" + sentence[cut + 1 :] if cut >= 0 else sentence
 
 
 def write_table(events: list[dict[str, Any]]) -> None:
