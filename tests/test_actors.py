@@ -137,6 +137,9 @@ def test_find_mentions_offsets_and_memory(holders: Path) -> None:
     assert found["Israeli troops"].sector == "MIL"
     assert found["protesters"].sector == "OPP"
     assert found["the opposition"].sector == "OPP"
+    assert not find_mentions_with(
+        load_kb(holders=holders), "In general, a judge in general.", None
+    )[1:]
 
 
 def test_find_mentions_matches_resolve() -> None:

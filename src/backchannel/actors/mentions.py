@@ -93,6 +93,11 @@ def _share_sectors(text: str, mentions: list[Mention], groups: list[list[Part]])
             left.actor.sector = right.actor.sector
 
 
+def _stray_title(text: str, group: list[Part], start: int) -> bool:
+    """A lone lower-case title word ("in general") is not a mention; "the president" is."""
+    return _kinds(group) == {"title"} and start == group[0].start and text[start].islower()
+
+
 def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[Mention]:
     """All actor mentions in ``text``, sorted and non-overlapping, resolved on ``when``."""
     memory = Memory()
@@ -100,7 +105,7 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
     for group in group_parts(text, scan(kb, text)):
         start, end = _span(text, group)
         actor = combine(kb, text[start:end], group, when)
-        if actor is None:
+        if actor is None or _stray_title(text, group, start):
             continue
         if "title" in _kinds(group):
             actor = memory.recall(group, actor)
