@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from backchannel import __version__
-from backchannel.cli import actor, attributions, clean, code, dates
+from backchannel.cli import actor, attributions, clean, code, dates, kb
 from backchannel.cli import events as events_command
 from backchannel.cli import ingest as ingest_command
 from backchannel.cli import report as report_command
@@ -24,6 +24,7 @@ COMMANDS = (
     clean,
     attributions,
     dates,
+    kb,
     ingest_command,
     events_command,
     report_command,
