@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import argparse
 import resource
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import spacy
 
-from backchannel.ingest.readers import read_bytes
+from backchannel.ingest import read_inputs
 from backchannel.pipeline import Pipeline
 from backchannel.serialise import dumps, event_to_dict
 from backchannel.settings import Settings
@@ -48,16 +49,19 @@ def spacy_run(nlp: spacy.language.Language, texts: list[str]) -> int:
     return sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
 
 
-def backchannel_run(pipeline: Pipeline, texts: list[str]) -> int:
+def write_texts(texts: list[str], folder: Path) -> list[str]:
+    """The texts as files (written before timing), as ``backchannel code`` would read them."""
+    paths = []
+    for n, text in enumerate(texts):
+        path = folder / f"{n:05d}.txt"
+        path.write_text(text, "utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def backchannel_run(pipeline: Pipeline, paths: list[str]) -> int:
     lines = 0
-    records = (
-        record
-        for n, text in enumerate(texts)
-        for record in read_bytes(
-            text.encode(), f"bench:{n}", jsonl=False, settings=pipeline.settings, published=None
-        )
-    )
-    for doc in pipeline.run(records):
+    for doc in pipeline.run(read_inputs(paths, settings=pipeline.settings)):
         lines += sum(len(dumps(event_to_dict(event))) > 0 for event in doc.events)
     return lines
 
@@ -87,12 +91,14 @@ def main() -> None:
     nlp = spacy.load(settings.model)
     tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
     pipeline = Pipeline(settings)
-    spacy_run(nlp, texts[:8])
-    backchannel_run(pipeline, texts[:8])
-    print(f"{len(texts)} articles, {tokens} tokens, model {settings.model}")
-    print(f"components: {', '.join(nlp.pipe_names)}")
-    baseline = timed("spaCy", lambda: spacy_run(nlp, texts), len(texts), tokens)
-    ours = timed("backchannel", lambda: backchannel_run(pipeline, texts), len(texts), tokens)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_texts(texts, Path(folder))
+        spacy_run(nlp, texts[:8])
+        backchannel_run(pipeline, paths[:8])
+        print(f"{len(texts)} articles, {tokens} tokens, model {settings.model}")
+        print(f"components: {', '.join(nlp.pipe_names)}")
+        baseline = timed("spaCy", lambda: spacy_run(nlp, texts), len(texts), tokens)
+        ours = timed("backchannel", lambda: backchannel_run(pipeline, paths), len(texts), tokens)
     print(f"ratio (backchannel ÷ spaCy articles/s): {ours / baseline:.2f}")
 
 
