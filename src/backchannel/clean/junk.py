@@ -22,9 +22,9 @@ PROSE_WORDS = 12  # a line of at least this many words with enough function word
 PROSE_STOPWORDS = 0.2  # share of function words in prose
 PROSE_CHARS = 150  # a sentence-like line this long is prose in any language
 REPEAT_WORDS = 10  # a line shorter than this that occurs twice is a promo or widget
-MAX_GAP = 4  # prose lines with at most this many other lines between them form one cluster
+MAX_GAP = 3  # prose lines with at most this many other lines between them form one cluster
 HEAD_LINES = 3  # headline-like lines kept just before the article
-MIN_CLUSTER_SHARE = 0.5  # other clusters kept when at least this share of the largest
+MIN_CLUSTER_SHARE = 0.3  # other clusters kept when at least this share of the largest
 
 
 @cache
