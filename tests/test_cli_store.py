@@ -100,6 +100,7 @@ def test_events_csv(run_cli: Run, filled_db: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 2
     assert rows[0]["event"] == "SANCTION" and rows[0]["actor_country"] == "NRL"
+    assert rows[0]["intermediary"] == "" and rows[0]["date_start"] == "2026-02-24"
     assert rows[1]["intermediary"] == "Switzerland" and rows[1]["status"] == "proposed"
 
 

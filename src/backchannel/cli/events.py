@@ -101,15 +101,19 @@ def _countries(actors: list[dict[str, Any]]) -> str:
     return "+".join(str(a.get("country") or "") for a in actors)
 
 
+def _names(actors: list[dict[str, Any]]) -> str:
+    return actor_label(actors) if actors else ""
+
+
 def csv_row(event: dict[str, Any]) -> list[Any]:
     said, seen, when = event["attribution"], event["evidence"], event["date"]
     source = said.get("text") or (said.get("source") or {}).get("name")
     return [
         event["event_id"], event["article_id"], event["event"], event["mode"], event["cameo"],
         event["quad_class"], event["intensity"],
-        actor_label(event["actor"]), _countries(event["actor"]),
-        actor_label(event["recipient"]), _countries(event["recipient"]),
-        actor_label(event["intermediary"]), _countries(event["intermediary"]),
+        _names(event["actor"]), _countries(event["actor"]),
+        _names(event["recipient"]), _countries(event["recipient"]),
+        _names(event["intermediary"]), _countries(event["intermediary"]),
         when["start"], when["end"], when["basis"], event["status"], event["negated"],
         said["kind"], source, seen["trigger"], seen["start"], seen["end"], seen["sentence"],
         event["confidence"], event["coder"], event.get("rule"),
