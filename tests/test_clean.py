@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +13,7 @@ from backchannel.clean import clean, dateline_date, drop_junk_lines
 from backchannel.errors import EmptyText, NoMainText, NotEnglish
 from backchannel.records import Article
 from backchannel.settings import Settings
-from tests.conftest import SAMPLES_DIR, needs_shared
+from tests.conftest import SAMPLES_DIR, jsonl, needs_shared
 
 PARAGRAPHS = [
     "Envoys from both governments met in Muscat on Sunday, according to two officials who "
@@ -142,3 +145,26 @@ def test_samples_lose_their_junk_and_keep_their_lines() -> None:
     ]:
         assert kept in lines
     assert any(line.startswith("July 4--Iran has said") for line in lines)
+
+
+def test_clean_command_keeps_its_contract(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    records = [
+        {"id": "ok", "text": junky_text(), "published": "2024-05-12"},
+        {
+            "id": "de",
+            "text": "Die Regierung hat am Mittwoch neue Sanktionen beschlossen, sagte er.",
+        },
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\nnot json\n")
+    code, out, err = run_cli("clean", str(path))
+    ok, german = jsonl(out)
+    assert code == 0 and set(ok) == {
+        "article_id", "text", "title", "url", "published", "published_source", "language",
+        "rejected",
+    }  # fmt: skip
+    assert ok["published"] == "2024-05-12" and "Comments (3)" not in str(ok["text"])
+    assert german["rejected"] and "'de'" in str(german["rejected"])
+    assert f"{path}:3" in err and "BC101" in err
