@@ -51,6 +51,7 @@ def test_ingest_stores_and_summarises(run_cli: Run, articles: Path, tmp_path: Pa
     code, out, err = run_cli("ingest", str(articles), "--db", db, "--published", "2026-03-03")
     assert code == 0 and out == ""
     assert "stored 2, duplicates 0, unchanged 0, refused 0" in err
+    assert "article/s" not in err and "%|" not in err  # no progress bar outside a terminal
     with Store.open(db) as store:
         assert store.counts()["articles"] == 2
     code, _, err = run_cli("ingest", str(articles), "--db", db)

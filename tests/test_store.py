@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from backchannel.errors import StoreError
 from backchannel.records import (
     Actor,
     Article,
@@ -168,5 +169,10 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     Store.open(path).close()
     with duckdb.connect(path) as connection:
         connection.execute("INSERT INTO schema_version VALUES (99, now())")
-    with pytest.raises(Exception, match="BC600"):
+    with pytest.raises(StoreError, match="BC600"):
         Store.open(path)
+
+
+def test_an_unsupported_backend_is_a_clear_error() -> None:
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        Store.open("postgresql://localhost/events")

@@ -7,6 +7,7 @@ from datetime import date
 from types import TracebackType
 from typing import Any, Literal, Protocol
 
+from backchannel.errors import StoreError
 from backchannel.records import Document, Rejection
 
 # What ``store_document`` did with a document:
@@ -63,5 +64,8 @@ class Store(Protocol):
     def open(cls, path: str) -> Store:
         """The store at ``path`` (a DuckDB file; created when absent)."""
         from backchannel.store.duck import DuckDBStore
+
+        if path.startswith(("postgres://", "postgresql://")):
+            raise StoreError("PostgreSQL is not supported yet: give a DuckDB file")
 
         return DuckDBStore.connect(path)
