@@ -72,6 +72,9 @@ class Codebook:
     future: dict[str, dict[str, Any]]
     governed_mode: dict[str, dict[str, str]]
     requires_recipient: frozenset[str]
+    obligation: dict[str, str]
+    governed_cameo: dict[str, dict[str, str]]
+    negated_recode: dict[str, dict[str, Any]]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def recipient_deps(self, trigger: Trigger) -> tuple[str, ...]:
@@ -148,5 +151,8 @@ def load() -> Codebook:
         future=meta["future"],
         governed_mode=meta["governed_mode"],
         requires_recipient=frozenset(meta["requires_recipient"]),
+        obligation=meta["obligation"],
+        governed_cameo=meta["governed_cameo"],
+        negated_recode=meta["negated_recode"],
         words={key: frozenset(value) for key, value in roles.items()},
     )

@@ -30,6 +30,10 @@ class _Frame:
 def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
     """The trigger that embeds this one ("agreed to [meet]", "refused [the request]")."""
     token, owned = match.head, any(c.dep_ == "poss" for c in match.head.children)
+    if match.trigger.pos == "V" and token.lemma_ in codebook.words["light_verbs"]:
+        objects = [heads[c.i] for c in token.children if c.dep_ == "dobj" and c.i in heads]
+        if objects:
+            return objects[0]  # "sent a message": the noun is the event, the verb its frame
     for step in range(4):
         if token.dep_ not in _GOVERNED_PATH or token.head.i == token.i:
             return None
@@ -37,6 +41,9 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
         found = heads.get(token.i)
         if found is None:
             continue
+        light = found.head.lemma_ in codebook.words["light_verbs"]
+        if light and step == 0 and match.head.dep_ == "dobj":
+            return None
         if codebook.types[found.trigger.event].governs and not owned:
             return found
         if step == 0 and match.trigger.pos == "N" and match.head.dep_ == "dobj" and not owned:
@@ -47,12 +54,16 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
 
 def _frames(matches: list[Match], codebook: Codebook) -> list[_Frame]:
     heads = {m.head.i: m for m in matches}
-    frames = {m.head.i: _Frame(m) for m in matches}
-    for match in matches:
-        governor = _governor(match, heads, codebook)
-        if governor is not None:
-            frames[governor.head.i].governed.append(match)
-            del frames[match.head.i]
+    parent = {m.head.i: _governor(m, heads, codebook) for m in matches}
+    frames = {i: _Frame(heads[i]) for i, gov in parent.items() if gov is None}
+    for i, governor in parent.items():
+        seen = {i}
+        while governor is not None and governor.head.i not in frames:
+            seen.add(governor.head.i)
+            up = parent.get(governor.head.i)
+            governor = None if up is None or up.head.i in seen else up
+        if governor is not None and i not in frames:
+            frames[governor.head.i].governed.append(heads[i])
     return [frames[i] for i in sorted(frames)]
 
 
@@ -65,6 +76,15 @@ def _is_future(token: Token, codebook: Codebook) -> bool:
             return True
         return token.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_future(token.head, codebook)
     return token.dep_ == "xcomp" and token.head.lemma_ in words["future_heads"]
+
+
+def _has_aux(token: Token, words: frozenset[str]) -> bool:
+    """Whether the trigger (or a noun trigger's verb) carries one of the auxiliaries."""
+    if any(c.dep_ == "aux" and c.lower_ in words for c in token.children):
+        return True
+    return (
+        token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and _has_aux(token.head, words)
+    )
 
 
 def _is_negated(token: Token, codebook: Codebook) -> bool:
@@ -81,11 +101,15 @@ def _type_of(
 ) -> tuple[str, str | None, str]:
     trigger = match.trigger
     event, mode, cameo = trigger.event, trigger.mode, trigger.cameo
+    if event != "REQUEST" and _has_aux(match.head, codebook.words["obligation_aux"]):
+        mode = codebook.governed_mode["REQUEST"].get(event)
+        return codebook.obligation["event"], mode, codebook.obligation["cameo"]
     if _is_future(match.head, codebook) and event in codebook.future:
         remap = codebook.future[event]
         return remap["event"], remap["mode"], remap["cameo"]
     for inner in governed:
         mode = mode or codebook.governed_mode.get(event, {}).get(inner.trigger.event)
+        cameo = codebook.governed_cameo.get(event, {}).get(inner.trigger.event, cameo)
     return event, mode, cameo
 
 
@@ -156,6 +180,10 @@ class SentenceCoder:
     def _event(self, sentence: Sentence, frame: _Frame, events: frozenset[int]) -> Coded | None:
         cb, match = self.codebook, frame.match
         event, mode, cameo = _type_of(match, frame.governed, cb)
+        negated = _is_negated(match.head, cb)
+        if negated and event in cb.negated_recode:  # "will not accept" is a rejection
+            recode = cb.negated_recode[event]
+            event, mode, cameo, negated = recode["event"], recode["mode"], recode["cameo"], False
         found = _roles(frame, cb, events)
         if event in cb.requires_recipient and not found.recipient:
             return None
@@ -172,7 +200,7 @@ class SentenceCoder:
             actor=fill["actor"][0],
             recipient=fill["recipient"][0],
             intermediary=fill["intermediary"][0],
-            negated=_is_negated(match.head, cb),
+            negated=negated,
             confidence=_confidence(match, found),
             coder=f"rules/{cb.version}",
             rule=match.trigger.rule,
@@ -223,10 +251,21 @@ def _evidence(sentence: Sentence, match: Match) -> Evidence:
     )
 
 
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "amod", "pcomp", "compound", "npadvmod"})
+
+
+def _is_main(token: Token) -> bool:
+    """A main-clause trigger: the root, or a noun directly under the root verb."""
+    if token.dep_ == "ROOT":
+        return True
+    return token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj") and token.head.dep_ == "ROOT"
+
+
 def _confidence(match: Match, found: rolemod.Roles) -> float:
     score = 0.45 + (0.1 if match.trigger.pos == "V" else 0.0)
     score += 0.15 if found.actor else 0.0
     score += 0.1 if found.recipient else 0.0
-    score += 0.1 if match.head.dep_ == "ROOT" else 0.0
+    score += 0.15 if _is_main(match.head) else 0.0
+    score -= 0.1 if match.head.dep_ in _SUBORDINATE else 0.0
     score += 0.02 * len(match.trigger.lemmas)
-    return round(min(score, 0.95), 3)
+    return round(max(min(score, 0.95), 0.05), 3)

@@ -1,0 +1,65 @@
+"""PLOVER gold-standard records: event type, actor and recipient accuracy.
+
+Sentences with exactly one gold event; the coder's most confident event is compared with
+it. Actors match by country ``code`` (any coded actor's country among the gold codes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from backchannel.records import Actor, Event
+from eval.common import EVAL_DIR, print_figures, read_jsonl, write_misses
+from eval.events_common import best, run
+
+GOLD = EVAL_DIR / "events" / "plover_gsr.jsonl"
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _gold_codes(items: list[dict[str, Any]]) -> set[str]:
+    return {item["code"] for item in items if item.get("code")}
+
+
+def _role_ok(coded: list[Actor], gold: list[dict[str, Any]]) -> bool:
+    wanted = _gold_codes(gold)
+    return (not wanted and not coded) or bool(wanted & _codes(coded))
+
+
+def _describe(row: dict[str, Any], event: Event | None) -> str:
+    got = "none" if event is None else f"{event.event}/{event.mode} {event.rule}"
+    actors = "" if event is None else f" A={_codes(event.actor)} R={_codes(event.recipient)}"
+    return f"{row['id']}\tgold {row['event']}\tgot {got}{actors}\t{row['text']}"
+
+
+def score(write: bool = True) -> dict[str, float]:
+    rows = [row for row in read_jsonl(GOLD) if row.get("event")]
+    docs = run([(row["id"], row["text"]) for row in rows])
+    hits: dict[str, int] = defaultdict(int)
+    misses: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        event = best(docs[row["id"]].events)
+        typed = event is not None and event.event == row["event"]
+        actor = typed and event is not None and _role_ok(event.actor, row["actor"])
+        both = actor and event is not None and _role_ok(event.recipient, row["recipient"])
+        hits["type"] += typed
+        hits["actor"] += actor
+        hits["both"] += both
+        category = "no_event" if event is None else "wrong_type" if not typed else "roles"
+        if not both:
+            misses[category].append(_describe(row, event))
+    if write:
+        write_misses("plover", [f"## {k}\n" + "\n".join(v) for k, v in sorted(misses.items())])
+    total = max(len(rows), 1)
+    return {
+        "type_accuracy": hits["type"] / total,
+        "type_actor_accuracy": hits["actor"] / total,
+        "type_actor_recipient_accuracy": hits["both"] / total,
+    }
+
+
+if __name__ == "__main__":
+    print_figures("plover", score())

@@ -1,0 +1,99 @@
+"""Source and target spans (roles.conll): actor/recipient span exact and overlap F1.
+
+Tokens are joined with single spaces into a sentence; gold S spans are actors, T spans
+recipients, R (reciprocal) spans count for both. Predicted spans are the role phrases of
+the sentence's most confident event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from backchannel.records import TextSpan
+from eval.common import EVAL_DIR, prf, print_figures, write_misses
+from eval.events_common import best_coded, run
+
+GOLD = EVAL_DIR / "events" / "roles.conll"
+Span = tuple[int, int]
+
+
+def _sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
+    tokens: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if tokens:
+                yield tokens
+            tokens = []
+            continue
+        word, _, tag = line.rpartition(" ")
+        tokens.append((word, tag))
+    if tokens:
+        yield tokens
+
+
+def _gold(tokens: list[tuple[str, str]]) -> tuple[str, dict[str, list[Span]]]:
+    """The sentence text and its gold spans by role ("actor", "recipient")."""
+    text, spans = "", {"actor": [], "recipient": []}
+    current: tuple[str, int, int] | None = None
+    for word, tag in tokens:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {word}" if text else word
+        if tag.startswith("I-") and current and current[0] == tag[2:]:
+            current = (current[0], current[1], len(text))
+            continue
+        _close(current, spans)
+        current = (tag[2:], start, len(text)) if tag[:2] in ("B-", "I-") else None
+    _close(current, spans)
+    return text, spans
+
+
+def _close(current: tuple[str, int, int] | None, spans: dict[str, list[Span]]) -> None:
+    if current is None:
+        return
+    kind, start, end = current
+    for role in {"S": ["actor"], "T": ["recipient"], "R": ["actor", "recipient"]}[kind]:
+        spans[role].append((start, end))
+
+
+def _match(got: list[Span], gold: list[Span], exact: bool) -> tuple[int, int, int]:
+    def hit(a: Span, b: Span) -> bool:
+        return a == b if exact else a[0] < b[1] and b[0] < a[1]
+
+    tp = sum(1 for g in got if any(hit(g, w) for w in gold))
+    found = sum(1 for w in gold if any(hit(g, w) for g in got))
+    return tp, len(got) - tp, len(gold) - found
+
+
+def _spans(items: list[TextSpan]) -> list[Span]:
+    return [(item.start, item.end) for item in items]
+
+
+def score(write: bool = True) -> dict[str, float]:
+    gold = [_gold(tokens) for tokens in _sentences(GOLD)]
+    docs = run([(f"r{i}", text) for i, (text, _) in enumerate(gold)])
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    misses: dict[str, list[str]] = defaultdict(list)
+    for i, (text, wanted) in enumerate(gold):
+        coded = best_coded(docs[f"r{i}"])
+        for role in ("actor", "recipient"):
+            got = _spans(coded.spans.get(role, [])) if coded else []
+            for exact in (True, False):
+                key = f"{role}_{'exact' if exact else 'overlap'}"
+                for k, value in enumerate(_match(got, wanted[role], exact)):
+                    counts[key][k] += value
+            if sorted(got) != sorted(wanted[role]):
+                shown = [text[a:b] for a, b in got]
+                expected = [text[a:b] for a, b in wanted[role]]
+                misses[role].append(f"got {shown} gold {expected}\t{text}")
+    if write:
+        write_misses("roles", [f"## {k}\n" + "\n".join(v) for k, v in sorted(misses.items())])
+    figures = {f"{key}_f1": prf(*values)[2] for key, values in sorted(counts.items())}
+    total = [sum(counts[f"{r}_overlap"][k] for r in ("actor", "recipient")) for k in range(3)]
+    figures["overlap_f1"] = prf(*total)[2]
+    return figures
+
+
+if __name__ == "__main__":
+    print_figures("roles", score())

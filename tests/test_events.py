@@ -1,0 +1,171 @@
+"""The rule-based PLOVER coder on short sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel import events, nlp
+from backchannel.records import Actor, Article, Document, Event, Mention
+
+COUNTRIES = {
+    "Israeli": "ISR", "Israel": "ISR", "Iran": "IRN", "Iranian": "IRN", "Tehran": "IRN",
+    "Putin": "RUS", "Russia": "RUS", "Qatari": "QAT", "Omani": "OMN", "Oman": "OMN",
+    "France": "FRA", "French": "FRA", "Muscat": "OMN", "Washington": "USA", "U.S.": "USA",
+}  # fmt: skip
+
+
+def _mentions(text: str) -> list[Mention]:
+    found = []
+    for name, country in COUNTRIES.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not text[end : end + 1].isalpha():
+                found.append(Mention(name, start, end, Actor(name, country=country)))
+            start = text.find(name, end)
+    return found
+
+
+def code_text(text: str, with_mentions: bool = True) -> tuple[Article, list[Event]]:
+    article = Article("t", text)
+    doc = Document(article, sentences=nlp.split_sentences(text))
+    for sentence in doc.sentences:
+        sentence.candidate = events.is_candidate(sentence.text)
+    nlp.parse_sentences(doc.sentences)
+    doc.mentions = _mentions(text) if with_mentions else []
+    return article, events.code(doc)
+
+
+def only(text: str, event: str) -> Event:
+    found = [e for e in code_text(text)[1] if e.event == event]
+    assert len(found) == 1, [(e.event, e.rule) for e in code_text(text)[1]]
+    return found[0]
+
+
+def countries(actors: list[Actor]) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+TYPICAL = [
+    ("The two governments agreed to cooperate on border security.", "AGREE", "030", 1),
+    ("The foreign ministers met in Geneva on Monday.", "CONSULT", "040", 1),
+    ("The president praised the new cabinet for its courage.", "SUPPORT", "051", 1),
+    ("The junta backed down after the protests.", "CONCEDE", "080", 1),
+    ("The two navies cooperated with each other in the gulf.", "COOPERATE", "060", 2),
+    ("The donors delivered humanitarian aid to the flooded province.", "AID", "070", 2),
+    ("The rebels released the hostages on Friday.", "RETREAT", "0841", 2),
+    ("The opposition urged the president to step down.", "REQUEST", "020", 3),
+    ("The minister accused the governor of corruption.", "ACCUSE", "112", 3),
+    ("The council rejected the proposal outright.", "REJECT", "120", 3),
+    ("The militia threatened the villagers with reprisals.", "THREATEN", "130", 3),
+    ("Thousands of students protested against the new law.", "PROTEST", "140", 4),
+    ("The army deployed tanks along the northern border.", "MOBILIZE", "154", 4),
+    ("The union expelled the envoy of the neighbouring state.", "SANCTION", "166", 4),
+    ("Police arrested the opposition leader at dawn.", "COERCE", "173", 4),
+    ("Gunmen attacked a police station near the capital.", "ASSAULT", "190", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "cameo", "quad"), TYPICAL)
+def test_each_plover_type_is_coded(text: str, event: str, cameo: str, quad: int) -> None:
+    coded = only(text, event)
+    assert (coded.cameo, coded.quad_class) == (cameo, quad)
+    assert coded.coder == "rules/1" and coded.rule and coded.rule.startswith(event)
+    assert coded.intensity is not None and -10 <= coded.intensity <= 10
+
+
+def test_passive_voice_swaps_actor_and_recipient() -> None:
+    coded = only("Iran was struck by Israeli jets on Tuesday.", "ASSAULT")
+    assert countries(coded.actor) == {"ISR"} and countries(coded.recipient) == {"IRN"}
+
+
+def test_prepositional_recipient_of_a_nominal_sanction() -> None:
+    coded = only("Washington imposed sanctions on the oil ministry of Iran.", "SANCTION")
+    assert countries(coded.actor) == {"USA"} and countries(coded.recipient) == {"IRN"}
+
+
+def test_sanction_without_recipient_is_not_coded() -> None:
+    assert not [e for e in code_text("The sanctions were a mistake.")[1] if e.event == "SANCTION"]
+
+
+def test_compound_actors_give_both_countries() -> None:
+    coded = only("Qatari and Omani officials met in Doha.", "CONSULT")
+    assert countries(coded.actor) == {"QAT", "OMN"}
+
+
+def test_conjoined_subjects_without_mentions_are_two_actors() -> None:
+    _, found = code_text("The rebels and the army clashed near the dam.", with_mentions=False)
+    assert [a.text for a in found[0].actor] == ["The rebels", "the army"]
+    assert all(a.country is None for a in found[0].actor)
+
+
+def test_possessive_nominal_event() -> None:
+    coded = only("Israel's attack on Iranian nuclear sites angered many.", "ASSAULT")
+    assert countries(coded.actor) == {"ISR"} and countries(coded.recipient) == {"IRN"}
+    assert "nuclear" in coded.context
+
+
+def test_clausal_complement_request_and_reject() -> None:
+    _, found = code_text("Putin refused Iran's request for military support.")
+    reject = next(e for e in found if e.event == "REJECT")
+    request = next(e for e in found if e.event == "REQUEST")
+    assert countries(reject.actor) == {"RUS"} and countries(reject.recipient) == {"IRN"}
+    assert countries(request.actor) == {"IRN"} and countries(request.recipient) == {"RUS"}
+
+
+def test_refusal_to_talk_is_a_rejection_not_a_meeting() -> None:
+    _, found = code_text("Iran refused to come to the table.")
+    assert [(e.event, e.mode) for e in found] == [("REJECT", "meet")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington sent a message to Tehran via French intermediaries.",
+        "The offer was conveyed to Tehran through countries such as France.",
+        "Talks hosted in Muscat were mediated by Oman.",
+    ],
+)
+def test_intermediaries(text: str) -> None:
+    _, found = code_text(text)
+    assert any(countries(e.intermediary) & {"FRA", "OMN"} for e in found), found
+
+
+def test_mediating_negotiators_are_intermediaries() -> None:
+    text = "Qatari and Omani negotiators, who have been communicating with Washington, left."
+    coded = only(text, "CONSULT")
+    assert countries(coded.intermediary) == {"QAT", "OMN"} and not coded.actor
+    assert countries(coded.recipient) == {"USA"}
+
+
+def test_negated_trigger_is_flagged() -> None:
+    coded = only("Israel did not attack Iran on Sunday.", "ASSAULT")
+    assert coded.negated is True
+    assert only("Israel attacked Iran on Sunday.", "ASSAULT").negated is False
+
+
+def test_future_meeting_is_agree_and_past_call_is_consult() -> None:
+    assert only("Putin will visit Tehran next month.", "AGREE").cameo == "036"
+    assert only("Putin held a phone call with Iran on Sunday.", "CONSULT").mode == "phone"
+
+
+def test_several_events_in_one_sentence() -> None:
+    _, found = code_text("Israel bombed the port and Iran accused Israel of aggression.")
+    assert {e.event for e in found} == {"ASSAULT", "ACCUSE"}
+
+
+def test_is_candidate_rejects_sentences_without_a_trigger() -> None:
+    assert not events.is_candidate("The weather in the capital was mild and sunny.")
+    assert events.is_candidate("Will the rebels attack again?")
+    assert events.is_candidate("Talks resume in Vienna")
+
+
+def test_evidence_offsets_are_exact() -> None:
+    text = "Nothing happened on Monday.\nLater, Israel struck Iran. Iran threatened Israel."
+    article, found = code_text(text)
+    assert len(found) == 2
+    for event in found:
+        evidence = event.evidence
+        assert article.text[evidence.start : evidence.end] == evidence.sentence
+        assert evidence.trigger_start is not None and evidence.trigger_end is not None
+        assert article.text[evidence.trigger_start : evidence.trigger_end] == evidence.trigger
