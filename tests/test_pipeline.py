@@ -4,7 +4,7 @@ import pytest
 
 from backchannel.errors import ConfigError, PipelineOrderError
 from backchannel.pipeline import DEFAULT_STAGES, Pipeline, check_order
-from backchannel.records import Article, Rejection
+from backchannel.records import Article, Document, Rejection
 from backchannel.settings import load_settings
 
 
@@ -31,3 +31,21 @@ def test_settings_reject_unknown_keys_and_read_environment() -> None:
         load_settings({"max_byte": 3})
     settings = load_settings(environ={"BACKCHANNEL_MAX_BYTES": "42"})
     assert settings.max_bytes == 42
+
+
+def test_a_stage_failing_on_one_document_rejects_only_that_document() -> None:
+    from backchannel.pipeline import Stage, per_document
+
+    def explode_on_b(doc: Document, settings: object) -> None:
+        if doc.article.article_id == "b":
+            raise ValueError("boom")
+
+    failing = Stage(
+        "explode", frozenset({"text"}), frozenset(), per_document("explode", explode_on_b)
+    )
+    stages = (DEFAULT_STAGES[0], failing, *DEFAULT_STAGES[1:])
+    docs = list(Pipeline(stages=stages).run([Article(i, "Russia attacked Kyiv.") for i in "abc"]))
+    assert [d.rejection is None for d in docs] == [True, False, True]
+    rejection = docs[1].rejection
+    assert rejection is not None and rejection.stage == "explode" and rejection.code == "BC900"
+    assert "boom" in rejection.message

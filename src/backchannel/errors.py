@@ -8,6 +8,7 @@ Codes by family:
   BC5xx  grounding
   BC6xx  storage
   BC7xx  configuration and usage
+  BC9xx  unexpected failures inside a stage (reported, never fatal to a batch)
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ class StoreError(BackchannelError):
 
 class ArticleIdConflict(StoreError):
     code = "BC601"
+
+
+class StageFailure(BackchannelError):
+    """An unexpected failure of a stage on one document (a bug to report)."""
+
+    code = "BC900"
 
 
 class ConfigError(BackchannelError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from backchannel import actors, clean, events, grounding, nlp
-from backchannel.errors import BackchannelError, PipelineOrderError
+from backchannel.errors import BackchannelError, PipelineOrderError, StageFailure
 from backchannel.records import Article, Document, Rejection
 from backchannel.settings import Settings
 
@@ -32,45 +32,73 @@ def _live(docs: list[Document]) -> list[Document]:
     return [doc for doc in docs if doc.rejection is None]
 
 
-def _clean(docs: list[Document], settings: Settings) -> None:
-    for doc in _live(docs):
-        try:
-            doc.article = clean.clean(doc.article, settings)
-        except BackchannelError as err:
-            doc.rejection = Rejection(doc.article.article_id, "clean", err.code, err.message)
+def _reject(doc: Document, stage: str, err: Exception) -> None:
+    """Turn a failure of one document in one stage into its stored ``Rejection``."""
+    if isinstance(err, BackchannelError):
+        code, message = err.code, err.message
+    else:
+        code, message = StageFailure.code, f"{stage} failed: {type(err).__name__}: {err}"
+    doc.rejection = Rejection(doc.article.origin or doc.article.article_id, stage, code, message)
 
 
-def _sentences(docs: list[Document], settings: Settings) -> None:
-    for doc in _live(docs):
-        doc.sentences = nlp.split_sentences(doc.article.text)
+def per_document(stage: str, step: Callable[[Document, Settings], None]) -> StageFn:
+    """A batch stage that runs ``step`` on each live document, isolating failures."""
+
+    def run(docs: list[Document], settings: Settings) -> None:
+        for doc in _live(docs):
+            try:
+                step(doc, settings)
+            except Exception as err:  # one bad document never stops the batch
+                _reject(doc, stage, err)
+
+    return run
 
 
-def _select(docs: list[Document], settings: Settings) -> None:
-    for doc in _live(docs):
-        for sentence in doc.sentences:
-            sentence.candidate = events.is_candidate(sentence.text)
+def _clean(doc: Document, settings: Settings) -> None:
+    doc.article = clean.clean(doc.article, settings)
+
+
+def _sentences(doc: Document, settings: Settings) -> None:
+    doc.sentences = nlp.split_sentences(doc.article.text)
+
+
+def _select(doc: Document, settings: Settings) -> None:
+    for sentence in doc.sentences:
+        sentence.candidate = events.is_candidate(sentence.text)
+
+
+def _parse_one(doc: Document, settings: Settings) -> None:
+    wanted = [s for s in doc.sentences if s.candidate]
+    for sentence, parsed in zip(wanted, nlp.parse(s.text for s in wanted), strict=True):
+        sentence.parse = parsed
 
 
 def _parse(docs: list[Document], settings: Settings) -> None:
+    """Parse all candidate sentences of the batch in one ``nlp.pipe`` call.
+
+    Should the batch fail, each document is parsed on its own so that only the
+    document at fault is rejected.
+    """
     wanted = [s for doc in _live(docs) for s in doc.sentences if s.candidate]
-    parses = nlp.parse((s.text for s in wanted), settings.model, settings.batch_size * 4)
+    try:
+        parses = list(nlp.parse((s.text for s in wanted), settings.model, settings.batch_size * 4))
+    except Exception:
+        per_document("parse", _parse_one)(docs, settings)
+        return
     for sentence, parsed in zip(wanted, parses, strict=True):
         sentence.parse = parsed
 
 
-def _actors(docs: list[Document], settings: Settings) -> None:
-    for doc in _live(docs):
-        doc.mentions = actors.find_mentions(doc)
+def _actors(doc: Document, settings: Settings) -> None:
+    doc.mentions = actors.find_mentions(doc)
 
 
-def _events(docs: list[Document], settings: Settings) -> None:
-    for doc in _live(docs):
-        doc.events = events.code(doc)
+def _events(doc: Document, settings: Settings) -> None:
+    doc.events = events.code(doc)
 
 
-def _grounding(docs: list[Document], settings: Settings) -> None:
-    for doc in _live(docs):
-        grounding.ground(doc)
+def _grounding(doc: Document, settings: Settings) -> None:
+    grounding.ground(doc)
 
 
 def _stage(name: str, requires: str, provides: str, run: StageFn) -> Stage:
@@ -78,13 +106,15 @@ def _stage(name: str, requires: str, provides: str, run: StageFn) -> Stage:
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
-    _stage("clean", "article", "text", _clean),
-    _stage("sentences", "text", "sentences", _sentences),
-    _stage("select", "sentences", "candidates", _select),
+    _stage("clean", "article", "text", per_document("clean", _clean)),
+    _stage("sentences", "text", "sentences", per_document("sentences", _sentences)),
+    _stage("select", "sentences", "candidates", per_document("select", _select)),
     _stage("parse", "candidates", "parses", _parse),
-    _stage("actors", "text sentences", "mentions", _actors),
-    _stage("events", "parses mentions", "events", _events),
-    _stage("grounding", "events sentences mentions", "grounded", _grounding),
+    _stage("actors", "text sentences", "mentions", per_document("actors", _actors)),
+    _stage("events", "parses mentions", "events", per_document("events", _events)),
+    _stage(
+        "grounding", "events sentences mentions", "grounded", per_document("grounding", _grounding)
+    ),
 )
 
 
