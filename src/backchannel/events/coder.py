@@ -62,7 +62,11 @@ def _frames(matches: list[Match], codebook: Codebook) -> list[_Frame]:
             seen.add(governor.head.i)
             up = parent.get(governor.head.i)
             governor = None if up is None or up.head.i in seen else up
-        if governor is not None and i not in frames:
+        if i in frames:
+            continue
+        if governor is None:  # a cycle of embeddings: code it on its own
+            frames[i] = _Frame(heads[i])
+        else:
             frames[governor.head.i].governed.append(heads[i])
     return [frames[i] for i in sorted(frames)]
 
