@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from backchannel.grounding.lexicon import time_words
 
 _MONTHS: dict[str, int] = time_words()["months"]
+_SOON = 90
 
 
 def month_number(text: str) -> int:
@@ -21,21 +22,20 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def _nearest_year(month: int, day: int, published: date, tense: str) -> int:
-    """The year that puts month/day nearest the publication date; tense breaks near-ties."""
+    """The year of month/day: news mostly reports the past, so the last one up to publication,
+    unless the next one is near (within ``_SOON`` days) or the clause is in the future tense."""
+    ahead = min(y for y in (published.year, published.year + 1) if _on(y, month, day) >= published)
+    if tense == "future" or (_on(ahead, month, day) - published).days <= _SOON:
+        return ahead
+    return max(y for y in (published.year - 1, published.year) if _on(y, month, day) <= published)
 
-    def distance(year: int) -> int:
-        candidate = _safe(year, month, min(day, 28))
-        return abs((candidate - published).days) if candidate else 10**6
 
-    years = sorted((published.year - 1, published.year, published.year + 1), key=distance)
-    best = years[0]
-    if tense in ("past", "future") and distance(years[1]) - distance(best) < 60:
-        best = max(years[:2]) if tense == "future" else min(years[:2])
-    return best
+def _on(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, 28))
 
 
 def month_day(month: int, day: int, published: date | None, tense: str) -> str:
-    """'June 13': the occurrence nearest the publication date."""
+    """'June 13': the last one up to publication, or the next one when future."""
     if published is None:
         return f"XXXX-{month:02d}-{day:02d}"
     return f"{_nearest_year(month, day, published, tense)}-{month:02d}-{day:02d}"
@@ -45,7 +45,8 @@ def month_only(month: int, published: date | None, tense: str, rel: str | None) 
     """'June', 'last June', 'next March'."""
     if published is None:
         return f"XXXX-{month:02d}"
-    year = _nearest_year(month, 15, published, "present")
+    tense = "past" if rel == "this" else tense
+    year = _nearest_year(month, 1, published, tense)
     rel = (rel or "").lower()
     if rel == "last" and year == published.year and month >= published.month:
         year -= 1
@@ -122,3 +123,30 @@ def quarter(number: int, year: str | None, published: date | None, tense: str) -
     current = (published.month - 1) // 3 + 1
     shift = -1 if tense == "past" and number > current else 0
     return f"{published.year + shift}-Q{number}"
+
+
+def _holiday_on(rule: list[int], year: int) -> date | None:
+    """The day a holiday rule gives in ``year`` (see ``time_words.json``)."""
+    if len(rule) == 2:
+        return _safe(year, rule[0], rule[1])
+    month, weekday_number, nth, first = rule
+    if nth < 0:
+        last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday_number) % 7)
+    start = date(year, month, first)
+    return start + timedelta(days=(weekday_number - start.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def holiday(rule: list[int], published: date | None, tense: str, rel: str) -> str:
+    """'Thanksgiving', 'last Christmas': the occurrence the tense and publication date point to."""
+    if published is None:
+        day = _holiday_on(rule, 2000)
+        return f"XXXX-{day.month:02d}-{day.day:02d}" if day else "XXXX-XX-XX"
+    days = [d for d in (_holiday_on(rule, published.year + k) for k in (-1, 0, 1)) if d]
+    if rel == "last" or (tense == "past" and rel != "next"):
+        chosen = max((d for d in days if d <= published), default=days[0])
+    elif rel == "next" or tense == "future":
+        chosen = min((d for d in days if d >= published), default=days[-1])
+    else:
+        chosen = min(days, key=lambda d: abs((d - published).days))
+    return chosen.isoformat()

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backchannel.grounding import calendar as cal
-from backchannel.grounding.lexicon import time_words
+from backchannel.grounding.lexicon import alternation, time_words
 from backchannel.records import Timex
 
 _WORDS = time_words()
-_NUMBER_WORDS = sorted(_WORDS["numbers"], key=len, reverse=True)
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(n.replace(" ", r"\s+") for n in _NUMBER_WORDS) + ")"
+_NUM = rf"(?:\d+(?:\.\d+)?|{alternation(list(_WORDS['numbers']))})"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER = rf"(?:{_TENS}[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM})"
 _UNIT = r"(?:minute|hour|day|week|month|year|decade|century|quarter)"
@@ -47,6 +46,7 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|\w+ed)\b", re.IGNORECASE
 )
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_ANCHOR = re.compile(r"\d{4}(?:-\d\d-\d\d)?(?:T|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,7 @@ class Context:
 
     published: date | None
     tense: str  # "past" | "future" | "present"
+    anchor: str | None = None  # the last day or year named before, for "that day"
 
 
 Value = tuple[str, str]  # (type, value)
@@ -111,17 +112,26 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", cal.month_only(month, ctx.published, ctx.tense, match.group("rel"))
 
 
+def _with_part(value: str, part: str | None) -> Value:
+    """A day, or a part of it ('Friday morning' -> ...TMO) as a TIME."""
+    if not part:
+        return "DATE", value
+    return "TIME", f"{value}T{_WORDS['parts_of_day'][part.lower()]}"
+
+
 def _weekday(match: re.Match[str], ctx: Context) -> Value | None:
     weekday = _WORDS["weekdays"][match.group("weekday").lower()]
     value = cal.weekday(weekday, ctx.published, ctx.tense, (match.group("rel") or "").lower())
-    return "DATE", value
+    return _with_part(value, match.group("part"))
 
 
 def _deictic(match: re.Match[str], ctx: Context) -> Value | None:
     word = match.group("word").lower()
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
     value = cal.shift_day(ctx.published, shift)
-    return ("TIME" if match.group("part") or word == "tonight" else "DATE"), value
+    if word == "tonight":
+        return "TIME", f"{value}TNI"
+    return _with_part(value, match.group("part"))
 
 
 def _this_part(match: re.Match[str], ctx: Context) -> Value | None:
@@ -149,7 +159,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Value | None:
     amount = number(match.group("num"))
     unit = re.sub(r"ies$", "y", match.group("unit").lower()).rstrip("s")
     code = _WORDS["units"].get(unit)
-    if code is None:
+    if code is None or re.fullmatch(_YEAR, match.group("num")):
         return None
     count = "X" if amount is None else str(amount)
     if code.startswith("T"):
@@ -172,7 +182,7 @@ def _year(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Value | None:
-    return "DATE", match.group("decade")[:3]
+    return "DATE", f"{match.group('decade')[:3]}X"
 
 
 def _quarter(match: re.Match[str], ctx: Context) -> Value | None:
@@ -203,15 +213,98 @@ def _set(match: re.Match[str], ctx: Context) -> Value | None:
     return "SET", "P1Y" if "annual" in word else "P1D"
 
 
+def _clock_day(match: re.Match[str], ctx: Context) -> str:
+    """The day a clock time is on: the weekday or date named with it, else publication."""
+    if match.group("weekday"):
+        number = _WORDS["weekdays"][match.group("weekday").lower()]
+        return cal.weekday(number, ctx.published, ctx.tense, "")
+    if match.group("month"):
+        return _month_day(match, ctx)[1]  # type: ignore[index]
+    return cal.shift_day(ctx.published, 0)
+
+
 def _clock(match: re.Match[str], ctx: Context) -> Value | None:
+    word = (match.group("word") or "").lower()
+    if word:
+        return "TIME", f"{_clock_day(match, ctx)}T{_WORDS['clock_words'][word]}"
     hour = int(match.group("hour")) % 12 + (12 if match.group("ampm").lower()[0] == "p" else 0)
     minute = match.group("minute") or "00"
-    return "TIME", f"{cal.shift_day(ctx.published, 0)}T{hour:02d}:{minute}"
+    return "TIME", f"{_clock_day(match, ctx)}T{hour:02d}:{minute}"
+
+
+def _month_rel_year(match: re.Match[str], ctx: Context) -> Value | None:
+    year = cal.relative_unit("year", match.group("rel"), ctx.published)
+    return "DATE", f"{year}-{cal.month_number(match.group('month')):02d}"
+
+
+def _anaphoric(match: re.Match[str], ctx: Context) -> Value | None:
+    """'that day', 'the following year': from the last day or year named before."""
+    unit, step = match.group("unit").lower(), match.group("step")
+    days = {"following": 1, "next": 1, "previous": -1, "before": -1}.get((step or "").lower(), 0)
+    anchor = ctx.anchor or (ctx.published.isoformat() if ctx.published else None)
+    if anchor is None or (unit != "year" and len(anchor) < 10):
+        return None
+    if unit == "year":
+        return "DATE", str(int(anchor[:4]) + days)
+    value = shift(anchor, days) or anchor
+    part = _WORDS["parts_of_day"].get(unit)
+    return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+def _holiday(match: re.Match[str], ctx: Context) -> Value | None:
+    rule = _WORDS["holidays"][re.sub(r"\s+", " ", match.group("name").lower())]
+    return "DATE", cal.holiday(rule, ctx.published, ctx.tense, (match.group("rel") or "").lower())
+
+
+def _recent(match: re.Match[str], ctx: Context) -> Value | None:
+    unit = match.group("unit").lower().rstrip("s")
+    return "DURATION", f"PX{_WORDS['units'][unit]}"
 
 
 _I = re.IGNORECASE
+_CLOCK = (
+    r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)(?!\w)"
+    r"|(?P<word>noon|midday|midnight))(?:\s+(?:[ECMP][SD]T|GMT|local\s+time))?"
+)
+_ON_DAY = (
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{_WEEKDAY})|(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?)\b)?"
+)
+_HOLIDAY = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+    for name in sorted(_WORDS["holidays"], key=len, reverse=True)
+)
 _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"\b\d{4}-\d\d-\d\d\b"), _iso),
+    (
+        re.compile(
+            rf"\b{_WEEKDAY},?\s+(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{_HOLIDAY})\b", _I),
+        _holiday,
+    ),
+    (re.compile(rf"\b{_CLOCK}{_ON_DAY}", _I), _clock),
+    (
+        re.compile(
+            rf"\b(?P<month>{_MONTH})(?:\s+of|,)?\s+(?P<rel>this|last|next)\s+year\b"
+        ),
+        _month_rel_year,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same"
+            r"|the\s+(?P<step>following|next|previous))\s+(?P<unit>day|year|morning|evening|night)\b",
+            _I,
+        ),
+        _anaphoric,
+    ),
+    (
+        re.compile(r"\b(?:in\s+)?recent\s+(?P<unit>days|weeks|months|years|decades)\b", _I),
+        _recent,
+    ),
     (
         re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?"),
         _month_day,
@@ -223,9 +316,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+|\s+of\s+)(?P<year>{_YEAR})\b"), _month_year),
     (
         re.compile(
-            rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )|(?<=\b[Oo]f )"
-            rf"|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )|(?<=\b[Mm]id-)|(?<=\bthrough ))?"
-            rf"(?:(?P<rel>last|next|this)\s+)?(?P<month>{_MONTH.replace('May|', '')})(?!\s+\d)\b"
+            rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<month>{_MONTH.replace('May|', '')})(?!\s+\d)\b"
         ),
         _month_alone,
     ),
@@ -285,26 +376,21 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
         _ref("PRESENT_REF"),
     ),
     (
-        re.compile(r"\b(?:recently|the past|in recent (?:years|months|weeks))\b", _I),
+        re.compile(r"\b(?:recently|the past(?!\s+(?:\w+\s+)?(?:year|month|week|decade)))\b", _I),
         _ref("PAST_REF"),
     ),
     (
-        re.compile(r"\b(?:the future|in the coming (?:days|weeks|months|years))\b", _I),
+        re.compile(
+            r"\b(?:the (?:near |distant )?future|(?:in )?the coming (?:days|weeks|months|years))\b", _I
+        ),
         _ref("FUTURE_REF"),
     ),
     (
         re.compile(
-            r"\b(?:(?:every|each|per)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|annually|yearly|hourly)\b",
+            r"\b(?:(?:every|each|per)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|yearly|hourly)\b",
             _I,
         ),
         _set,
-    ),
-    (
-        re.compile(
-            r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m)(?!\w)",
-            _I,
-        ),
-        _clock,
     ),
 )
 
@@ -322,15 +408,16 @@ def _matches(text: str) -> list[tuple[int, int, int, re.Match[str], Handler]]:
 def find_dates(text: str, published: date | None = None) -> list[Timex]:
     """Time expressions in ``text`` with TimeML-style values; offsets into ``text``."""
     timexes: list[Timex] = []
-    taken_until = -1
+    taken_until, anchor = -1, None
     for start, neg_end, _rank, match, handler in _matches(text):
         if start < taken_until:
             continue
-        ctx = Context(published, tense_at(text, start, -neg_end))
+        ctx = Context(published, tense_at(text, start, -neg_end), anchor)
         result = handler(match, ctx)
         if result is not None:
             timexes.append(Timex(match.group(0), start, -neg_end, result[0], result[1]))
             taken_until = -neg_end
+            anchor = _ANCHOR.match(result[1]) and result[1][:10] or anchor
     return timexes
 
 
