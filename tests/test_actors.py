@@ -14,8 +14,9 @@ import pytest
 from backchannel.actors import find_mentions, resolve
 from backchannel.actors.kb import load_kb
 from backchannel.actors.mentions import find_mentions_with
-from backchannel.actors.offices import load_offices
+from backchannel.actors.holders import load_holders
 from backchannel.actors.resolver import resolve_text
+from backchannel.errors import KnowledgeBaseError
 from backchannel.records import Article, Document
 
 HOLDERS = """country,office,title,person,aliases,qid,start,end
@@ -79,12 +80,14 @@ def test_iranian_president_on_two_dates(holders: Path) -> None:
     assert resolve_text(kb, "the Iranian president", None).role_holder is None  # type: ignore[union-attr]
 
 
-def test_office_table_lookups(holders: Path) -> None:
-    table = load_offices(holders)
-    assert table.holder("IRN", "head_of_state", date(2019, 1, 1)).person == "Ali Khamenei"  # type: ignore[union-attr]
-    assert table.holder("IRN", "President", date(2022, 1, 1)) is None
-    assert [t.person for t in table.by_name("rouhani")] == ["Hassan Rouhani"]
-    assert load_offices(holders.parent / "absent.csv").terms == ()
+def test_kb_uses_the_holder_table(holders: Path) -> None:
+    kb = load_kb(holders=holders)
+    assert kb.offices.holder("IRN", "President", date(2022, 1, 1)) is None
+    assert [t.person for t in kb.offices.by_name("rouhani")] == ["Hassan Rouhani"]
+    rouhani = resolve_text(kb, "Rouhani", date(2019, 9, 5))
+    assert rouhani is not None and rouhani.role_holder == "Hassan Rouhani"
+    with pytest.raises(KnowledgeBaseError):
+        load_kb(holders=holders.parent / "absent.csv")
 
 
 def test_white_house_names_the_president(holders: Path) -> None:
@@ -173,7 +176,5 @@ def test_cli_actor(run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path)
 def test_cli_iranian_president_uses_shipped_table(
     run_cli: Callable[..., tuple[int, str, str]],
 ) -> None:
-    if not load_offices().terms:
-        pytest.skip("the shipped office_holders.csv is not there yet")
     code, out, _ = run_cli("actor", "the Iranian president", "--date", "2019-09-05")
     assert code == 0 and json.loads(out)["actor"]["role_holder"] == "Hassan Rouhani"

@@ -6,6 +6,7 @@ import csv
 import gzip
 import inspect
 import json
+import shutil
 import tracemalloc
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -14,8 +15,10 @@ from typing import Any
 
 import pytest
 
-from backchannel.actors.holders import FIELDS, load_holders
+from backchannel.actors.holders import DATA_DIR, FIELDS, load_holders
+from backchannel.actors.kb import load_kb
 from backchannel.actors.kb_build import build, iter_entities, wikidata_date
+from backchannel.actors.resolver import resolve_text
 from backchannel.errors import KnowledgeBaseError
 
 Entity = dict[str, Any]
@@ -123,11 +126,21 @@ def test_build_extracts_heads_ministers_and_organisations(tmp_path: Path, positi
         {
             "name": "NATO",
             "aliases": "North Atlantic Treaty Organization",
-            "qid": "Q7184",
             "country": "IGO",
-            "sector": "IGO",
+            "sector": "",
+            "qid": "Q7184",
         }
     ]
+
+
+def test_built_organisations_load_into_the_knowledge_base(tmp_path: Path, positions: Path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    build(write_dump(tmp_path / "dump.json.gz", tiny_dump()), data, positions)
+    kb = load_kb(data, data / "office_holders.csv")
+    nato = resolve_text(kb, "North Atlantic Treaty Organization")
+    assert nato is not None and (nato.country, nato.kb_id) == ("IGO", "Q7184")
+    assert "hezbollah" not in kb.entries  # the rebuilt file replaced the shipped one
 
 
 def test_built_table_loads_as_a_holder_table(tmp_path: Path, positions: Path):

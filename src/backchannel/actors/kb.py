@@ -20,10 +20,18 @@ from typing import Any
 
 import ahocorasick
 
-from backchannel.actors.offices import OfficeTable, Term, load_offices
+from backchannel.actors.holders import Holder, HolderTable, load_holders
 from backchannel.errors import KnowledgeBaseError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid")
+HEADERS = {
+    "countries.csv": ("iso3", "qid", "name", "aliases", "demonyms", "seats"),
+    "organisations.csv": ORGANISATION_FIELDS,
+    "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note"),
+    "agents.csv": ("text", "sector", "kind"),
+    "titles.csv": ("title", "office", "sector"),
+}
 ANCHORS = frozenset({"country", "org"})
 PROPER = frozenset({"country", "org", "person"})
 
@@ -40,14 +48,14 @@ class Entry:
     office: str | None = None  # titles and seats of government: the office they stand for
     start: date | None = None  # people: when this role began and ended
     end: date | None = None
-    term: Term | None = None  # people from the office-holder table
+    term: Holder | None = None  # people from the office-holder table
 
 
 @dataclass(slots=True)
 class KnowledgeBase:
     """Aliases (lower-cased) to entries, the written forms of each alias, the office table."""
 
-    offices: OfficeTable
+    offices: HolderTable
     entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     country_names: dict[str, Entry] = field(default_factory=dict)
@@ -98,7 +106,10 @@ def _rows(name: str, data_dir: Path) -> Iterator[dict[str, str]]:
     if not path.exists():
         raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
     with path.open(encoding="utf-8", newline="") as stream:
-        for row in csv.DictReader(stream):
+        reader = csv.DictReader(stream)
+        if name in HEADERS and tuple(reader.fieldnames or ()) != HEADERS[name]:
+            raise KnowledgeBaseError(f"{path}: header must be {','.join(HEADERS[name])}")
+        for row in reader:
             yield {k: (v or "").strip() for k, v in row.items() if k}
 
 
@@ -177,7 +188,7 @@ def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
 
 
 def _add_holders(kb: KnowledgeBase) -> None:
-    for term in kb.offices.terms:
+    for term in kb.offices.holders:
         entry = Entry(
             "person",
             term.person,
@@ -198,7 +209,7 @@ def _add_holders(kb: KnowledgeBase) -> None:
 def load_kb(data_dir: Path | None = None, holders: Path | None = None) -> KnowledgeBase:
     """Build a knowledge base from ``data_dir`` and the office-holder table ``holders``."""
     data_dir = data_dir or DATA_DIR
-    kb = KnowledgeBase(load_offices(holders))
+    kb = KnowledgeBase(load_holders(holders))
     _add_countries(kb, data_dir)
     _add_organisations(kb, data_dir)
     _add_people(kb, data_dir)

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.actors.holders import DATA_DIR, FIELDS
+from backchannel.actors.kb import ORGANISATION_FIELDS
 from backchannel.errors import KnowledgeBaseError
 
 POSITIONS_PATH = DATA_DIR / "positions.csv"
-ORGANISATION_FIELDS = ("name", "aliases", "qid", "country", "sector")
 IGO_CLASS = "Q484652"
 COUNTRY_OFFICES = {"P35": ("head_of_state", "P1906"), "P6": ("head_of_government", "P1313")}
 GENERIC_TITLES = {"head_of_state": "Head of State", "head_of_government": "Head of Government"}
@@ -239,7 +239,7 @@ def organisation_rows(harvest: Harvest) -> list[dict[str, str]]:
                     "aliases": ";".join(aliases),
                     "qid": qid,
                     "country": "IGO",
-                    "sector": "IGO",
+                    "sector": "",
                 }
             )
     return sorted(rows, key=lambda row: row["name"])

@@ -105,14 +105,12 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
 def _holder(kb: KnowledgeBase, country: str | None, title: Part, when: date | None) -> Entry:
     if country is None or when is None:
         return title.entry
-    role = title.entry.name or ""
-    if not kb.offices.has_role(country, role):
-        role = title.entry.office or ""
-    if role:
-        term = kb.offices.holder(country, role, when)
-        if term is not None:
-            return Entry("person", term.person, country, "GOV", term.qid, term=term)
-    return title.entry
+    term = kb.offices.holder(country, title.entry.name or "", when)
+    if term is None and title.entry.office:
+        term = kb.offices.holder(country, title.entry.office, when)
+    if term is None:
+        return title.entry
+    return Entry("person", term.person, country, "GOV", term.qid, term=term)
 
 
 def _title_actor(
