@@ -14,7 +14,6 @@ import pytest
 from backchannel.actors import find_mentions, resolve
 from backchannel.actors.kb import load_kb
 from backchannel.actors.mentions import find_mentions_with
-from backchannel.actors.holders import load_holders
 from backchannel.actors.resolver import resolve_text
 from backchannel.errors import KnowledgeBaseError
 from backchannel.records import Article, Document
