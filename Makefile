@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= backchannel.duckdb
 PYTHON ?= python3
 
-.PHONY: demo test lint typecheck eval bench clean-demo
+.PHONY: demo test lint eval bench docs
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
+
+docs: $(STAMP)
+	$(PY) -m backchannel.cli.reference > docs/cli.md
