@@ -51,21 +51,29 @@ def table() -> HolderTable:
         ("USA", "defence_minister", date(2025, 6, 1), "Pete Hegseth"),
     ],
 )
-def test_holder_on_a_date(table: HolderTable, country: str, office: str, on: date, person: str):
+def test_holder_on_a_date(
+    table: HolderTable, country: str, office: str, on: date, person: str
+) -> None:
     holder = table.holder(country, office, on)
     assert holder is not None and holder.person == person
 
 
-def test_titles_name_the_office_of_that_country(table: HolderTable):
+def test_titles_name_the_office_of_that_country(table: HolderTable) -> None:
     iran = table.holder("IRN", "President", date(2019, 9, 5))
     france = table.holder("FRA", "president", date(2019, 9, 5))
     assert iran is not None and iran.person == "Hassan Rouhani"
     assert france is not None and france.person == "Emmanuel Macron"
-    assert table.holder("IRN", "Supreme Leader", date(2019, 9, 5)).person == "Ali Khamenei"
-    assert table.holder("DEU", "Chancellor", date(2019, 9, 5)).person == "Angela Merkel"
+    assert (
+        getattr(table.holder("IRN", "Supreme Leader", date(2019, 9, 5)), "person", None)
+        == "Ali Khamenei"
+    )
+    assert (
+        getattr(table.holder("DEU", "Chancellor", date(2019, 9, 5)), "person", None)
+        == "Angela Merkel"
+    )
 
 
-def test_generic_titles_and_unknown_titles(table: HolderTable):
+def test_generic_titles_and_unknown_titles(table: HolderTable) -> None:
     uk = table.holder("GBR", "defense minister", date(2020, 1, 1))
     assert uk is not None and uk.person == "Ben Wallace"
     assert table.holder("GBR", "President", date(2020, 1, 1)) is None
@@ -73,11 +81,11 @@ def test_generic_titles_and_unknown_titles(table: HolderTable):
     assert table.holder("ZZZ", "head_of_state", date(2020, 1, 1)) is None
 
 
-def test_nobody_before_the_first_term(table: HolderTable):
+def test_nobody_before_the_first_term(table: HolderTable) -> None:
     assert table.holder("IRN", "head_of_government", date(1990, 1, 1)) is None
 
 
-def test_by_name_finds_every_term_by_alias(table: HolderTable):
+def test_by_name_finds_every_term_by_alias(table: HolderTable) -> None:
     terms = table.by_name("rowhani")
     assert {(h.country, h.office) for h in terms} == {("IRN", "head_of_government")}
     putin = table.by_name("Vladimir Putin")
@@ -86,7 +94,7 @@ def test_by_name_finds_every_term_by_alias(table: HolderTable):
     assert table.by_name("Nobody In Particular") == []
 
 
-def test_default_table_is_cached_and_fast():
+def test_default_table_is_cached_and_fast() -> None:
     start = time.perf_counter()
     first = load_holders()
     assert load_holders() is first
@@ -103,7 +111,7 @@ def _rows() -> list[dict[str, str]]:
         return list(reader)
 
 
-def test_table_rows_are_well_formed():
+def test_table_rows_are_well_formed() -> None:
     rows = _rows()
     assert len(rows) > 500
     for row in rows:
@@ -116,7 +124,7 @@ def test_table_rows_are_well_formed():
         assert not row["end"] or start < date.fromisoformat(row["end"]), row
 
 
-def test_no_overlapping_terms(table: HolderTable):
+def test_no_overlapping_terms(table: HolderTable) -> None:
     for country, office in {(h.country, h.office) for h in table.holders}:
         if (country, office) in ALLOWED_OVERLAPS:
             continue
@@ -125,14 +133,14 @@ def test_no_overlapping_terms(table: HolderTable):
             assert before.end is not None and before.end <= after.start, (before, after)
 
 
-def test_a_qid_is_one_person():
+def test_a_qid_is_one_person() -> None:
     people: dict[str, str] = {}
     for row in _rows():
         if row["qid"]:
             assert people.setdefault(row["qid"], row["person"]) == row["person"], row
 
 
-def test_coverage_of_the_countries_in_the_news(table: HolderTable):
+def test_coverage_of_the_countries_in_the_news(table: HolderTable) -> None:
     on = date(2025, 7, 1)
     for country in (
         "USA",
@@ -160,7 +168,7 @@ def test_coverage_of_the_countries_in_the_news(table: HolderTable):
             assert table.holder(country, office, on) is not None, (country, office)
 
 
-def test_bad_files_raise_knowledge_base_errors(tmp_path: Path):
+def test_bad_files_raise_knowledge_base_errors(tmp_path: Path) -> None:
     wrong_header = tmp_path / "wrong.csv"
     wrong_header.write_text("country,person\nUSA,Someone\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="BC300"):
