@@ -17,14 +17,19 @@ from functools import cache
 from importlib import resources
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
-PROSE_WORDS = 12  # a line of at least this many words with enough function words is prose
-PROSE_STOPWORDS = 0.2  # share of function words in prose
-PROSE_CHARS = 150  # a sentence-like line this long is prose in any language
+SENTENCE_END = re.compile(r"[.!?…:;。！？।][\"'”’»)\]]*$|[\"”’»]$")
+TRUNCATED = re.compile(r"\w(?:\.{2,}|…)$")  # "... the headphones offer up to 12 hours of list..."
+WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+PROSE_WORDS = 12  # a sentence-final line this many words long with enough function words
+PROSE_STOPWORDS = 0.2  # share of function words in English prose
+PROSE_WIDTH = 100  # a sentence-final line this wide is prose in any language
 REPEAT_WORDS = 10  # a line shorter than this that occurs twice is a promo or widget
-MAX_GAP = 3  # prose lines with at most this many other lines between them form one cluster
+ISOLATED_SHARE = 0.6  # weight of a prose line with no prose line next to it (a teaser)
+SHORT_COST = 35  # what a short line between paragraphs costs a block, in characters
+JUNK_COST = 80  # what a junk line costs a block
 HEAD_LINES = 3  # headline-like lines kept just before the article
-MIN_CLUSTER_SHARE = 0.3  # other clusters kept when at least this share of the largest
+MIN_BLOCK_SHARE = 0.3  # other blocks kept when they score at least this share of the best
+MAX_DISTANCE = 10  # ... and stand at most this many lines from a kept block
 
 
 @cache
@@ -50,10 +55,17 @@ class Line:
     kind: str = "short"  # "junk" | "prose" | "short"
 
 
+def width(text: str) -> int:
+    """Characters, a Chinese, Japanese or Korean character counting as two."""
+    return len(text) + len(WIDE.findall(text))
+
+
 def _is_prose(text: str, words: list[str]) -> bool:
-    """Running text: enough words with enough function words, or a long sentence-like line
-    (any language), or a long unspaced line (Chinese, Japanese)."""
-    if len(text) >= PROSE_CHARS and (SENTENCE_END.search(text.strip()) or len(words) < 5):
+    """Running text: a sentence-final line (not a teaser cut short with an ellipsis) that
+    is wide (any language) or long enough with enough English function words."""
+    if not SENTENCE_END.search(text) or TRUNCATED.search(text):
+        return False
+    if width(text) >= PROSE_WIDTH:
         return True
     if len(words) < PROSE_WORDS:
         return False
@@ -79,18 +91,44 @@ def classify(texts: list[str]) -> list[Line]:
     return lines
 
 
-def clusters(lines: list[Line]) -> list[tuple[int, int, int]]:
-    """(first, last, characters) of each run of prose lines with small gaps between them."""
-    found: list[tuple[int, int, int]] = []
-    prose = [i for i, line in enumerate(lines) if line.kind == "prose"]
-    for i in prose:
-        size = len(lines[i].text)
-        if found and i - found[-1][1] - 1 <= MAX_GAP:
-            first, _, chars = found[-1]
-            found[-1] = (first, i, chars + size)
-        else:
-            found.append((i, i, size))
-    return found
+def _value(lines: list[Line], i: int) -> float:
+    """What line ``i`` adds to a block: prose its width (less when isolated), others a cost."""
+    line = lines[i]
+    if line.kind == "junk":
+        return -JUNK_COST
+    if line.kind == "short":
+        return -SHORT_COST
+    neighbours = (j for j in (i - 1, i + 1) if 0 <= j < len(lines))
+    paired = any(lines[j].kind == "prose" for j in neighbours)
+    return width(line.text) * (1.0 if paired else ISOLATED_SHARE)
+
+
+def _best_block(values: list[float], start: int, end: int) -> tuple[float, int, int]:
+    """(score, first, last) of the best-scoring run of lines in [start, end) (Kadane)."""
+    best, best_first, best_last = 0.0, start, start - 1
+    total, first = 0.0, start
+    for i in range(start, end):
+        if total <= 0:
+            total, first = 0.0, i
+        total += values[i]
+        if total > best:
+            best, best_first, best_last = total, first, i
+    return best, best_first, best_last
+
+
+def blocks(lines: list[Line]) -> list[tuple[float, int, int]]:
+    """(score, first, last) of the blocks of running text, best first: the best run of
+    lines, then the best runs of what is left on either side, and so on."""
+    values = [_value(lines, i) for i in range(len(lines))]
+    found: list[tuple[float, int, int]] = []
+    todo = [(0, len(lines))]
+    while todo:
+        start, end = todo.pop()
+        score, first, last = _best_block(values, start, end)
+        if score > 0:
+            found.append((score, first, last))
+            todo += [(start, first), (last + 1, end)]
+    return sorted(found, reverse=True)
 
 
 def _headline_like(line: Line) -> bool:
@@ -115,16 +153,32 @@ def _keep_span(lines: list[Line], first: int, last: int) -> set[int]:
     return keep
 
 
+def _near(kept: list[tuple[int, int]], first: int, last: int) -> bool:
+    return any(
+        first - b_last <= MAX_DISTANCE and b_first - last <= MAX_DISTANCE
+        for b_first, b_last in kept
+    )
+
+
+def main_blocks(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) of the article's blocks: the best block, and the blocks that score
+    nearly as well and stand near a kept one."""
+    found = blocks(lines)
+    kept = [(first, last) for _, first, last in found[:1]]
+    for score, first, last in found[1:]:
+        if score >= MIN_BLOCK_SHARE * found[0][0] and _near(kept, first, last):
+            kept.append((first, last))
+    return kept
+
+
 def kept_indices(lines: list[Line]) -> set[int]:
     """Indices of the lines that belong to the article."""
-    found = clusters(lines)
+    found = main_blocks(lines)
     if not found:
         return {i for i, line in enumerate(lines) if line.kind != "junk"}
-    largest = max(chars for _, _, chars in found)
     keep: set[int] = set()
-    for first, last, chars in found:
-        if chars >= MIN_CLUSTER_SHARE * largest:
-            keep |= _keep_span(lines, first, last)
+    for first, last in found:
+        keep |= _keep_span(lines, first, last)
     return keep
 
 
