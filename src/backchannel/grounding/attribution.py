@@ -21,7 +21,7 @@ from backchannel.grounding.lexicon import alternation, lines, words
 from backchannel.nlp import split_sentences
 from backchannel.records import Actor, Attribution, TextSpan
 
-_MAX_SOURCE_WORDS = 9
+_MAX_SOURCE_WORDS = 12
 _CUES = re.compile(rf"(?<![\w-])(?:{alternation(lines('cues.txt'))})(?![\w-])", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
 _BOUNDARY = re.compile(
@@ -33,6 +33,21 @@ _AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|previously|later|reportedly|then|again"
     r"|repeatedly|publicly|privately|once|recently|further|quickly|later))+$",
     re.IGNORECASE,
+)
+_HARD = re.compile(r"""[;:"“”—–―\n]|\s-\s""")
+_DISCOURSE = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|still|instead|also|later|earlier)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
+_LINKS = frozenset(["of", "for", "the", "and", "de"])
+_MAX_APPOSED_WORDS = 40
+_POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
+_SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
+_SPEAKER = re.compile(
+    r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?P<cue>:)[ \t]+(?=\S)",
+    re.MULTILINE,
 )
 _TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
 _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
@@ -54,11 +69,45 @@ def _span(text: str, start: int, end: int) -> TextSpan | None:
 def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
     """The short noun phrase just before ``end`` (after the last clause boundary)."""
     left = _AUX.sub("", text[floor:end].rstrip())
-    start = max((match.end() for match in _BOUNDARY.finditer(left)), default=0)
-    span = _span(text, floor + start, floor + len(left))
-    if span is None or len(span.text.split()) > _MAX_SOURCE_WORDS:
+    last = None
+    for last in _BOUNDARY.finditer(left):  # noqa: B007 (the last boundary is wanted)
+        pass
+    span = _span(text, floor + (last.end() if last else 0), floor + len(left))
+    if span is not None:
+        return span if len(span.text.split()) <= _MAX_SOURCE_WORDS else None
+    mark = last.group().lower() if last else ""
+    if mark in (",", ")"):
+        return _apposed(text, floor, floor + len(left))
+    if mark in ("and", "but"):
+        return _subject(text, floor, floor + last.start())  # type: ignore[union-attr]
+    return None
+
+
+def _hard_start(text: str, floor: int, end: int) -> int:
+    """Where the clause holding ``text[floor:end]`` starts: after a quote, colon or dash."""
+    return max((m.end() for m in _HARD.finditer(text, floor, end)), default=floor)
+
+
+def _apposed(text: str, floor: int, end: int) -> TextSpan | None:
+    """'Jane Doe, a senior fellow at X, said': the name with its apposition."""
+    span = _span(text, _hard_start(text, floor, end), end)
+    if span is None or len(span.text.split()) > _MAX_APPOSED_WORDS:
         return None
-    return span
+    lead = _DISCOURSE.match(span.text)
+    return TextSpan(span.text[lead.end() :], span.start + lead.end(), span.end) if lead else span
+
+
+def _subject(text: str, floor: int, end: int) -> TextSpan | None:
+    """'He claimed vast wealth and said': the subject of the first verb ('He')."""
+    span = _apposed(text, floor, end)
+    if span is None:
+        return None
+    words = span.text.split()
+    keep = 1 + (words[0].lower() in _DETERMINERS)
+    while keep < len(words) and (words[keep][0].isupper() or words[keep] in _LINKS):
+        keep += 1
+    piece = " ".join(words[:keep]).rstrip(",")
+    return _span(text, span.start, span.start + len(piece)) if span.text.startswith(piece) else None
 
 
 def _source_after(text: str, start: int, ceiling: int) -> TextSpan | None:
@@ -99,7 +148,7 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
     before = text[lo : cue.start()]
     after = text[cue.end() : hi].strip()
     quoted_before = re.search(r"[,\"”’]\s*$", before) is not None
-    if quoted_before and ((after and after[0].isupper()) or after.lower().startswith("the ")):
+    if quoted_before and _POSTPOSED.match(after):
         source = _source_after(text, cue.end(), hi)
         return _make(source, cue_span, _content(text, lo, cue.start()))
     source = _source_before(text, cue.start(), floor)
@@ -196,6 +245,36 @@ def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
         item.content_span = _span(text, match.start(1), match.end(1))
 
 
+def _labelled(text: str) -> list[Attribution]:
+    """Quotes signed with a dash ('"..." ― Jane Doe') and speaker labels ('SMITH: ...')."""
+    found: list[Attribution] = []
+    for match in _SIGNED.finditer(text):
+        quote = text.rfind("“", 0, match.start()), text.rfind('"', 0, match.start() - 1)
+        content = _span(text, max(quote) + 1, match.start() + 1) if max(quote) >= 0 else None
+        found.append(_labelled_one(text, match, content))
+    for match in _SPEAKER.finditer(text):
+        line_end = text.find("\n", match.end())
+        content = _span(text, match.end(), line_end if line_end >= 0 else len(text))
+        found.append(_labelled_one(text, match, content))
+    return [item for item in found if item is not None]  # type: ignore[misc]
+
+
+def _labelled_one(text: str, match: re.Match[str], content: TextSpan | None) -> Attribution | None:
+    source = _span(text, match.start("source"), match.end("source"))
+    return _make(source, _span(text, match.start("cue"), match.end("cue")), content)
+
+
+def _merge(found: list[Attribution], labelled: list[Attribution]) -> list[Attribution]:
+    """The labelled attributions whose cue no found one overlaps, in text order."""
+    taken = [(a.cue_span.start, a.cue_span.end) for a in found if a.cue_span]
+    extra = [
+        a
+        for a in labelled
+        if a.cue_span and not any(s < a.cue_span.end and a.cue_span.start < e for s, e in taken)
+    ]
+    return sorted(found + extra, key=lambda a: a.cue_span.start if a.cue_span else 0)
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Attribution relations in ``text`` as given, with offsets into it."""
     result: list[Attribution] = []
@@ -207,4 +286,4 @@ def find_attributions(text: str) -> list[Attribution]:
                 item.chain = list(chain)
             _carry_over(text, sentence.end, item)
         result.extend(found)
-    return result
+    return _merge(result, _labelled(text))
