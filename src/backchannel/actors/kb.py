@@ -29,6 +29,7 @@ HEADERS = {
     "countries.csv": ("iso3", "qid", "name", "aliases", "demonyms", "seats"),
     "organisations.csv": ORGANISATION_FIELDS,
     "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note"),
+    "places.csv": ("name", "aliases", "country", "sector"),
     "agents.csv": ("text", "sector", "kind"),
     "titles.csv": ("title", "office", "sector"),
 }
@@ -139,6 +140,15 @@ def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
             )
 
 
+def _add_places(kb: KnowledgeBase, data_dir: Path) -> None:
+    """Cities, regions and breakaway states: anchors with a country (a seat keeps its GOV)."""
+    for row in _rows("places.csv", data_dir):
+        entry = Entry("country", row["name"], row["country"], _optional(row["sector"]))
+        for alias in [row["name"], *_split(row["aliases"])]:
+            if alias.lower() not in kb.entries:
+                kb.add(alias, entry)
+
+
 def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("organisations.csv", data_dir):
         entry = Entry(
@@ -187,13 +197,19 @@ def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
         )
 
 
+def _title_sector(kb: KnowledgeBase, title: str) -> str:
+    """The sector of a title in ``titles.csv`` ("pope" is REL), GOV for any other office."""
+    entries = kb.entries.get(title.lower(), ())
+    return next((e.sector for e in entries if e.kind == "title" and e.sector), "GOV")
+
+
 def _add_holders(kb: KnowledgeBase) -> None:
     for term in kb.offices.holders:
         entry = Entry(
             "person",
             term.person,
             term.country,
-            "GOV",
+            _title_sector(kb, term.title),
             term.qid,
             term.office,
             term.start,
@@ -211,10 +227,11 @@ def load_kb(data_dir: Path | None = None, holders: Path | None = None) -> Knowle
     data_dir = data_dir or DATA_DIR
     kb = KnowledgeBase(load_holders(holders))
     _add_countries(kb, data_dir)
+    _add_places(kb, data_dir)
     _add_organisations(kb, data_dir)
     _add_people(kb, data_dir)
-    _add_holders(kb)
     _add_words(kb, data_dir)
+    _add_holders(kb)
     return kb
 
 

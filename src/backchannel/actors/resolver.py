@@ -83,7 +83,8 @@ def _person_entry(entries: list[Entry], when: date | None, sector: str | None) -
                 entry.end is None or when <= entry.end
             ):
                 return entry
-    return max(people, key=lambda e: (e.end is None, e.end or date.min, e.start or date.min))
+    titled = [e for e in people if e.sector == sector] or people
+    return max(titled, key=lambda e: (e.end is None, e.end or date.min, e.start or date.min))
 
 
 def _is_former(entry: Entry, when: date | None) -> bool:
