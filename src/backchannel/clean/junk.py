@@ -18,11 +18,14 @@ from importlib import resources
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…:;。！？।][\"'”’»)\]]*$|[\"”’»]$")
-TRUNCATED = re.compile(r"\w(?:\.{2,}|…)$")  # "... the headphones offer up to 12 hours of list..."
+TRUNCATED = re.compile(
+    r"\w\s?(?:\.{2,}|…)$"
+)  # "... the headphones offer up to 12 hours of list..."
 WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 PROSE_WORDS = 12  # a sentence-final line this many words long with enough function words
 PROSE_STOPWORDS = 0.2  # share of function words in English prose
 PROSE_WIDTH = 100  # a sentence-final line this wide is prose in any language
+LONG_WIDTH = 600  # ... and a line this wide even without a final full stop
 REPEAT_WORDS = 10  # a line shorter than this that occurs twice is a promo or widget
 ISOLATED_SHARE = 0.6  # weight of a prose line with no prose line next to it (a teaser)
 SHORT_COST = 35  # what a short line between paragraphs costs a block, in characters
@@ -63,8 +66,10 @@ def width(text: str) -> int:
 def _is_prose(text: str, words: list[str]) -> bool:
     """Running text: a sentence-final line (not a teaser cut short with an ellipsis) that
     is wide (any language) or long enough with enough English function words."""
-    if not SENTENCE_END.search(text) or TRUNCATED.search(text):
+    if TRUNCATED.search(text):
         return False
+    if not SENTENCE_END.search(text):
+        return width(text) >= LONG_WIDTH
     if width(text) >= PROSE_WIDTH:
         return True
     if len(words) < PROSE_WORDS:
