@@ -44,8 +44,10 @@ def _hidden(element: _Element) -> bool:
     if not isinstance(element.tag, str):
         return True
     attributes = element.attrib
-    return element.tag.lower() in SKIP or "hidden" in attributes or bool(
-        HIDDEN_STYLE.search(str(attributes.get("style", "")))
+    return (
+        element.tag.lower() in SKIP
+        or "hidden" in attributes
+        or bool(HIDDEN_STYLE.search(str(attributes.get("style", ""))))
     )
 
 

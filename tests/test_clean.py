@@ -168,3 +168,57 @@ def test_clean_command_keeps_its_contract(
     assert ok["published"] == "2024-05-12" and "Comments (3)" not in str(ok["text"])
     assert german["rejected"] and "'de'" in str(german["rejected"])
     assert f"{path}:3" in err and "BC101" in err
+
+
+def related_list() -> list[str]:
+    """A "more stories" list: headline, author, date and a one-paragraph teaser each."""
+    teasers = [
+        "Officials in the port city said on Monday that the new ferry terminal would open in "
+        "the spring, after a delay of nearly two years caused by a dispute with the builder.",
+        "The union said its members had voted to accept the offer, ending a strike that had "
+        "closed three factories in the region for most of the summer and autumn this year.",
+        "Farmers who lost their harvest in the floods will receive compensation from a fund "
+        "that the regional assembly approved late on Thursday by a narrow majority of votes.",
+    ]
+    rows: list[str] = []
+    for n, teaser in enumerate(teasers):
+        rows += [f"Story Headline Number {n + 1} Here", f"Writer Name{n}", "Tuesday 19 Nov"]
+        rows.append(teaser)
+    return rows
+
+
+def test_related_stories_list_after_the_article_goes() -> None:
+    text = "\n".join(["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS, *related_list()])
+    kept = drop_junk_lines(text).split("\n")
+    assert kept == ["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS]
+
+
+def test_teasers_cut_short_are_not_the_article() -> None:
+    cut = [p[:120].rstrip() + "..." for p in PARAGRAPHS] + [PARAGRAPHS[0][:110] + " …"]
+    text = "\n".join(["Menu", *cut, "Deals", PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert drop_junk_lines(text).split("\n") == [PARAGRAPHS[1], PARAGRAPHS[2]]
+
+
+def test_article_in_another_language_is_found_without_stopwords() -> None:
+    paragraphs = [
+        "O governo anunciou na segunda-feira um novo pacote de medidas para conter a inflação, "
+        "que subiu em outubro.",
+        "Segundo o ministro, as medidas entram em vigor no próximo mês e serão revistas "
+        "depois de seis meses.",
+    ]
+    menu = ["Início", "Política", "Economia", "Esportes", "Cultura", "Opinião"]
+    text = "\n".join([*menu, "Governo anuncia medidas contra a inflação", *paragraphs, *menu])
+    kept = drop_junk_lines(text).split("\n")
+    assert kept == ["Governo anuncia medidas contra a inflação", *paragraphs]
+
+
+def test_prose_block_far_below_the_article_goes() -> None:
+    notice = [
+        "Your personal data will only be processed for the purpose of answering your request, "
+        "and it will be deleted as soon as the purpose of the storage has been fulfilled.",
+        "You may revoke this consent at any time with effect for the future by writing to the "
+        "address given in the imprint, without giving any reason for your decision.",
+    ]
+    menu = [f"Section {n}" for n in range(15)]
+    text = "\n".join([*PARAGRAPHS, *menu, *notice])
+    assert drop_junk_lines(text).split("\n") == PARAGRAPHS
