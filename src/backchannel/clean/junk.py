@@ -1,9 +1,14 @@
 """Drop the junk lines of text that was already extracted from a web page.
 
 Each non-blank line is classed as ``junk`` (a pattern from ``data/clean/junk_patterns.txt``,
-or a short line repeated in the text), ``prose`` (a paragraph of running text) or ``short``
-(a headline, subheading, dateline, one-line quote, menu item, promo line ...). The article
-is the largest cluster of prose lines; short lines inside it are kept, and so are a few
+or a short line repeated in the text), ``prose`` (a paragraph of running text: it ends a
+sentence and is wide enough, or long enough with English function words; a teaser cut
+short with an ellipsis is not prose) or ``short`` (a headline, subheading, dateline,
+one-line quote, menu item, promo line ...). The tests are language-independent except the
+function-word one. Each line has a value: prose its width (less when no prose line stands
+next to it, as in a "related stories" list of teasers between headlines and bylines),
+other lines a cost. The article is the best-scoring run of lines (maximum subarray), with
+the runs that score nearly as well near it; short lines inside are kept, and so are a few
 headline-like lines just before it and sentence-like lines just after it. Kept lines keep
 their exact text and the newlines between them.
 """
