@@ -30,7 +30,7 @@ HEADERS = {
     "organisations.csv": ORGANISATION_FIELDS,
     "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note"),
     "places.csv": ("name", "aliases", "country", "sector"),
-    "agents.csv": ("text", "sector", "kind"),
+    "agents.csv": ("text", "sector", "kind", "needs_context"),
     "titles.csv": ("title", "office", "sector"),
 }
 ANCHORS = frozenset({"country", "org"})
@@ -50,6 +50,7 @@ class Entry:
     start: date | None = None  # people: when this role began and ended
     end: date | None = None
     term: Holder | None = None  # people from the office-holder table
+    weak: bool = False  # agent nouns that are an actor only in context ("people", "court")
 
 
 @dataclass(slots=True)
@@ -187,7 +188,8 @@ def _iso(text: str) -> date | None:
 
 def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("agents.csv", data_dir):
-        kb.add(row["text"], Entry(row["kind"], None, None, _optional(row["sector"])))
+        weak = row["needs_context"] == "yes"
+        kb.add(row["text"], Entry(row["kind"], None, None, _optional(row["sector"]), weak=weak))
     for row in _rows("titles.csv", data_dir):
         kb.add(
             row["title"],

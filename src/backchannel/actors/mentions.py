@@ -19,6 +19,8 @@ from backchannel.records import Actor, Mention
 _JOIN = re.compile(r"[ \t]+|['’]s[ \t]+")
 _LIST = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _LEADS = frozenset({"modifier", "former"})
+_REACH = 80  # how far back a weak noun's capitalised modifiers are looked for
+_NAMED = re.compile(r"(?:\b([Tt]he)\s+)?(?:[A-Z][\w'’.-]*\s+)+$")
 
 
 def _kinds(group: list[Part]) -> set[str]:
@@ -98,12 +100,33 @@ def _stray_title(text: str, group: list[Part], start: int) -> bool:
     return _kinds(group) == {"title"} and start == group[0].start and text[start].islower()
 
 
+def _context_start(text: str, group: list[Part], start: int) -> int | None:
+    """Where a mention of a weak agent noun ("people", "the court") starts, or ``None``.
+
+    A weak noun alone is an actor only after a definite article with a capitalised
+    modifier ("the Constitutional Court") or, written with a capital itself, after a
+    capitalised modifier ("Labour Party"); anchored nouns ("Iranian people") never get here.
+    """
+    agents = [part for part in group if part.kind == "agent"]
+    if _kinds(group) - _LEADS - {"agent"} or not agents or not agents[-1].entry.weak:
+        return start
+    named = _NAMED.search(text, max(0, group[0].start - _REACH), group[0].start)
+    if named is None:
+        return None
+    if named.group(1) or text[agents[-1].start].isupper():
+        return named.start()
+    return None
+
+
 def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[Mention]:
     """All actor mentions in ``text``, sorted and non-overlapping, resolved on ``when``."""
     memory = Memory()
     mentions, kept = [], []
     for group in group_parts(text, scan(kb, text)):
         start, end = _span(text, group)
+        if (named := _context_start(text, group, start)) is None:
+            continue
+        start = min(start, named)
         actor = combine(kb, text[start:end], group, when)
         if actor is None or _stray_title(text, group, start):
             continue
