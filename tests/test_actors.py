@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import time
 from collections.abc import Callable
 from datetime import date
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from backchannel.actors import find_mentions, resolve
-from backchannel.actors.kb import load_kb
+from backchannel.actors.kb import DATA_DIR, load_kb
 from backchannel.actors.mentions import find_mentions_with
 from backchannel.actors.resolver import resolve_text
 from backchannel.errors import KnowledgeBaseError
@@ -177,3 +178,77 @@ def test_cli_iranian_president_uses_shipped_table(
 ) -> None:
     code, out, _ = run_cli("actor", "the Iranian president", "--date", "2019-09-05")
     assert code == 0 and json.loads(out)["actor"]["role_holder"] == "Hassan Rouhani"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Karachi", "PAK", None),  # a plain city is a place: its country, no sector
+        ("Canberra", "AUS", "GOV"),  # a capital stands for its government
+        ("Melbourne police", "AUS", "COP"),
+        ("Kachin rebels", "MMR", "REB"),
+        ("Tiraspol", "MDA", "PRE"),  # breakaway states: the parent state, sector PRE
+        ("South Ossetian officials", "GEO", "GOV"),
+        ("Northern Cyprus", "CYP", "PRE"),
+        ("Moldova's breakaway region", "MDA", "PRE"),
+        ("Pristina", "XKX", "GOV"),
+        ("Colombian self-defense forces", "COL", "PRM"),
+        ("a Senate candidate", None, "PTY"),
+        ("tribal elders", None, "CVL"),
+    ],
+)
+def test_places_and_new_agent_nouns(text: str, country: str | None, sector: str | None) -> None:
+    actor = resolve(text, date(2021, 3, 1))
+    assert actor is not None, text
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_title_picks_the_role_when_no_date_is_given() -> None:
+    senator = resolve("Senator Marco Rubio")
+    secretary = resolve("Secretary of State Marco Rubio")
+    assert senator is not None and senator.sector == "LEG"
+    assert secretary is not None and secretary.sector == "GOV"
+
+
+def test_holders_take_the_sector_of_their_title() -> None:
+    pope = resolve("Pope Francis", date(2020, 1, 1))
+    assert pope is not None and (pope.country, pope.sector) == ("VAT", "REL")
+    assert pope.kb_id == "Q450675"
+
+
+def test_former_holders() -> None:
+    title = resolve("the former Iranian president", date(2023, 1, 1))
+    assert title is not None and (title.name, title.country, title.sector) == ("Iran", "IRN", "CVL")
+    assert title.role_holder is None
+    past = resolve("Ahmadinejad", date(2019, 1, 1))
+    assert past is not None
+    assert (past.country, past.sector, past.role_holder) == ("IRN", "CVL", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "qid"),
+    [("Emmanuel Macron", "Q3052772"), ("Putin", "Q7747"), ("Netanyahu", "Q43723")],
+)
+def test_office_holders_carry_their_qids(text: str, qid: str) -> None:
+    actor = resolve(text, date(2019, 9, 5))
+    assert actor is not None and actor.kb_id == qid
+
+
+def test_weak_agent_nouns_need_context() -> None:
+    text = (
+        "The court said people gathered. The Constitutional Court ruled and the board met. "
+        "Kenyan people marched while a party was held; the Ruling Council Board said no."
+    )
+    found = {m.text: m.actor for m in find_mentions_with(load_kb(), text, date(2020, 1, 1))}
+    assert "The Constitutional Court" in found and found["The Constitutional Court"].sector == "JUD"
+    assert found["Kenyan people"].country == "KEN"
+    assert "the Ruling Council Board" in found
+    assert not {"The court", "court", "people", "the board", "board", "party"} & found.keys()
+
+
+def test_knowledge_base_files_need_their_header(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "places.csv").write_text("city,state\nSydney,AUS\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="header"):
+        load_kb(data)

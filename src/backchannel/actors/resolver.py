@@ -169,8 +169,16 @@ def combine(
     else:
         return None
     if _first(parts, {"former"}) is not None:
-        actor.sector, actor.role_holder = "CVL", None
+        _make_former(kb, actor, named=person is not None)
     return actor
+
+
+def _make_former(kb: KnowledgeBase, actor: Actor, named: bool) -> None:
+    """A former holder is a civilian; "the former president" is not today's president."""
+    actor.sector, actor.role_holder = "CVL", None
+    if not named and actor.country in kb.country_names:
+        country = kb.country_names[actor.country]
+        actor.name, actor.kb_id = country.name, country.kb_id
 
 
 def country_in(kb: KnowledgeBase, text: str) -> str | None:
