@@ -32,7 +32,8 @@ def read_tml(path: Path) -> tuple[str, list[Gold], date | None]:
     body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     pieces: list[str] = []
     gold: list[Gold] = []
-    length, open_at, attrs, cursor = 0, 0, {}, 0
+    length, open_at, cursor = 0, 0, 0
+    attrs: dict[str, str] = {}
     for match in _TAG.finditer(body):
         pieces.append(body[cursor : match.start()])
         length += match.start() - cursor

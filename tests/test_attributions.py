@@ -64,3 +64,42 @@ def test_frame_ending_in_a_colon_carries_over_to_the_next_paragraph() -> None:
     assert item.kind == "document" and item.content_span is not None
     assert item.content_span.text == "The militia moved rockets to the border"
     assert text[item.content_span.start : item.content_span.end] == item.content_span.text
+
+
+def test_source_with_an_apposition() -> None:
+    item = only("Jane Roe, a senior fellow at the Example Institute, said the plan would fail.")
+    assert (item.text, item.cue) == ("Jane Roe, a senior fellow at the Example Institute", "said")
+    assert item.content_span is not None and item.content_span.text == "the plan would fail"
+
+
+def test_source_of_a_coordinated_cue_is_the_subject() -> None:
+    item = only("The minister toured the port and said the blockade would end soon.")
+    assert (item.text, item.cue) == ("The minister", "said")
+
+
+def test_post_posed_source_starting_with_a_number() -> None:
+    item = only('"We will keep fighting," said 9/11 widow Mary Poe.')
+    assert item.text == "9/11 widow Mary Poe" and item.kind == "named"
+
+
+def test_quote_signed_with_a_dash() -> None:
+    item = only("“The plan is a disgrace to us all.” ― Maria Lopez")
+    assert (item.text, item.cue) == ("Maria Lopez", "―")
+    assert item.content_span is not None
+    assert item.content_span.text == "The plan is a disgrace to us all"
+
+
+def test_transcript_speaker_label() -> None:
+    item = only("MODERATOR: Do you support the new tariffs on steel?")
+    assert (item.text, item.cue) == ("MODERATOR", ":")
+    assert item.content_span is not None and item.content_span.text.startswith("Do you support")
+
+
+def test_testified_is_a_cue() -> None:
+    item = only("The general testified that the convoy had been attacked twice.")
+    assert (item.text, item.cue) == ("The general", "testified")
+
+
+def test_nouns_and_opinions_are_not_cues() -> None:
+    text = "The United States raised tariffs. I think the talks will fail. They want a deal."
+    assert find_attributions(text) == []

@@ -55,3 +55,41 @@ def test_offsets_point_into_the_text() -> None:
 
 def test_numbers_are_not_years() -> None:
     assert values("The army has 2,019 tanks, 1998.5 tonnes and a 2019% rise.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rally began on Friday morning.", {"Friday morning": "2025-07-04TMO"}),
+        ("Crowds gathered on Wednesday night.", {"Wednesday night": "2025-07-02TNI"}),
+        ("The deadline is 9 a.m. Tuesday.", {"9 a.m. Tuesday": "2025-07-01T09:00"}),
+        ("The vote closes at 5 p.m. EST Nov. 9.", {"5 p.m. EST Nov. 9": "2024-11-09T17:00"}),
+        ("The ships left at midday.", {"midday": "2025-07-04T12:00"}),
+        ("The paper wrote on Monday, June 30:", {"Monday, June 30": "2025-06-30"}),
+        ("Protests were held on Thanksgiving Day.", {"Thanksgiving Day": "2024-11-28"}),
+        ("Turnout will be high on Election Day.", {"Election Day": "2025-11-04"}),
+        ("Exports rose in the 1990s.", {"1990s": "199X"}),
+        ("The army bought 2019 tanks in 1998.", {"1998": "1998"}),
+        ("Talks stalled in recent weeks.", {"in recent weeks": "PXW"}),
+        ("The treaty was signed in January.", {"January": "2025-01"}),
+        ("The treaty lapses on Aug. 20.", {"Aug. 20": "2025-08-20"}),
+        ("The treaty was signed on Dec. 1.", {"Dec. 1": "2024-12-01"}),
+        ("He left in June last year.", {"June last year": "2024-06"}),
+    ],
+)
+def test_second_pass_patterns(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
+
+
+def test_that_day_takes_the_last_day_named() -> None:
+    found = values("The envoy landed on March 3. Later that day he met the king.")
+    assert found == {"March 3": "2025-03-03", "Later that day": "2025-03-03"}
+
+
+def test_the_following_year_counts_from_the_last_date() -> None:
+    found = values("The mine closed in 2009. The following year it was sold.")
+    assert found == {"2009": "2009", "The following year": "2010"}
+
+
+def test_holidays_without_publication_date_keep_the_year_unknown() -> None:
+    assert values("They met on Christmas Eve.", None) == {"Christmas Eve": "XXXX-12-24"}

@@ -13,7 +13,8 @@ sentence in order, so a report citing a report citing a source reads outward-in.
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import replace
+from functools import cache, lru_cache
 
 from backchannel import actors
 from backchannel.errors import BackchannelError
@@ -42,6 +43,8 @@ _DISCOURSE = re.compile(
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 _LINKS = frozenset(["of", "for", "the", "and", "de"])
 _MAX_APPOSED_WORDS = 40
+_QUOTED_END = re.compile(r"[,\"”’]\s*$")
+_QUOTE = re.compile(r"[\"“”]|''|``")
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
 _SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
@@ -147,7 +150,7 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
     cue_span = _span(text, cue.start(), cue.end())
     before = text[lo : cue.start()]
     after = text[cue.end() : hi].strip()
-    quoted_before = re.search(r"[,\"”’]\s*$", before) is not None
+    quoted_before = _QUOTED_END.search(before) is not None and _QUOTE.search(before) is not None
     if quoted_before and _POSTPOSED.match(after):
         source = _source_after(text, cue.end(), hi)
         return _make(source, cue_span, _content(text, lo, cue.start()))
@@ -162,7 +165,16 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
 
 
 def _resolve(text: str) -> Actor | None:
-    """The source's actor; None while the knowledge base cannot say (never fatal here)."""
+    """The source's actor (a copy: the same words recur); None for a pronoun or when the
+    knowledge base cannot say (never fatal here)."""
+    if text.lower() in _PRONOUNS:
+        return None
+    actor = _resolve_once(text)
+    return replace(actor) if actor is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _resolve_once(text: str) -> Actor | None:
     try:
         return actors.resolve(text)
     except BackchannelError:
@@ -247,7 +259,7 @@ def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
 
 def _labelled(text: str) -> list[Attribution]:
     """Quotes signed with a dash ('"..." ― Jane Doe') and speaker labels ('SMITH: ...')."""
-    found: list[Attribution] = []
+    found: list[Attribution | None] = []
     for match in _SIGNED.finditer(text):
         quote = text.rfind("“", 0, match.start()), text.rfind('"', 0, match.start() - 1)
         content = _span(text, max(quote) + 1, match.start() + 1) if max(quote) >= 0 else None
@@ -256,12 +268,13 @@ def _labelled(text: str) -> list[Attribution]:
         line_end = text.find("\n", match.end())
         content = _span(text, match.end(), line_end if line_end >= 0 else len(text))
         found.append(_labelled_one(text, match, content))
-    return [item for item in found if item is not None]  # type: ignore[misc]
+    return [item for item in found if item is not None]
 
 
 def _labelled_one(text: str, match: re.Match[str], content: TextSpan | None) -> Attribution | None:
     source = _span(text, match.start("source"), match.end("source"))
-    return _make(source, _span(text, match.start("cue"), match.end("cue")), content)
+    cue = TextSpan(match.group("cue"), match.start("cue"), match.end("cue"))
+    return _make(source, cue, content)
 
 
 def _merge(found: list[Attribution], labelled: list[Attribution]) -> list[Attribution]:

@@ -49,13 +49,25 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 _ANCHOR = re.compile(r"\d{4}(?:-\d\d-\d\d)?(?:T|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
-    """What a handler needs to normalise a match: the text, its anchor and the tense."""
+    """What a handler needs to normalise a match: the publication date, the tense of the
+    clause (worked out only when a handler asks: most values need no tense) and the last
+    day or year named before, for "that day"."""
 
     published: date | None
-    tense: str  # "past" | "future" | "present"
-    anchor: str | None = None  # the last day or year named before, for "that day"
+    text: str
+    start: int
+    end: int
+    anchor: str | None = None
+    _tense: str | None = None
+
+    @property
+    def tense(self) -> str:
+        """'past' | 'future' | 'present'."""
+        if self._tense is None:
+            self._tense = tense_at(self.text, self.start, self.end)
+        return self._tense
 
 
 Value = tuple[str, str]  # (type, value)
@@ -155,6 +167,13 @@ def _ago(match: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", cal.ago(amount, unit, ctx.published)
 
 
+def _amount(match: re.Match[str], ctx: Context) -> Value | None:
+    """'three days ago' (a date) or 'three days' (a duration)."""
+    if match.group("ago"):
+        return _ago(match, ctx)
+    return _duration(match, ctx)
+
+
 def _duration(match: re.Match[str], ctx: Context) -> Value | None:
     amount = number(match.group("num"))
     unit = re.sub(r"ies$", "y", match.group("unit").lower()).rstrip("s")
@@ -177,7 +196,19 @@ def _vague_duration(match: re.Match[str], ctx: Context) -> Value | None:
     return "DURATION", f"PTX{code[1:]}" if code.startswith("T") else f"PX{code}"
 
 
+_COUNTED = re.compile(r"\s+[a-z]{2,}s\b")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|by|until|till|from|to|through|the|a|an|its|his|her|their|our|during"
+    r"|before|after|early|late|mid|fiscal|and|or|between|for)|['’]s|[,(\n-])\s*$",
+    re.IGNORECASE,
+)
+
+
 def _year(match: re.Match[str], ctx: Context) -> Value | None:
+    """A year, unless a count of things ('bought 2019 tanks')."""
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    if _COUNTED.match(match.string, match.end()) and not _YEAR_BEFORE.search(before):
+        return None
     return "DATE", match.group("year")
 
 
@@ -252,7 +283,8 @@ def _anaphoric(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _holiday(match: re.Match[str], ctx: Context) -> Value | None:
-    rule = _WORDS["holidays"][re.sub(r"\s+", " ", match.group("name").lower())]
+    name = re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))
+    rule = _WORDS["holidays"][name]
     return "DATE", cal.holiday(rule, ctx.published, ctx.tense, (match.group("rel") or "").lower())
 
 
@@ -270,10 +302,14 @@ _ON_DAY = (
     rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{_WEEKDAY})|(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?)\b)?"
 )
-_HOLIDAY = "|".join(
-    re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
-    for name in sorted(_WORDS["holidays"], key=len, reverse=True)
-)
+
+
+def _title(name: str) -> str:
+    """'fourth of july' -> 'Fourth of July' (holidays are written capitalised)."""
+    return " ".join(w if w == "of" else w[0].upper() + w[1:] for w in name.split())
+
+
+_HOLIDAY = alternation([_title(name) for name in _WORDS["holidays"]]).replace("'", "['’]")
 _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"\b\d{4}-\d\d-\d\d\b"), _iso),
     (
@@ -283,14 +319,12 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
         _month_day,
     ),
     (
-        re.compile(rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{_HOLIDAY})\b", _I),
+        re.compile(rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<name>{_HOLIDAY})\b"),
         _holiday,
     ),
     (re.compile(rf"\b{_CLOCK}{_ON_DAY}", _I), _clock),
     (
-        re.compile(
-            rf"\b(?P<month>{_MONTH})(?:\s+of|,)?\s+(?P<rel>this|last|next)\s+year\b"
-        ),
+        re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of|,)?\s+(?P<rel>this|last|next)\s+year\b"),
         _month_rel_year,
     ),
     (
@@ -323,8 +357,8 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"(?<=\b[Ii]n )(?P<rel>)(?P<month>May)\b(?!\s+\d)"), _month_alone),
     (
         re.compile(
-            rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<weekday>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?\b",
-            _I,
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<weekday>{_WEEKDAY})"
+            rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
         _weekday,
     ),
@@ -340,10 +374,12 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
         ),
         _relative_unit,
     ),
-    (re.compile(rf"\b(?P<num>{_NUMBER})\s+(?P<unit>{_UNITS})\s+ago\b", _I), _ago),
     (
-        re.compile(rf"\b(?P<num>{_NUMBER})[\s-]+(?P<unit>{_UNITS})\b(?!\s+ago|-old|\s+old)", _I),
-        _duration,
+        re.compile(
+            rf"\b(?P<num>{_NUMBER})[\s-]+(?P<unit>{_UNITS})\b(?:(?P<ago>\s+ago\b)|(?!-old|\s+old))",
+            _I,
+        ),
+        _amount,
     ),
     (
         re.compile(
@@ -381,7 +417,9 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:the (?:near |distant )?future|(?:in )?the coming (?:days|weeks|months|years))\b", _I
+            r"\b(?:the (?:near |distant )?future"
+            r"|(?:in )?the coming (?:days|weeks|months|years))\b",
+            _I,
         ),
         _ref("FUTURE_REF"),
     ),
@@ -412,12 +450,12 @@ def find_dates(text: str, published: date | None = None) -> list[Timex]:
     for start, neg_end, _rank, match, handler in _matches(text):
         if start < taken_until:
             continue
-        ctx = Context(published, tense_at(text, start, -neg_end), anchor)
+        ctx = Context(published, text, start, -neg_end, anchor)
         result = handler(match, ctx)
         if result is not None:
             timexes.append(Timex(match.group(0), start, -neg_end, result[0], result[1]))
             taken_until = -neg_end
-            anchor = _ANCHOR.match(result[1]) and result[1][:10] or anchor
+            anchor = result[1][:10] if _ANCHOR.match(result[1]) else anchor
     return timexes
 
 
