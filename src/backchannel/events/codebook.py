@@ -61,6 +61,17 @@ class TypeInfo:
     noun_recipient: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Retype:
+    """Re-typing of a trigger by the word in one of its slots ("lift [sanctions]")."""
+
+    slot: str  # "dobj" | "nsubj" | "gov" | "sentence"
+    words: frozenset[str]
+    event: str  # "NONE" drops the trigger
+    mode: str | None
+    cameo: str
+
+
 @dataclass(slots=True)
 class Codebook:
     version: str
@@ -76,6 +87,7 @@ class Codebook:
     governed_cameo: dict[str, dict[str, str]]
     negated_recode: dict[str, dict[str, Any]]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    retypes: dict[tuple[str, str], list[Retype]] = field(default_factory=dict)
 
     def recipient_deps(self, trigger: Trigger) -> tuple[str, ...]:
         if trigger.recipient:
@@ -131,6 +143,17 @@ def _types(raw: dict[str, Any]) -> dict[str, TypeInfo]:
     }
 
 
+def _retypes() -> dict[tuple[str, str], list[Retype]]:
+    found: dict[tuple[str, str], list[Retype]] = {}
+    for row in _rows("retype.tsv"):
+        lemmas, pos, slot, words, event, mode, cameo = (row + [""] * 7)[:7]
+        if slot not in ("dobj", "nsubj", "gov", "sentence"):
+            raise CodingError(f"codebook retype {lemmas!r}: unknown slot {slot!r}")
+        retype = Retype(slot, frozenset(words.split()), event, mode or None, cameo)
+        found.setdefault((lemmas, pos), []).append(retype)
+    return found
+
+
 @lru_cache(maxsize=1)
 def load() -> Codebook:
     """The shipped codebook, loaded once per process."""
@@ -155,4 +178,5 @@ def load() -> Codebook:
         governed_cameo=meta["governed_cameo"],
         negated_recode=meta["negated_recode"],
         words={key: frozenset(value) for key, value in roles.items()},
+        retypes=_retypes(),
     )

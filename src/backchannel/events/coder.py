@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from backchannel.events import fillers
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
 from backchannel.nlp import Token
 from backchannel.records import Actor, Event, Evidence, Mention, Sentence, TextSpan
 
-_GOVERNED_PATH = frozenset({"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "attr", "oprd"})
+_GOVERNED_PATH = frozenset(
+    {"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "attr", "oprd", "acl"}
+)
 
 
 @dataclass(slots=True)
@@ -34,7 +37,7 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
         objects = [heads[c.i] for c in token.children if c.dep_ == "dobj" and c.i in heads]
         if objects:
             return objects[0]  # "sent a message": the noun is the event, the verb its frame
-    for step in range(4):
+    for step in range(6):
         if token.dep_ not in _GOVERNED_PATH or token.head.i == token.i:
             return None
         token = token.head
@@ -44,11 +47,12 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
         light = found.head.lemma_ in codebook.words["light_verbs"]
         if light and step == 0 and match.head.dep_ == "dobj":
             return None
-        if codebook.types[found.trigger.event].governs and not owned:
+        if codebook.types[found.trigger.event].governs and not (owned and step == 0):
             return found
         if step == 0 and match.trigger.pos == "N" and match.head.dep_ == "dobj" and not owned:
             return found
-        return None
+        if match.trigger.pos == "V" or step > 0:  # a noun climbs past one ungoverning noun:
+            return None  # "request to come to [its aid] with [support]"
     return None
 
 
@@ -78,7 +82,9 @@ def _is_future(token: Token, codebook: Codebook) -> bool:
     if token.pos_ == "NOUN":
         if any(c.lemma_.lower() in words["future_modifiers"] for c in token.children):
             return True
-        return token.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_future(token.head, codebook)
+        return token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _is_future(
+            token.head, codebook
+        )
     return token.dep_ == "xcomp" and token.head.lemma_ in words["future_heads"]
 
 
@@ -115,6 +121,21 @@ def _type_of(
         mode = mode or codebook.governed_mode.get(event, {}).get(inner.trigger.event)
         cameo = codebook.governed_cameo.get(event, {}).get(inner.trigger.event, cameo)
     return event, mode, cameo
+
+
+def _typed(
+    match: Match, governed: list[Match], codebook: Codebook
+) -> tuple[str, str | None, str, bool]:
+    """Type, mode, CAMEO code and negation; a negated trigger's own type picks the recoding
+    ("will not lift the ban" is a refusal to yield, not a promise)."""
+    negated = _is_negated(match.head, codebook)
+    event, mode, cameo = _type_of(match, governed, codebook)
+    if negated:
+        for key in (match.trigger.event, event):
+            recode = codebook.negated_recode.get(key)
+            if recode is not None:
+                return recode["event"], recode["mode"], recode["cameo"], False
+    return event, mode, cameo, negated
 
 
 def _roles(frame: _Frame, codebook: Codebook, events: frozenset[int]) -> rolemod.Roles:
@@ -171,10 +192,14 @@ class SentenceCoder:
         self.codebook = codebook
         self.article_id = article_id
         self.mentions = mentions
+        self.people: set[int] = set()  # starts of mentions the parse names as a person
+        self.local: list[Mention] = []  # the mentions of the sentence being coded
 
     def code(self, sentence: Sentence) -> list[Coded]:
         if sentence.parse is None:
             return []
+        self.local = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
+        self.people |= _person_mentions(sentence, self.local)
         matches = find(sentence.parse, self.codebook)
         events = frozenset(m.head.i for m in matches)
         frames = _frames(matches, self.codebook)
@@ -183,13 +208,14 @@ class SentenceCoder:
 
     def _event(self, sentence: Sentence, frame: _Frame, events: frozenset[int]) -> Coded | None:
         cb, match = self.codebook, frame.match
-        event, mode, cameo = _type_of(match, frame.governed, cb)
-        negated = _is_negated(match.head, cb)
-        if negated and event in cb.negated_recode:  # "will not accept" is a rejection
-            recode = cb.negated_recode[event]
-            event, mode, cameo, negated = recode["event"], recode["mode"], recode["cameo"], False
-        found = _roles(frame, cb, events)
-        if event in cb.requires_recipient and not found.recipient:
+        event, mode, cameo, negated = _typed(match, frame.governed, cb)
+        found = self._actor_like(sentence, _roles(frame, cb, events))
+        if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
+            found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
+        optional = mode in cb.words["recipient_optional_modes"]
+        if event in cb.requires_recipient and not found.recipient and not optional:
+            return None
+        if not (found.actor or found.recipient or found.intermediary or _has_subject(match.head)):
             return None
         fill = {role: self._fill(sentence, getattr(found, role)) for role in _ROLE_NAMES}
         record = Event(
@@ -211,6 +237,22 @@ class SentenceCoder:
         )
         return Coded(record, {role: value[1] for role, value in fill.items()})
 
+    def _actor_like(self, sentence: Sentence, found: rolemod.Roles) -> rolemod.Roles:
+        """Drop fillers that are neither mentions nor agent-like phrases ("that", "bombs")."""
+        for role in _ROLE_NAMES:
+            kept = [
+                head
+                for head in getattr(found, role)
+                if self._covered(sentence, head)
+                or fillers.is_agentive(head, self.codebook, role == "recipient")
+            ]
+            setattr(found, role, kept)
+        return found
+
+    def _covered(self, sentence: Sentence, head: Token) -> bool:
+        span = _span(sentence, head)
+        return any(m.start < span.end and m.end > span.start for m in self.local)
+
     def _fill(self, sentence: Sentence, heads: list[Token]) -> tuple[list[Actor], list[TextSpan]]:
         actors: list[Actor] = []
         spans: list[TextSpan] = []
@@ -227,10 +269,55 @@ class SentenceCoder:
         front = [m for m in self.mentions if m.start < head_end and m.end > span.start]
         front = [m for m in front if m.end <= span.end]
         inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
-        return [m.actor for m in inside] or [Actor(text=span.text)]
+        if inside:
+            return [m.actor for m in inside]
+        pronoun = fillers.pronoun_of(head, self.codebook.words)
+        if pronoun is not None:
+            found = fillers.resolve(pronoun, span, self.mentions, self.people, self.codebook.words)
+            return [found or Actor(text=span.text)]
+        return [Actor(text=span.text)]
 
 
 _ROLE_NAMES = ("actor", "recipient", "intermediary")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+_SPEAKER_SIDE = frozenset({"THREATEN", "AGREE"})
+
+
+def _speaker(token: Token, codebook: Codebook) -> list[Token]:
+    """Who announces a future act: the subject of the speech verb over its clause
+    ("There will be more sanctions," Hook told reporters)."""
+    for _ in range(4):
+        if token.head.i == token.i:
+            return []
+        through = token.dep_
+        token = token.head
+        if through == "ccomp" and token.lemma_.lower() in codebook.words["speech_verbs"]:
+            return rolemod.expand(rolemod.verb_actor(token))
+    return []
+
+
+_CLAUSE_PATH = frozenset({"dobj", "xcomp", "pobj", "prep", "pcomp", "attr", "advcl", "conj"})
+
+
+def _has_subject(token: Token, depth: int = 0) -> bool:
+    """Whether the trigger's clause has an explicit subject ("Oman launched [talks]").
+
+    A bare noun such as a headline's "Talks" has none: with no actor and no recipient found,
+    such an event is noise for an analyst.
+    """
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+        return True
+    if depth > 3 or token.dep_ not in _CLAUSE_PATH or token.head.i == token.i:
+        return False
+    return _has_subject(token.head, depth + 1)
+
+
+def _person_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
+    """Starts of the mentions whose words the parser tags as a person's name."""
+    people = {sentence.start + t.idx for t in sentence.parse if t.ent_type_ == "PERSON"}
+    return {m.start for m in mentions if any(m.start <= p < m.end for p in people)}
 
 
 def _span(sentence: Sentence, head: Token) -> TextSpan:

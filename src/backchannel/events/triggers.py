@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from backchannel.events.codebook import Codebook, Trigger
+from backchannel.events.codebook import Codebook, Retype, Trigger
 from backchannel.nlp import Doc, Token
 
 _WORD = re.compile(r"[a-z]+")
@@ -67,15 +67,66 @@ def _match_at(tokens: Doc, i: int, codebook: Codebook) -> Match | None:
     return None
 
 
+_PARTICLE_DEPS = frozenset({"prt", "prep"})
+
+
+def _split_match(token: Token, codebook: Codebook) -> Match | None:
+    """A verb and its particle apart: "called Thursday on Arabs" is "call on"."""
+    if token.pos_ not in _VERB_POS:
+        return None
+    for trigger in codebook.by_first.get(token.lemma_.lower(), ()):
+        if trigger.pos != "V" or len(trigger.lemmas) != 2:
+            continue
+        if any(c.dep_ in _PARTICLE_DEPS and c.lower_ == trigger.lemmas[1] for c in token.children):
+            return Match(trigger, token, token.i, token.i + 1)
+    return None
+
+
+def _slot_words(token: Token) -> set[str]:
+    words = {token.lemma_.lower(), token.lower_}
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            words |= {child.lemma_.lower(), child.lower_}
+    return words
+
+
+def _slot(match: Match, slot: str) -> list[Token]:
+    head = match.head
+    if slot == "gov":
+        return [head.head] if head.dep_ in ("dobj", "nsubjpass") and head.head != head else []
+    deps = {"dobj": ("dobj", "nsubjpass"), "nsubj": ("nsubj",)}[slot]
+    return [c for c in head.children if c.dep_ in deps]
+
+
+def _fits(match: Match, retype: Retype) -> bool:
+    if retype.slot == "sentence":
+        tokens = match.head.doc
+        return any({t.lemma_.lower(), t.lower_} & retype.words for t in tokens)
+    return any(_slot_words(t) & retype.words for t in _slot(match, retype.slot))
+
+
+def retyped(match: Match, codebook: Codebook) -> Match | None:
+    """The match re-typed by its object, subject or governing verb; None when dropped."""
+    trigger = match.trigger
+    for retype in codebook.retypes.get((" ".join(trigger.lemmas), trigger.pos), ()):
+        if _fits(match, retype):
+            if retype.event == "NONE":
+                return None
+            new = replace(trigger, event=retype.event, mode=retype.mode, cameo=retype.cameo)
+            return replace(match, trigger=new)
+    return match
+
+
 def find(tokens: Doc, codebook: Codebook) -> list[Match]:
-    """Non-overlapping trigger matches, longest entry first at each position."""
+    """Non-overlapping trigger matches, longest entry first at each position, re-typed."""
     found: list[Match] = []
     i = 0
     while i < len(tokens):
-        match = _match_at(tokens, i, codebook)
+        match = _match_at(tokens, i, codebook) or _split_match(tokens[i], codebook)
         if match is None:
             i += 1
             continue
         found.append(match)
         i = match.end
-    return found
+    typed = [retyped(match, codebook) for match in found]
+    return [match for match in typed if match is not None]
