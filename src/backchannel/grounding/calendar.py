@@ -45,9 +45,10 @@ def month_only(month: int, published: date | None, tense: str, rel: str | None) 
     """'June', 'last June', 'next March'."""
     if published is None:
         return f"XXXX-{month:02d}"
-    tense = "past" if rel == "this" else tense
-    year = _nearest_year(month, 1, published, tense)
     rel = (rel or "").lower()
+    if rel == "this":
+        return f"{published.year}-{month:02d}"
+    year = _nearest_year(month, 1, published, tense)
     if rel == "last" and year == published.year and month >= published.month:
         year -= 1
     elif rel == "next" and year == published.year and month <= published.month:
@@ -150,3 +151,20 @@ def holiday(rule: list[int], published: date | None, tense: str, rel: str) -> st
     else:
         chosen = min(days, key=lambda d: abs((d - published).days))
     return chosen.isoformat()
+
+
+def reported_quarter(published: date | None, years_back: int = 0) -> str:
+    """The last quarter completed before publication ('the latest quarter' of an earnings
+    report), optionally a number of years earlier ('the year-ago quarter')."""
+    if published is None:
+        return "XXXX-QX"
+    index = published.year * 4 + (published.month - 1) // 3 - 1 - 4 * years_back
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def weekend(published: date | None, tense: str) -> str:
+    """'the weekend': the one before publication, or the next one when future."""
+    if published is None:
+        return "XXXX-WXX-WE"
+    saturday = date.fromisoformat(weekday(6, published, tense, ""))
+    return f"{_week(saturday)}-WE"

@@ -164,7 +164,42 @@ def _ago(match: re.Match[str], ctx: Context) -> Value | None:
     unit = match.group("unit").lower().rstrip("s")
     if amount is None or unit not in ("day", "week", "month", "year"):
         return "DATE", "PAST_REF"
+    if unit == "year" and amount == 1 and _in_context(match, _QUARTERLY):
+        return "DATE", cal.reported_quarter(ctx.published, 1)
     return "DATE", cal.ago(amount, unit, ctx.published)
+
+
+def _in_context(match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` occurs in the paragraph up to the end of the sentence of ``match``."""
+    text = match.string
+    start = text.rfind("\n", 0, match.start()) + 1
+    stop = text.find(". ", match.end())
+    return pattern.search(text, start, stop if stop >= 0 else len(text)) is not None
+
+
+def _latest_quarter(match: re.Match[str], ctx: Context) -> Value | None:
+    """'the latest quarter', 'the year-ago period': the quarter an earnings report is about."""
+    back = 1 if match.group("ago") else 0
+    if match.group("ord"):
+        year = cal.reported_quarter(ctx.published, back)[:4]
+        return "DATE", f"{year}-Q{_WORDS['ordinals'][match.group('ord').lower()]}"
+    return "DATE", cal.reported_quarter(ctx.published, back)
+
+
+def _the_weekend(match: re.Match[str], ctx: Context) -> Value | None:
+    return "DATE", cal.weekend(ctx.published, ctx.tense)
+
+
+def _the_year(match: re.Match[str], ctx: Context) -> Value | None:
+    """'the year', 'the fiscal year': the year of publication."""
+    return "DATE", cal.relative_unit("year", "this", ctx.published)
+
+
+def _year_ago(match: re.Match[str], ctx: Context) -> Value | None:
+    """'year-earlier' results: the reported quarter a year back, else last year."""
+    if _in_context(match, _QUARTERLY):
+        return "DATE", cal.reported_quarter(ctx.published, 1)
+    return "DATE", cal.ago(1, "year", ctx.published)
 
 
 def _amount(match: re.Match[str], ctx: Context) -> Value | None:
@@ -196,6 +231,8 @@ def _vague_duration(match: re.Match[str], ctx: Context) -> Value | None:
     return "DURATION", f"PTX{code[1:]}" if code.startswith("T") else f"PX{code}"
 
 
+_QUARTERLY = re.compile(r"\bquarter|\bperiod\b", re.IGNORECASE)
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _COUNTED = re.compile(r"\s+[a-z]{2,}s\b")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|from|to|through|the|a|an|its|his|her|their|our|during"
@@ -324,6 +361,24 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     ),
     (re.compile(rf"\b{_CLOCK}{_ON_DAY}", _I), _clock),
     (
+        re.compile(
+            rf"\bthe\s+(?:(?:latest|most\s+recent|just-ended|(?P<ago>year-(?:ago|earlier)))\s+)?"
+            rf"(?:{_ORD}[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\b)",
+            _I,
+        ),
+        _latest_quarter,
+    ),
+    (re.compile(r"\byear-(?:ago|earlier)\b", _I), _year_ago),
+    (re.compile(r"\bthe\s+weekend\b", _I), _the_weekend),
+    (
+        re.compile(
+            r"\bthe\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+)?year\b(?!\s+(?:ago|earlier|of|before))",
+            _I,
+        ),
+        _the_year,
+    ),
+    (re.compile(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<month>May)\b"), _month_alone),
+    (
         re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of|,)?\s+(?P<rel>this|last|next)\s+year\b"),
         _month_rel_year,
     ),
@@ -376,7 +431,8 @@ _RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?P<num>{_NUMBER})[\s-]+(?P<unit>{_UNITS})\b(?:(?P<ago>\s+ago\b)|(?!-old|\s+old))",
+            rf"\b(?P<num>{_NUMBER})[\s-]+(?P<unit>{_UNITS})\b"
+            rf"(?:(?P<ago>\s+(?:ago|earlier)\b)|(?!-old|\s+old))",
             _I,
         ),
         _amount,
