@@ -147,10 +147,15 @@ def _roles(frame: _Frame, codebook: Codebook, events: frozenset[int]) -> rolemod
         span = range(match.start, match.end)
         found = rolemod.noun_roles(match.head, span, deps, codebook)
     for inner in frame.governed:
-        if found.recipient or inner.trigger.pos != "V":
+        if found.recipient:
             break
-        inner_deps = codebook.recipient_deps(inner.trigger)
-        found.recipient = rolemod.expand(rolemod.first_fillers(inner.head, inner_deps))
+        if inner.trigger.pos == "V":
+            inner_deps = codebook.recipient_deps(inner.trigger)
+            fillers_ = rolemod.first_fillers(inner.head, inner_deps)
+        else:  # "proposed a meeting between Trump and Rouhani"
+            fillers_ = rolemod.prep_objects(inner.head, codebook.words["reciprocal_preps"])
+            found.reciprocal = bool(fillers_)
+        found.recipient = rolemod.expand(fillers_)
     return _outside(_move_mediators(found, codebook), [match, *frame.governed])
 
 
@@ -212,12 +217,17 @@ class SentenceCoder:
         found = self._actor_like(sentence, _roles(frame, cb, events))
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
+        if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
+            nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS)
+            found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
         optional = mode in cb.words["recipient_optional_modes"]
         if event in cb.requires_recipient and not found.recipient and not optional:
             return None
         if not (found.actor or found.recipient or found.intermediary or _has_subject(match.head)):
             return None
         fill = {role: self._fill(sentence, getattr(found, role)) for role in _ROLE_NAMES}
+        if found.reciprocal:  # "a meeting between Trump and Rouhani", proposed by the US
+            fill["recipient"] = _not_actors(fill["recipient"], fill["actor"][0])
         record = Event(
             article_id=self.article_id,
             event=event,
@@ -280,6 +290,18 @@ class SentenceCoder:
 
 _ROLE_NAMES = ("actor", "recipient", "intermediary")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+_NESTED_PREPS = ("on", "against")
+
+
+def _not_actors(
+    recipient: tuple[list[Actor], list[TextSpan]], actors: list[Actor]
+) -> tuple[list[Actor], list[TextSpan]]:
+    """Without the actors' own side among the two sides of a proposed meeting."""
+    own = {a.country for a in actors if a.country}
+    kept = [a for a in recipient[0] if a.country is None or a.country not in own]
+    return (kept, recipient[1]) if kept else ([], [])
 
 
 _SPEAKER_SIDE = frozenset({"THREATEN", "AGREE"})

@@ -27,6 +27,7 @@ class Roles:
     actor: list[Token] = field(default_factory=list)
     recipient: list[Token] = field(default_factory=list)
     intermediary: list[Token] = field(default_factory=list)
+    reciprocal: bool = False  # the recipients are both sides of an embedded meeting
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
@@ -74,6 +75,17 @@ def _pobjs(prep: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "as":  # "countries such as France"
             objects.extend(_pobjs(child))
     return objects
+
+
+def nested_prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``preps`` attached further down the phrase ("raid with bombs carried by
+    bombers on three sites"), for a noun trigger whose own prepositions gave no actor."""
+    wanted = set(preps)
+    found = []
+    for item in token.subtree:
+        if item.dep_ == "prep" and item.lower_ in wanted and item.head.i != token.i:
+            found.extend(_pobjs(item))
+    return found
 
 
 def is_passive(verb: Token) -> bool:
