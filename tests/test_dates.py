@@ -93,3 +93,16 @@ def test_the_following_year_counts_from_the_last_date() -> None:
 
 def test_holidays_without_publication_date_keep_the_year_unknown() -> None:
     assert values("They met on Christmas Eve.", None) == {"Christmas Eve": "XXXX-12-24"}
+
+
+def test_earnings_report_quarters() -> None:
+    found = values("Profit rose 5% in the latest quarter from a year earlier.")
+    assert found == {"the latest quarter": "2025-Q2", "a year earlier": "2024-Q2"}
+
+
+def test_a_year_ago_outside_an_earnings_report_is_last_year() -> None:
+    assert values("The mayor was elected a year ago.") == {"a year ago": "2024"}
+
+
+def test_the_weekend_before_publication() -> None:
+    assert values("Protesters gathered over the weekend.") == {"the weekend": "2025-W26-WE"}

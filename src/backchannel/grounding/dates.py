@@ -39,7 +39,8 @@ _REL = r"(?:last|next|this|coming|past|previous|current)"
 
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|plans? to|planned|scheduled|expected to|(?:is|are) to"
-    r"|set to|due to|intends? to|next|upcoming|coming|tomorrow)\b",
+    r"|set to|due to|intends? to|next|upcoming|coming|tomorrow|would|planning|plans"
+    r"|as soon as|as early as)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
