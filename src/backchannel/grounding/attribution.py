@@ -4,7 +4,13 @@ For each reporting cue ("said", "told reporters", "according to") in a sentence 
 is the short noun phrase next to it and the content the clause it reports:
 - ``According to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``;
 - ``"CONTENT," SOURCE said`` and ``"CONTENT," said SOURCE`` (post-posed);
-- ``SOURCE said (that) CONTENT`` (pre-posed).
+- ``SOURCE said (that) CONTENT`` (pre-posed), where the source may carry an apposition
+  ("Jane Roe, a fellow at X, said") or be the subject of a coordinated verb ("The minister
+  toured the port and said");
+- quotes signed with a dash (``"CONTENT" ― SOURCE``) and transcript speaker labels
+  (``SOURCE: CONTENT``), the dash or colon being the cue.
+Nouns that look like cues ("the United States", "claims") and belief verbs without a
+reported content ("I think") are left out of the cue lexicon.
 A frame ending in a colon ("According to the report, ...:", "The report continues:") carries
 over to the next paragraph, which becomes its content. The chain lists the sources of the
 sentence in order, so a report citing a report citing a source reads outward-in.

@@ -2,7 +2,12 @@
 
 Relative expressions are resolved against the publication date and the tense of the
 clause around them (past: the last such day on or before publication; future: the next
-on or after; present: the nearer one). Without a publication date nothing is invented:
+on or after; present: the nearer one). A month or date without a year is the last one up to
+publication unless the next one is within 90 days or the clause is future ("Dec. 7" in late
+October is this December). "That day", "the following year" count from the last date
+named; "the latest quarter" and, in an earnings paragraph, "a year earlier" are the quarter
+the report is about; holidays follow their calendar rules (``time_words.json``).
+Without a publication date nothing is invented:
 the unknown parts stay ``X`` — ``XXXX-06-13`` (no year), ``XXXX-WXX-3`` (a Wednesday),
 ``XXXX-XX-XX`` (yesterday, today, tomorrow), ``XXXX-WXX`` / ``XXXX-XX`` / ``XXXX`` (this or
 last week, month, year); ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF`` and durations need
