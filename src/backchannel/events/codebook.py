@@ -65,7 +65,7 @@ class TypeInfo:
 class Retype:
     """Re-typing of a trigger by the word in one of its slots ("lift [sanctions]")."""
 
-    slot: str  # "dobj" | "nsubj" | "gov" | "sentence"
+    slot: str  # "dobj" | "nsubj" | "xcomp" | "gov" | "above" | "sentence"
     words: frozenset[str]
     event: str  # "NONE" drops the trigger
     mode: str | None
@@ -147,7 +147,7 @@ def _retypes() -> dict[tuple[str, str], list[Retype]]:
     found: dict[tuple[str, str], list[Retype]] = {}
     for row in _rows("retype.tsv"):
         lemmas, pos, slot, words, event, mode, cameo = (row + [""] * 7)[:7]
-        if slot not in ("dobj", "nsubj", "gov", "sentence"):
+        if slot not in ("dobj", "nsubj", "xcomp", "gov", "above", "sentence"):
             raise CodingError(f"codebook retype {lemmas!r}: unknown slot {slot!r}")
         retype = Retype(slot, frozenset(words.split()), event, mode or None, cameo)
         found.setdefault((lemmas, pos), []).append(retype)

@@ -90,12 +90,30 @@ def _slot_words(token: Token) -> set[str]:
     return words
 
 
+_ABOVE_PATH = frozenset(
+    {"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "acl", "advcl", "acomp", "attr"}
+)
+_SLOT_DEPS = {"dobj": ("dobj", "nsubjpass"), "nsubj": ("nsubj",), "xcomp": ("xcomp",)}
+
+
+def _above(token: Token) -> list[Token]:
+    """The words the trigger's phrase hangs from ("considering [sending aid]")."""
+    found = []
+    for _ in range(4):
+        if token.dep_ not in _ABOVE_PATH or token.head.i == token.i:
+            break
+        token = token.head
+        found.append(token)
+    return found
+
+
 def _slot(match: Match, slot: str) -> list[Token]:
     head = match.head
     if slot == "gov":
         return [head.head] if head.dep_ in ("dobj", "nsubjpass") and head.head != head else []
-    deps = {"dobj": ("dobj", "nsubjpass"), "nsubj": ("nsubj",)}[slot]
-    return [c for c in head.children if c.dep_ in deps]
+    if slot == "above":
+        return _above(head)
+    return [c for c in head.children if c.dep_ in _SLOT_DEPS[slot]]
 
 
 def _fits(match: Match, retype: Retype) -> bool:
@@ -108,7 +126,8 @@ def _fits(match: Match, retype: Retype) -> bool:
 def retyped(match: Match, codebook: Codebook) -> Match | None:
     """The match re-typed by its object, subject or governing verb; None when dropped."""
     trigger = match.trigger
-    for retype in codebook.retypes.get((" ".join(trigger.lemmas), trigger.pos), ()):
+    key = (" ".join(trigger.lemmas), trigger.pos)
+    for retype in [*codebook.retypes.get(key, ()), *codebook.retypes.get(("*", "*"), ())]:
         if _fits(match, retype):
             if retype.event == "NONE":
                 return None
