@@ -101,3 +101,24 @@ def test_every_event_has_every_contract_field(iran_2025: tuple[str, list[Event]]
     fields = (Path(__file__).parent / "data" / "contract_event_fields.txt").read_text().split()
     for event in events:
         assert set(fields) <= set(event), set(fields) - set(event)
+
+
+def test_the_proposal_is_grounded_in_its_sources(iran_2019: tuple[str, list[Event]]) -> None:
+    _, events = iran_2019
+    offers = [
+        e for e in find(events, "AGREE", actor={"USA"}) if e["evidence"]["trigger"] == "proposed"
+    ]
+    assert offers, "the proposal of a Trump-Rouhani meeting"
+    offer = offers[0]
+    assert offer["status"] in {"reported", "proposed"}
+    assert offer["attribution"]["kind"] == "anonymous"
+    chain = " > ".join(offer["attribution"]["chain"])
+    assert "Bloomberg" in chain and "Kyodo" in chain, chain
+
+
+def test_the_planned_call_tomorrow(iran_2025: tuple[str, list[Event]]) -> None:
+    _, events = iran_2025
+    calls = [e for e in events if e["event"] == "CONSULT" and e["date"]["start"] == "2025-07-05"]
+    assert calls, "the phone call with Zelenskyy tomorrow"
+    assert any(e["status"] in {"planned", "hypothetical"} for e in calls)
+    assert any("UKR" in countries(e["recipient"]) for e in calls)
