@@ -47,6 +47,7 @@ class Trigger:
     pos: str  # "V" | "N"
     lemmas: tuple[str, ...]
     recipient: tuple[str, ...]  # dependents that give the recipient: dobj, dative, p:PREP
+    retyped: bool = False  # re-typed by its object or context (retype.tsv)
 
     @property
     def rule(self) -> str:
@@ -67,7 +68,7 @@ class Retype:
 
     slot: str  # "dobj" | "nsubj" | "xcomp" | "gov" | "above" | "sentence"
     words: frozenset[str]
-    event: str  # "NONE" drops the trigger
+    event: str  # "NONE" drops the trigger, "KEEP" leaves it as it is
     mode: str | None
     cameo: str
 
@@ -87,6 +88,7 @@ class Codebook:
     governed_cameo: dict[str, dict[str, str]]
     negated_recode: dict[str, dict[str, Any]]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    conditional: dict[str, Any] = field(default_factory=dict)  # a future act "unless ..."
     retypes: dict[tuple[str, str], list[Retype]] = field(default_factory=dict)
 
     def recipient_deps(self, trigger: Trigger) -> tuple[str, ...]:
@@ -147,7 +149,7 @@ def _retypes() -> dict[tuple[str, str], list[Retype]]:
     found: dict[tuple[str, str], list[Retype]] = {}
     for row in _rows("retype.tsv"):
         lemmas, pos, slot, words, event, mode, cameo = (row + [""] * 7)[:7]
-        if slot not in ("dobj", "nsubj", "xcomp", "gov", "above", "sentence"):
+        if slot not in ("dobj", "nsubj", "xcomp", "gov", "above", "sentence", "any"):
             raise CodingError(f"codebook retype {lemmas!r}: unknown slot {slot!r}")
         retype = Retype(slot, frozenset(words.split()), event, mode or None, cameo)
         found.setdefault((lemmas, pos), []).append(retype)
@@ -179,4 +181,5 @@ def load() -> Codebook:
         negated_recode=meta["negated_recode"],
         words={key: frozenset(value) for key, value in roles.items()},
         retypes=_retypes(),
+        conditional=meta["conditional_future"],
     )

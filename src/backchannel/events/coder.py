@@ -33,7 +33,8 @@ class _Frame:
 def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
     """The trigger that embeds this one ("agreed to [meet]", "refused [the request]")."""
     token, owned = match.head, any(c.dep_ == "poss" for c in match.head.children)
-    if match.trigger.pos == "V" and token.lemma_ in codebook.words["light_verbs"]:
+    light_verb = token.lemma_ in codebook.words["light_verbs"] and not match.trigger.retyped
+    if match.trigger.pos == "V" and light_verb:  # but "accepted [demands]" is a concession
         objects = [heads[c.i] for c in token.children if c.dep_ == "dobj" and c.i in heads]
         if objects:
             return objects[0]  # "sent a message": the noun is the event, the verb its frame
@@ -116,6 +117,8 @@ def _type_of(
         return codebook.obligation["event"], mode, codebook.obligation["cameo"]
     if _is_future(match.head, codebook) and event in codebook.future:
         remap = codebook.future[event]
+        if any(t.lower_ in codebook.words["threat_marks"] for t in match.head.subtree):
+            remap = codebook.future["ASSAULT"] if event == "ASSAULT" else codebook.conditional
         return remap["event"], remap["mode"], remap["cameo"]
     for inner in governed:
         mode = mode or codebook.governed_mode.get(event, {}).get(inner.trigger.event)

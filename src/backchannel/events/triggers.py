@@ -109,6 +109,8 @@ def _above(token: Token) -> list[Token]:
 
 def _slot(match: Match, slot: str) -> list[Token]:
     head = match.head
+    if slot == "nsubj":  # "a patch of peacekeeping troops arrived": the whole phrase
+        return [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
     if slot == "gov":
         return [head.head] if head.dep_ in ("dobj", "nsubjpass") and head.head != head else []
     if slot == "above":
@@ -117,6 +119,8 @@ def _slot(match: Match, slot: str) -> list[Token]:
 
 
 def _fits(match: Match, retype: Retype) -> bool:
+    if retype.slot == "any":
+        return True
     if retype.slot == "sentence":
         tokens = match.head.doc
         return any({t.lemma_.lower(), t.lower_} & retype.words for t in tokens)
@@ -129,9 +133,11 @@ def retyped(match: Match, codebook: Codebook) -> Match | None:
     key = (" ".join(trigger.lemmas), trigger.pos)
     for retype in [*codebook.retypes.get(key, ()), *codebook.retypes.get(("*", "*"), ())]:
         if _fits(match, retype):
-            if retype.event == "NONE":
-                return None
-            new = replace(trigger, event=retype.event, mode=retype.mode, cameo=retype.cameo)
+            if retype.event in ("NONE", "KEEP"):
+                return None if retype.event == "NONE" else match
+            new = replace(
+                trigger, event=retype.event, mode=retype.mode, cameo=retype.cameo, retyped=True
+            )
             return replace(match, trigger=new)
     return match
 
