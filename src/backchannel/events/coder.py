@@ -207,7 +207,7 @@ class SentenceCoder:
         if sentence.parse is None:
             return []
         self.local = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
-        self.people |= _person_mentions(sentence, self.local)
+        self.people |= _person_mentions(sentence, self.local, self.codebook)
         matches = find(sentence.parse, self.codebook)
         events = frozenset(m.head.i for m in matches)
         frames = _frames(matches, self.codebook)
@@ -339,10 +339,18 @@ def _has_subject(token: Token, depth: int = 0) -> bool:
     return _has_subject(token.head, depth + 1)
 
 
-def _person_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
-    """Starts of the mentions whose words the parser tags as a person's name."""
-    people = {sentence.start + t.idx for t in sentence.parse if t.ent_type_ == "PERSON"}
-    return {m.start for m in mentions if any(m.start <= p < m.end for p in people)}
+def _person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Codebook) -> set[int]:
+    """Starts of the mentions that read as a person's name: first and last name ("Brian
+    Hook"), with no organisation word, for an actor the knowledge base does not know."""
+    found = set()
+    for mention in mentions:
+        if mention.actor.kb_id is not None:
+            continue
+        end = mention.end - sentence.start
+        heads = [t for t in sentence.parse if t.idx < end <= t.idx + len(t.text)]
+        if heads and fillers.is_name(heads[0], codebook.words):
+            found.add(mention.start)
+    return found
 
 
 def _span(sentence: Sentence, head: Token) -> TextSpan:
@@ -382,6 +390,6 @@ def _confidence(match: Match, found: rolemod.Roles) -> float:
     score += 0.15 if found.actor else 0.0
     score += 0.1 if found.recipient else 0.0
     score += 0.15 if _is_main(match.head) else 0.0
-    score -= 0.1 if match.head.dep_ in _SUBORDINATE else 0.0
+    score -= 0.2 if match.head.dep_ in _SUBORDINATE else 0.0
     score += 0.02 * len(match.trigger.lemmas)
     return round(max(min(score, 0.95), 0.05), 3)

@@ -53,6 +53,14 @@ def pronoun_of(head: Token, words: dict[str, frozenset[str]]) -> Token | None:
     return None
 
 
+def is_name(token: Token, words: dict[str, frozenset[str]]) -> bool:
+    """Whether a proper noun and the proper nouns before it read as a person's full name."""
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    if token.pos_ != "PROPN" or len(parts) < 2:
+        return False
+    return all(p.text[:1].isupper() and p.lower_ not in words["org_words"] for p in parts)
+
+
 def is_person(actor: Actor) -> bool:
     """An office holder or a named person (by the knowledge base)."""
     return actor.role_holder is not None and actor.role_holder == actor.name

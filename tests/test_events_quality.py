@@ -1,0 +1,102 @@
+"""Coder precision on real-article patterns: pronouns, non-actor fillers, noise, re-typing.
+
+Short sentences written for these tests, coded by the real spaCy model (see test_events.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import code_text, countries, only
+
+
+def kinds(text: str) -> set[str]:
+    return {e.event for e in code_text(text)[1]}
+
+
+def test_he_is_the_most_recent_person() -> None:
+    text = "Vladimir Putin met the envoy on Monday. He threatened Iran with sanctions."
+    coded = only(text, "THREATEN")
+    assert [a.text for a in coded.actor] == ["He"] and countries(coded.actor) == {"RUS"}
+
+
+def test_it_is_the_most_recent_country_when_unambiguous() -> None:
+    coded = only("Iran rejected the offer. It accused Israel of sabotage.", "ACCUSE")
+    assert countries(coded.actor) == {"IRN"} and countries(coded.recipient) == {"ISR"}
+
+
+def test_ambiguous_it_stays_unresolved() -> None:
+    coded = only("Iran and Israel met in Oman. It attacked the convoy.", "ASSAULT")
+    assert [(a.text, a.country) for a in coded.actor] == [("It", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israel attacked other targets on Monday.", "The army destroyed that in the night."],
+)
+def test_fillers_that_are_not_actors_are_dropped(text: str) -> None:
+    [coded] = code_text(text)[1]
+    assert coded.recipient == []
+
+
+def test_places_may_be_recipients() -> None:
+    coded = only("Israeli jets struck three sites near the border.", "ASSAULT")
+    assert [a.text for a in coded.recipient] == ["three sites near the border"]
+
+
+@pytest.mark.parametrize("text", ["Talks", "Negotiation and support", "A ceasefire."])
+def test_bare_nouns_without_actors_are_not_events(text: str) -> None:
+    assert code_text(text)[1] == []
+
+
+def test_verb_with_a_subject_is_kept_without_an_actor_mention() -> None:
+    assert kinds("Something attacked the convoy.") == {"ASSAULT"}
+
+
+def test_nouns_inside_a_request_are_not_events() -> None:
+    text = "Putin refused Iran's request to come to its aid with military support."
+    assert kinds(text) == {"REJECT", "REQUEST"}
+    assert only(text, "REQUEST").mode == "assist"
+
+
+def test_future_sanctions_announced_by_a_speaker_are_a_threat() -> None:
+    coded = only("“There will be more sanctions coming,” Putin told reporters.", "THREATEN")
+    assert countries(coded.actor) == {"RUS"}
+
+
+def test_proposed_meeting_between_two_sides_targets_the_other_side() -> None:
+    text = "Washington proposed a meeting between U.S. officials and Iranian leaders."
+    coded = only(text, "AGREE")
+    assert countries(coded.actor) == {"USA"} and countries(coded.recipient) == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "cameo"),
+    [
+        ("Washington lifted the sanctions on Iran.", "RETREAT", "085"),
+        ("The junta lifted the curfew in the capital.", "CONCEDE", "081"),
+        ("Washington will not lift the embargo on Iran.", "REJECT", "124"),
+        ("France suspended military aid to the rebels.", "SANCTION", "162"),
+        ("Serbia lodged an official protest with Russia.", "ACCUSE", "114"),
+        ("Teachers began a strike over wages.", "PROTEST", "143"),
+        ("Israel will withdraw its troops unless Iran stops the attacks.", "THREATEN", "130"),
+        ("An Iranian newspaper called Thursday on Israel to negotiate.", "REQUEST", "020"),
+        ("French peacekeeping troops arrived in Lebanon.", "AID", "074"),
+        ("Israeli troops arrived in Lebanon on Monday.", "MOBILIZE", "154"),
+        ("Iran denied charges that it armed the rebels.", "REJECT", "016"),
+    ],
+)
+def test_object_and_context_dependent_typing(text: str, event: str, cameo: str) -> None:
+    assert only(text, event).cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French government declined to comment on the report.",
+        "Japan is considering sending aid to Iran.",
+        "The ministry said it could not meet the deadline.",
+    ],
+)
+def test_statements_are_not_events(text: str) -> None:
+    assert code_text(text)[1] == []
