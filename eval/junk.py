@@ -10,7 +10,8 @@ nearly every word of a one-word menu item occurs somewhere in a long article. Th
 kept lines (by position) are scored against these labels (line precision/recall), and the
 cleaned text against ``articleBody`` with the extraction benchmark's token F1 (on all pages,
 and on the English pages the pipeline codes); the uncleaned text's F1 is the reference.
-The token F1 does not depend on the line labels.
+The token F1 does not depend on the line labels. The misses file lists each page's token F1
+(worst first), then the lines the cleaner got wrong.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def score(write: bool = True) -> dict[str, float]:
     tp = fp = fn = 0
     cleaned_rows, raw_rows, english_rows = [], [], []
     misses: list[str] = []
+    pages_by_f1: list[tuple[float, str]] = []
     for key, html, body in pages():
         lines = render(html)
         body_words, whole_lines = Counter(body.split()), body_lines(body)
@@ -105,6 +107,7 @@ def score(write: bool = True) -> dict[str, float]:
             if gold != ours:
                 misses.append(f"{key[:12]}\t{'FN' if gold else 'FP'}\t{line[:160]}")
         cleaned_rows.append(token_prf(body, "\n".join(lines[i] for i in sorted(kept))))
+        pages_by_f1.append((cleaned_rows[-1][2], key))
         if detect(body)[0] == "en":
             english_rows.append(cleaned_rows[-1])
         raw_rows.append(token_prf(body, text))
@@ -119,7 +122,8 @@ def score(write: bool = True) -> dict[str, float]:
         "uncleaned_token_f1": sum(row[2] for row in raw_rows) / n,
     }
     if write:
-        write_misses("junk", misses)
+        per_page = [f"{key[:12]}\tPAGE\ttoken F1 {f1:.3f}" for f1, key in sorted(pages_by_f1)]
+        write_misses("junk", per_page + misses)
     return figures
 
 

@@ -222,3 +222,34 @@ def test_prose_block_far_below_the_article_goes() -> None:
     menu = [f"Section {n}" for n in range(15)]
     text = "\n".join([*PARAGRAPHS, *menu, *notice])
     assert drop_junk_lines(text).split("\n") == PARAGRAPHS
+
+
+def test_numbered_list_after_the_article_stays_with_its_links() -> None:
+    items = []
+    for n, name in enumerate(["Harbour ferry timetable", "Night bus routes", "Bike hire"]):
+        items += [f"{n + 1}) {name}", f"http://example.org/{n}"]
+    text = "\n".join([*PARAGRAPHS, *items, "Leave a comment", "Search"])
+    assert drop_junk_lines(text).split("\n") == [
+        *PARAGRAPHS,
+        *items[:-1],
+    ]  # no item after the last link
+
+
+def test_short_sentences_without_capitals_after_the_article_stay() -> None:
+    paragraphs = [
+        "政府は月曜日、物価上昇を抑えるための新しい対策を発表し、来月から実施すると説明した。"
+        "野党はこの対策が遅すぎると批判しているが、与党は効果が期待できると述べた。",
+        "財務大臣によると、対策の費用は今年度の予算の中でまかなわれ、増税は行わないという。"
+        "専門家の多くは、効果が出るまでには半年ほどかかるとみている。",
+    ]
+    tail = ["対策は三つある。", "まず電気代の補助", "次にガソリン代の補助。", "最後に給付金。"]
+    text = "\n".join(["ホーム", *paragraphs, *tail, "ランキング", "お問い合わせ"])
+    assert drop_junk_lines(text).split("\n") == [*paragraphs, *tail]
+
+
+def test_headline_above_a_share_counter_stays() -> None:
+    text = "\n".join(["Envoys Meet in Muscat as Talks Resume", "• 87", "• More", *PARAGRAPHS])
+    assert drop_junk_lines(text).split("\n") == [
+        "Envoys Meet in Muscat as Talks Resume",
+        *PARAGRAPHS,
+    ]

@@ -9,8 +9,10 @@ function-word one. Each line has a value: prose its width (less when no prose li
 next to it, as in a "related stories" list of teasers between headlines and bylines),
 other lines a cost. The article is the best-scoring run of lines (maximum subarray), with
 the runs that score nearly as well near it; short lines inside are kept, and so are a few
-headline-like lines just before it and sentence-like lines just after it. Kept lines keep
-their exact text and the newlines between them.
+headline-like lines just before it (looking past a share counter) and the sentences and
+list items just after it (with a link or a line without a full stop between two of them;
+a sentence in a script without capitals counts). Kept lines keep their exact text and the
+newlines between them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ SENTENCE_END = re.compile(r"[.!?…:;。！？।][\"'”’»)\]]*$|[\"”’»
 TRUNCATED = re.compile(
     r"\w\s?(?:\.{2,}|…)$"
 )  # "... the headphones offer up to 12 hours of list..."
+LIST_ITEM = re.compile(r"(?:\(?\d{1,3}[.)]|[•*▪◦·]|[-–—] )\s*\w")  # "1) ...", "• ...", "- ..."
 WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 PROSE_WORDS = 12  # a sentence-final line this many words long with enough function words
 PROSE_STOPWORDS = 0.2  # share of function words in English prose
@@ -36,6 +39,8 @@ ISOLATED_SHARE = 0.6  # weight of a prose line with no prose line next to it (a 
 SHORT_COST = 35  # what a short line between paragraphs costs a block, in characters
 JUNK_COST = 80  # what a junk line costs a block
 HEAD_LINES = 3  # headline-like lines kept just before the article
+HEAD_JUNK = 2  # junk lines looked past for them
+TAIL_GAP = 2  # other short lines bridged between sentence-like lines after the article
 MIN_BLOCK_SHARE = 0.3  # other blocks kept when they score at least this share of the best
 MAX_DISTANCE = 10  # ... and stand at most this many lines from a kept block
 
@@ -145,22 +150,62 @@ def _headline_like(line: Line) -> bool:
     return line.kind == "short" and len(line.words) >= 2
 
 
+def _lower(word: str) -> bool:
+    """A word that does not start with a capital (Chinese or Japanese words included)."""
+    return word[0].islower() or (word[0].isalpha() and not word[0].isupper())
+
+
 def _sentence_like(line: Line) -> bool:
-    lower = sum(1 for word in line.words if word[0].islower())
+    lower = sum(1 for word in line.words if _lower(word))
     return line.kind == "short" and bool(SENTENCE_END.search(line.text.strip())) and lower > 0
+
+
+def _continues(line: Line) -> bool:
+    """A short line that carries the article on: a sentence or an item of a list."""
+    return _sentence_like(line) or (
+        line.kind == "short" and bool(LIST_ITEM.match(line.text.strip()))
+    )
+
+
+def _tail(lines: list[Line], last: int) -> set[int]:
+    """The sentences and list items just after the block, with up to ``TAIL_GAP`` other
+    short lines between two of them (a link under each item, a line without a full stop)."""
+    keep: set[int] = set()
+    i = last + 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and j - i < TAIL_GAP and _bridge(lines[j]):
+            j += 1
+        if j == len(lines) or not _continues(lines[j]):
+            return keep
+        keep.update(range(i, j + 1))
+        i = j + 1
+    return keep
+
+
+def _bridge(line: Line) -> bool:
+    return line.kind == "short" and not _continues(line)
+
+
+def _head(lines: list[Line], first: int) -> set[int]:
+    """Up to ``HEAD_LINES`` headline-like lines just before the block, looking past up to
+    ``HEAD_JUNK`` junk lines (a share counter under the headline)."""
+    keep: set[int] = set()
+    junk, i = 0, first - 1
+    while i >= 0 and len(keep) < HEAD_LINES:
+        if lines[i].kind == "junk" and len(lines[i].words) <= 1 and junk < HEAD_JUNK:
+            junk += 1
+        elif _headline_like(lines[i]):
+            keep.add(i)
+        else:
+            break
+        i -= 1
+    return keep
 
 
 def _keep_span(lines: list[Line], first: int, last: int) -> set[int]:
     keep = {i for i in range(first, last + 1) if lines[i].kind != "junk"}
-    i = first - 1
-    while i >= 0 and first - i <= HEAD_LINES and _headline_like(lines[i]):
-        keep.add(i)
-        i -= 1
-    i = last + 1
-    while i < len(lines) and _sentence_like(lines[i]):
-        keep.add(i)
-        i += 1
-    return keep
+    return keep | _head(lines, first) | _tail(lines, last)
 
 
 def _near(kept: list[tuple[int, int]], first: int, last: int) -> bool:
