@@ -253,3 +253,15 @@ def test_headline_above_a_share_counter_stays() -> None:
         "Envoys Meet in Muscat as Talks Resume",
         *PARAGRAPHS,
     ]
+
+
+def test_sign_up_and_site_legal_prose_after_the_article_goes() -> None:
+    tail = [
+        "Get the latest updates from our reporters delivered straight to your inbox every day.",
+        "No spam, we promise. You can unsubscribe at any time and we will never share your data.",
+        "Registration on or use of this site constitutes acceptance of our User Agreement.",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+    ]
+    text = "\n".join(["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS, *tail])
+    kept = drop_junk_lines(text).split("\n")
+    assert kept == ["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS]
