@@ -221,7 +221,7 @@ class SentenceCoder:
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
         if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
-            nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS)
+            nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
         optional = mode in cb.words["recipient_optional_modes"]
         if event in cb.requires_recipient and not found.recipient and not optional:
@@ -282,6 +282,8 @@ class SentenceCoder:
         front = [m for m in self.mentions if m.start < head_end and m.end > span.start]
         front = [m for m in front if m.end <= span.end]
         inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+        clauses = _clauses(sentence, head)
+        inside = [m for m in inside if not any(a <= m.start < b for a, b in clauses)]
         if inside:
             return [m.actor for m in inside]
         pronoun = fillers.pronoun_of(head, self.codebook.words)
@@ -351,6 +353,21 @@ def _person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Code
         if heads and fillers.is_name(heads[0], codebook.words):
             found.add(mention.start)
     return found
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+
+
+def _clauses(sentence: Sentence, head: Token) -> list[tuple[int, int]]:
+    """Character ranges of the clauses inside a filler ("government, [whose term expired
+    last May]"): their mentions are not the filler's actors."""
+    ranges = []
+    for token in head.subtree:
+        if token.dep_ in _CLAUSE_DEPS and token.i != head.i:
+            first, last = token.left_edge, token.right_edge
+            start = sentence.start + first.idx
+            ranges.append((start, sentence.start + last.idx + len(last.text)))
+    return ranges
 
 
 def _span(sentence: Sentence, head: Token) -> TextSpan:

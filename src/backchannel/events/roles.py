@@ -77,13 +77,18 @@ def _pobjs(prep: Token) -> list[Token]:
     return objects
 
 
-def nested_prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+def nested_prep_objects(
+    token: Token, preps: Iterable[str], events: frozenset[int] = frozenset()
+) -> list[Token]:
     """Objects of ``preps`` attached further down the phrase ("raid with bombs carried by
-    bombers on three sites"), for a noun trigger whose own prepositions gave no actor."""
+    bombers on three sites"), for a noun trigger whose own prepositions gave no actor;
+    not those of another trigger ("support in that [battle] against the British")."""
     wanted = set(preps)
     found = []
     for item in token.subtree:
-        if item.dep_ == "prep" and item.lower_ in wanted and item.head.i != token.i:
+        if item.dep_ != "prep" or item.lower_ not in wanted or item.head.i == token.i:
+            continue
+        if item.head.i not in events:
             found.extend(_pobjs(item))
     return found
 
