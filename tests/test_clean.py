@@ -265,3 +265,17 @@ def test_sign_up_and_site_legal_prose_after_the_article_goes() -> None:
     text = "\n".join(["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS, *tail])
     kept = drop_junk_lines(text).split("\n")
     assert kept == ["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS]
+
+
+def test_comment_form_ends_the_article() -> None:
+    form = [
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "By submitting this form you agree to the publisher using your data for the purposes of "
+        "publishing your comment, and to the storage of that data for as long as it is needed.",
+        "Your personal data will only be passed on to third parties for the purposes of spam "
+        "filtering or when this is needed for the technical maintenance of the website.",
+    ]
+    text = "\n".join(["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS, *form])
+    kept = drop_junk_lines(text).split("\n")
+    assert kept == ["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS]

@@ -1,22 +1,24 @@
 """Drop the junk lines of text that was already extracted from a web page.
 
 Each non-blank line is classed as ``junk`` (a pattern from ``data/clean/junk_patterns.txt``,
-or a short line repeated in the text), ``prose`` (a paragraph of running text: it ends a
-sentence and is wide enough, or long enough with English function words; a teaser cut
-short with an ellipsis is not prose) or ``short`` (a headline, subheading, dateline,
-one-line quote, menu item, promo line ...). The tests are language-independent except the
-function-word one. Each line has a value: prose its width (less when no prose line stands
-next to it, as in a "related stories" list of teasers between headlines and bylines),
-other lines a cost. The article is the best-scoring run of lines (maximum subarray), with
-the runs that score nearly as well near it; short lines inside are kept, and so are a few
-headline-like lines just before it (looking past a share counter) and the sentences and
-list items just after it (with a link or a line without a full stop between two of them;
-a sentence in a script without capitals counts). Kept lines keep their exact text and the
-newlines between them.
+or a short line repeated in the text), ``end`` (the header of a comment form, from
+``data/clean/end_patterns.txt``: no block reaches across it), ``prose`` (a paragraph of
+running text: it ends a sentence and is wide enough, or long enough with English function
+words; a teaser cut short with an ellipsis is not prose) or ``short`` (a headline,
+subheading, dateline, one-line quote, menu item, promo line ...). The tests are language-
+independent except the function-word one. Each line has a value: prose its width (less when
+no prose line stands next to it, as in a "related stories" list of teasers between headlines
+and bylines), other lines a cost. The article is the best-scoring run of lines (maximum
+subarray), with the runs that score nearly as well near it; short lines inside are kept, and
+so are a few headline-like lines just before it (looking past a share counter) and the
+sentences and list items just after it (with a link or a line without a full stop between
+two of them; a sentence in a script without capitals counts). Kept lines keep their exact
+text and the newlines between them.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -57,6 +59,11 @@ def junk_pattern() -> re.Pattern[str]:
 
 
 @cache
+def end_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _data("end_patterns.txt")), re.IGNORECASE)
+
+
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(_data("stopwords_en.txt"))
 
@@ -65,7 +72,7 @@ def stopwords() -> frozenset[str]:
 class Line:
     text: str
     words: list[str]
-    kind: str = "short"  # "junk" | "prose" | "short"
+    kind: str = "short"  # "junk" | "end" | "prose" | "short"
 
 
 def width(text: str) -> int:
@@ -99,7 +106,9 @@ def classify(texts: list[str]) -> list[Line]:
     for line in lines:
         stripped = line.text.strip()
         repeated = len(line.words) < REPEAT_WORDS and counts[_key(line)] > 1
-        if repeated or not line.words or junk_pattern().fullmatch(stripped):
+        if end_pattern().fullmatch(stripped):
+            line.kind = "end"
+        elif repeated or not line.words or junk_pattern().fullmatch(stripped):
             line.kind = "junk"
         elif _is_prose(stripped, line.words):
             line.kind = "prose"
@@ -109,6 +118,8 @@ def classify(texts: list[str]) -> list[Line]:
 def _value(lines: list[Line], i: int) -> float:
     """What line ``i`` adds to a block: prose its width (less when isolated), others a cost."""
     line = lines[i]
+    if line.kind == "end":
+        return -math.inf
     if line.kind == "junk":
         return -JUNK_COST
     if line.kind == "short":
@@ -204,13 +215,18 @@ def _head(lines: list[Line], first: int) -> set[int]:
 
 
 def _keep_span(lines: list[Line], first: int, last: int) -> set[int]:
-    keep = {i for i in range(first, last + 1) if lines[i].kind != "junk"}
+    keep = {
+        i for i in range(first, last + 1) if lines[i].kind == "prose" or lines[i].kind == "short"
+    }
     return keep | _head(lines, first) | _tail(lines, last)
 
 
-def _near(kept: list[tuple[int, int]], first: int, last: int) -> bool:
+def _near(lines: list[Line], kept: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Within ``MAX_DISTANCE`` lines of a kept block, with no end of the article between."""
     return any(
-        first - b_last <= MAX_DISTANCE and b_first - last <= MAX_DISTANCE
+        first - b_last <= MAX_DISTANCE
+        and b_first - last <= MAX_DISTANCE
+        and not any(line.kind == "end" for line in lines[min(last, b_last) : max(first, b_first)])
         for b_first, b_last in kept
     )
 
@@ -221,7 +237,7 @@ def main_blocks(lines: list[Line]) -> list[tuple[int, int]]:
     found = blocks(lines)
     kept = [(first, last) for _, first, last in found[:1]]
     for score, first, last in found[1:]:
-        if score >= MIN_BLOCK_SHARE * found[0][0] and _near(kept, first, last):
+        if score >= MIN_BLOCK_SHARE * found[0][0] and _near(lines, kept, first, last):
             kept.append((first, last))
     return kept
 
@@ -230,7 +246,7 @@ def kept_indices(lines: list[Line]) -> set[int]:
     """Indices of the lines that belong to the article."""
     found = main_blocks(lines)
     if not found:
-        return {i for i, line in enumerate(lines) if line.kind != "junk"}
+        return {i for i, line in enumerate(lines) if line.kind in ("prose", "short")}
     keep: set[int] = set()
     for first, last in found:
         keep |= _keep_span(lines, first, last)
