@@ -51,8 +51,71 @@ def test_chain_of_reports() -> None:
         "sanctions, according to a U.S. government source."
     )
     items = find_attributions(text)
-    assert items[0].chain == ["Bloomberg", "Kyodo News", "a U.S. government source"]
+    assert items[0].chain == ["Bloomberg"]
+    assert items[-1].chain == ["Bloomberg", "Kyodo News", "a U.S. government source"]
     assert items[-1].kind == "anonymous"
+
+
+FRAMED = (
+    "Reuters has cited a report in the Asahi Shimbun saying Seoul has offered talks.\n\n"
+    "According to the report, based on leaked minutes:\n\n"
+    "Seoul has proposed a summit in Geneva, according to a South Korean diplomat.\n\n"
+    "The report continues:\n\n"
+    "Pyongyang had not replied to the offer as of Monday, the diplomat said.\n"
+)
+
+
+def test_chain_through_a_carried_over_frame_and_its_antecedent() -> None:
+    by_text = {item.text: item for item in find_attributions(FRAMED)}
+    inner = by_text["a South Korean diplomat"]
+    assert inner.kind == "anonymous"
+    assert inner.chain == ["Reuters", "Asahi Shimbun", "a South Korean diplomat"]
+    assert by_text["The report"].chain == ["Reuters", "Asahi Shimbun"]
+    assert by_text["the diplomat"].chain == ["Reuters", "Asahi Shimbun", "the diplomat"]
+
+
+def test_negated_verb_is_no_source() -> None:
+    texts = {item.text for item in find_attributions(FRAMED)}
+    assert not any(text and "not" in text.split() for text in texts), texts
+
+
+def test_time_word_and_dateline_are_not_part_of_the_source() -> None:
+    assert only("The minister yesterday told reporters the port would reopen.").text == (
+        "The minister"
+    )
+    assert only("May 2--Chile has said that it will sign the accord.").text == "Chile"
+
+
+def test_hedged_passive_reports_without_a_source() -> None:
+    item = only("The army is said to have shelled the village at night.")
+    assert (item.kind, item.text, item.source_span) == ("anonymous", None, None)
+    assert item.content_span is not None and "shelled" in item.content_span.text
+
+
+def test_source_is_a_noun_phrase_not_a_clause() -> None:
+    text = "So far the key question is the cabinet has stated no position on the strike."
+    assert only(text).text == "the cabinet"
+    items = find_attributions("The talks failed, so a truce can be agreed to by the parties.")
+    assert all(item.text != "a truce can be" for item in items)
+
+
+def test_a_gerund_cue_takes_the_source_of_the_verb_before_it() -> None:
+    text = "The Danes had responded to Oslo's request by saying that they would send ships."
+    items = find_attributions(text)
+    assert [item.text for item in items] == ["The Danes", "The Danes"]
+    assert items[-1].content_span is not None
+    assert items[-1].content_span.text == "they would send ships"
+
+
+def test_coordinated_cue_after_that_clause_keeps_the_subject() -> None:
+    text = (
+        "A person close to the ministry confirmed that it had the letter, "
+        "and stated that it agreed."
+    )
+    assert [item.text for item in find_attributions(text)] == [
+        "A person close to the ministry",
+        "A person close to the ministry",
+    ]
 
 
 def test_frame_ending_in_a_colon_carries_over_to_the_next_paragraph() -> None:

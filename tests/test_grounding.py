@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from backchannel.grounding import ground
+from backchannel.nlp import parse, split_sentences
 from backchannel.records import Article, Document, Event, Evidence
 
 
@@ -79,3 +80,82 @@ def test_hours_later_carries_the_previous_date() -> None:
     doc = Document(Article("a1", text, published=date(2025, 7, 4)), events=events)
     ground(doc)
     assert (events[1].date.start, events[1].date.basis) == ("2025-06-13", "relative")
+
+
+def parsed(text: str, trigger: str, published: date | None = date(2025, 7, 4)) -> Event:
+    """Ground one event with the real sentence split and parse, as the pipeline does."""
+    sentences = split_sentences(text)
+    for sentence, doc in zip(sentences, parse(s.text for s in sentences), strict=True):
+        sentence.parse = doc
+    at = text.index(trigger)
+    home = next(s for s in sentences if s.start <= at < s.end)
+    evidence = Evidence(home.text, home.start, home.end, trigger, at, at + len(trigger))
+    event = Event("a1", "SANCTION", evidence)
+    doc = Document(Article("a1", text, published=published), sentences=sentences, events=[event])
+    ground(doc)
+    return event
+
+
+def test_status_cues_of_another_clause_do_not_apply() -> None:
+    text = (
+        "On Monday – the day the envoy is said to have offered a truce to the rebels – "
+        "the government imposed new sanctions on the mining firms."
+    )
+    event = parsed(text, "sanctions")
+    assert event.status in {"asserted", "reported"}
+    assert event.attribution.kind == "author"
+    assert event.date.start == "2025-06-30"
+
+
+def test_hedged_passive_makes_the_event_reported() -> None:
+    event = parsed("The army is said to have shelled the village on Tuesday.", "shelled")
+    assert (event.status, event.attribution.kind, event.attribution.text) == (
+        "reported",
+        "anonymous",
+        None,
+    )
+
+
+def test_weak_modal_with_a_specific_future_day_is_planned() -> None:
+    event = parsed("She may meet the Chilean president in Santiago tomorrow.", "meet")
+    assert (event.status, event.date.start) == ("planned", "2025-07-05")
+    assert parsed("She may meet the Chilean president.", "meet").status == "hypothetical"
+
+
+def test_a_modifier_clause_does_not_date_the_main_event() -> None:
+    text = "Paris sent envoys to Berlin, which has backed a trade pact signed in 2015."
+    assert parsed(text, "sent").date.start is None
+    assert parsed(text, "pact").date.start == "2015"
+
+
+def test_a_noun_trigger_takes_the_date_of_its_own_modifiers() -> None:
+    text = "It also saw the navy raid with drones launched from two ships on June 21."
+    assert parsed(text, "raid").date.start == "2025-06-21"
+
+
+def test_a_reference_value_is_not_an_event_date() -> None:
+    event = grounded("Right now, Oslo does not see sanctions working.", "sanctions")
+    assert (event.date.start, event.date.basis) == (None, "unknown")
+
+
+def test_the_threat_is_attributed_to_the_named_envoy() -> None:
+    text = "“More sanctions are coming,” US special envoy for Syria Jane Roe told reporters."
+    event = parsed(text, "sanctions")
+    assert event.attribution.kind == "named"
+    assert "Jane Roe" in (event.attribution.text or "")
+    assert event.attribution.source is not None
+    assert event.attribution.source.country == "USA"
+
+
+def test_proposal_inherits_the_chain_of_its_frame() -> None:
+    text = (
+        "Reuters has cited a report in the Asahi Shimbun saying Seoul has offered talks.\n\n"
+        "According to the report, based on leaked minutes:\n\n"
+        "Seoul has proposed a summit in Geneva, according to a South Korean diplomat.\n"
+    )
+    event = parsed(text, "proposed")
+    assert (event.attribution.kind, event.attribution.text) == (
+        "anonymous",
+        "a South Korean diplomat",
+    )
+    assert event.attribution.chain == ["Reuters", "Asahi Shimbun", "a South Korean diplomat"]

@@ -12,8 +12,13 @@ is the short noun phrase next to it and the content the clause it reports:
 Nouns that look like cues ("the United States", "claims") and belief verbs without a
 reported content ("I think") are left out of the cue lexicon.
 A frame ending in a colon ("According to the report, ...:", "The report continues:") carries
-over to the next paragraph, which becomes its content. The chain lists the sources of the
-sentence in order, so a report citing a report citing a source reads outward-in.
+over to the next paragraph, which becomes its content. The chain runs from the outermost
+report down to the source itself, through frames and anaphors (``sources.link_chains``).
+A source must be a noun phrase (``sources.clean_source``); a cue whose source is not one
+but that follows another cue of the sentence ("X responded by saying", "X confirmed ...
+and stated") takes that cue's source. A hedged passive ("the administration is said to
+have ...") reports without a source: kind anonymous, source and text None, the cue
+"is said".
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from functools import cache, lru_cache
 from backchannel import actors
 from backchannel.errors import BackchannelError
 from backchannel.grounding.lexicon import alternation, lines, words
+from backchannel.grounding.sources import clean_source, link_chains
 from backchannel.nlp import split_sentences
 from backchannel.records import Actor, Attribution, TextSpan
 
@@ -62,8 +68,25 @@ _TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
 _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
 _THAT = re.compile(r"^(?:that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
+_HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
+_HEDGED_CUES = frozenset(
+    [
+        "said",
+        "reported",
+        "believed",
+        "thought",
+        "understood",
+        "alleged",
+        "rumoured",
+        "rumored",
+        "known",
+    ]
+)
+_INHERITS = re.compile(r"(?:\band|\bby|,)\s*$", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r"\s*[“\"]")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
 _REPORT_IN = re.compile(
-    r"\breports?\s+(?:in|by|from|on)\s+(?P<name>(?:[A-Z][\w.'’-]*\s*)+)", re.UNICODE
+    r"\breports?\s+(?:in|by|from|on)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s*)+)", re.UNICODE
 )
 
 
@@ -167,7 +190,46 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
     prior = text[lo:edge]
     if re.search(r"[,\"”’]\s*$", prior) and len(prior.split()) >= 3 and len(after.split()) < 8:
         return _make(source, cue_span, _content(text, lo, edge))
-    return _make(source, cue_span, _content(text, cue.end(), hi))
+    return _make(source, cue_span, _content(text, cue.end(), _reported_end(text, cue.end(), hi)))
+
+
+def _reported_end(text: str, start: int, hi: int) -> int:
+    """Where a pre-posed cue's content ends: at its closing quote when it opens with one."""
+    opening = _OPEN_QUOTE.match(text, start, hi)
+    if opening is None:
+        return hi
+    close = _CLOSE_QUOTE.search(text, opening.end(), hi)
+    return close.end() if close else hi
+
+
+def _hedged(text: str, cue: re.Match[str], lo: int, hi: int) -> Attribution | None:
+    """'X is said to have ...': reported by nobody named (kind anonymous, no source)."""
+    be = _HEDGED.search(text, lo, cue.start())
+    after = text[cue.end() : hi].lstrip()
+    if be is None or cue.group(0).lower() not in _HEDGED_CUES or not after.startswith("to "):
+        return None
+    end = min((m.start() for m in _HARD.finditer(text, cue.end(), hi)), default=hi)
+    return Attribution(
+        kind="anonymous",
+        cue=text[be.start() : cue.end()],
+        cue_span=TextSpan(text[be.start() : cue.end()], be.start(), cue.end()),
+        content_span=_content(text, cue.end(), end),
+    )
+
+
+def _inherit(text: str, cue: re.Match[str], previous: Attribution, hi: int) -> Attribution | None:
+    """'X responded by saying ...', 'X confirmed ... and stated ...': X is the source."""
+    if previous.source_span is None or previous.cue_span is None:
+        return None
+    if not _INHERITS.search(text[previous.cue_span.end : cue.start()]):
+        return None
+    return replace(
+        previous,
+        cue=cue.group(0),
+        chain=list(previous.chain),
+        cue_span=TextSpan(cue.group(0), cue.start(), cue.end()),
+        content_span=_content(text, cue.end(), hi),
+    )
 
 
 def _resolve(text: str) -> Actor | None:
@@ -190,7 +252,8 @@ def _resolve_once(text: str) -> Actor | None:
 def _make(
     source: TextSpan | None, cue: TextSpan | None, content: TextSpan | None
 ) -> Attribution | None:
-    """An attribution needs a source and a cue; the content may be left unknown."""
+    """An attribution needs a source (a noun phrase) and a cue; the content may be unknown."""
+    source = clean_source(source, cue.text if cue else "")
     if source is None or cue is None:
         return None
     return Attribution(
@@ -235,23 +298,30 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
         if found and cue.start() < found[-1].cue_span.end:  # type: ignore[union-attr]
             continue
         floor = found[-1].cue_span.end if found and found[-1].cue_span else lo
-        handler = _according if _ACCORDING.fullmatch(cue.group(0)) else _verb
-        attribution = handler(text, cue, lo, hi, floor)
-        if attribution is not None and attribution.text.lower() not in ("it", "which", "that"):  # type: ignore[union-attr]
+        attribution = _one(text, cue, lo, hi, floor)
+        if attribution is None and found and not _ACCORDING.fullmatch(cue.group(0)):
+            attribution = _inherit(text, cue, found[-1], hi)
+        if attribution is not None:
             found.append(attribution)
     return found
 
 
-def _chain(found: list[Attribution]) -> list[str]:
-    chain: list[str] = []
-    for item in sorted(found, key=lambda a: a.source_span.start):  # type: ignore[union-attr]
-        name = item.text or ""
-        cited = _REPORT_IN.search(name)
-        if cited:
-            name = re.sub(r"^\w+['’]s\s+", "", cited.group("name").strip())
-        if name not in chain:
-            chain.append(name)
-    return chain
+def _one(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
+    if _ACCORDING.fullmatch(cue.group(0)):
+        return _according(text, cue, lo, hi, floor)
+    attribution = _hedged(text, cue, lo, hi) or _verb(text, cue, lo, hi, floor)
+    if attribution is not None and (attribution.text or "").lower() in ("it", "which", "that"):
+        return None
+    return attribution
+
+
+def _chain_name(item: Attribution) -> str:
+    """The source as a chain names it: the medium of "a report in Japan's Kyodo News"."""
+    name = item.text or ""
+    cited = _REPORT_IN.search(name)
+    if cited:
+        name = re.sub(r"^\w+['’]s\s+", "", cited.group("name").strip())
+    return name
 
 
 def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
@@ -299,10 +369,9 @@ def find_attributions(text: str) -> list[Attribution]:
     result: list[Attribution] = []
     for sentence in split_sentences(text):
         found = _in_sentence(text, sentence.start, sentence.end)
-        chain = _chain(found)
         for item in found:
-            if len(chain) > 1:
-                item.chain = list(chain)
             _carry_over(text, sentence.end, item)
         result.extend(found)
-    return _merge(result, _labelled(text))
+    merged = _merge(result, _labelled(text))
+    link_chains(merged, {id(item): _chain_name(item) for item in merged})
+    return merged

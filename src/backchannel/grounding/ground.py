@@ -4,20 +4,49 @@ Event dates: the time expression of the event's sentence nearest the trigger (DA
 TIME); "hours later" / "later that day" carries the previous event's date (basis relative);
 otherwise nothing is invented: start None and basis "unknown" (even with a publication
 date, since a sentence without a time expression need not be about the day of publication).
+Only a calendar value dates an event ("PAST_REF" or "P3D" do not). When the sentence is
+parsed, a time expression dates the event only if it stands in the trigger's clause or in a
+clause above it (``clause.outer_clause``): in "X did A over a deal reached in 2015", 2015
+dates the deal, not A. The parse also scopes the status cues to the trigger's clause.
+A hypothetical event with a specific future day ("he may call tomorrow") is planned.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
+from backchannel.grounding import clause
 from backchannel.grounding.attribution import find_attributions
 from backchannel.grounding.dates import find_dates
 from backchannel.grounding.status import is_opinion, negates, status_of
+from backchannel.nlp import Doc, Token
 from backchannel.records import Attribution, Document, Event, EventDate, Timex
 
 _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly)\s+later\b|\blater that day\b", re.I)
 _EXPLICIT = re.compile(r"^\d{4}(?:-\d\d){0,2}$|^\d{4}-Q\d$")
 _STARTING = re.compile(r"\b(?:starting|from|since|beginning)\s+$", re.I)
+_CALENDAR = re.compile(r"^[\dX]{4}(?:-(?:[\dX]{2}|W\d\d|Q\d|WE|SU|SP|FA|WI|H\d)){0,2}$")
+
+
+@dataclass(slots=True)
+class Clause:
+    """The parse of an event's sentence, its trigger token and the trigger's clause."""
+
+    parse: Doc
+    trigger: Token
+    kept: set[int]
+
+
+def _clause(event: Event, parse: Doc | None) -> Clause | None:
+    evidence = event.evidence
+    if parse is None or evidence.trigger_start is None:
+        return None
+    trigger = clause.token_at(parse, evidence.trigger_start - evidence.start)
+    if trigger is None:
+        return None
+    return Clause(parse, trigger, clause.scope(trigger))
 
 
 def _granularity(value: str) -> str | None:
@@ -35,7 +64,7 @@ def event_date(timex: Timex, text: str) -> EventDate:
     value = timex.value.split("T")[0]
     if value.startswith("XXXX-") and value[5:6].isdigit():
         return EventDate(value, value, _granularity(value), "explicit", timex.text)
-    if "X" in value or value.endswith("_REF"):
+    if "X" in value or not _CALENDAR.match(value):
         return EventDate(None, None, None, "unknown", timex.text)
     basis = (
         "explicit"
@@ -46,15 +75,25 @@ def event_date(timex: Timex, text: str) -> EventDate:
     return EventDate(value, end, _granularity(value), basis, timex.text)
 
 
-def _nearest(event: Event, timexes: list[Timex]) -> Timex | None:
+def _nearest(event: Event, timexes: list[Timex], found: Clause | None) -> Timex | None:
     evidence = event.evidence
     anchor = evidence.trigger_start if evidence.trigger_start is not None else evidence.start
     inside = [
         t
         for t in timexes
-        if evidence.start <= t.start < evidence.end and t.type in ("DATE", "TIME")
+        if evidence.start <= t.start < evidence.end
+        and t.type in ("DATE", "TIME")
+        and _CALENDAR.match(t.value.split("T")[0])
+        and _dates_clause(t, evidence.start, found)
     ]
     return min(inside, key=lambda t: abs(t.start - anchor), default=None)
+
+
+def _dates_clause(timex: Timex, sentence_start: int, found: Clause | None) -> bool:
+    if found is None:
+        return True
+    token = clause.token_at(found.parse, timex.start - sentence_start)
+    return token is None or clause.outer_clause(token, found.trigger, found.kept)
 
 
 def _attribution(event: Event, attributions: list[Attribution]) -> Attribution:
@@ -73,8 +112,14 @@ def _attribution(event: Event, attributions: list[Attribution]) -> Attribution:
     return min(holding, key=lambda a: a.content_span.end - a.content_span.start)  # type: ignore[union-attr]
 
 
-def _date(event: Event, timexes: list[Timex], text: str, previous: EventDate | None) -> EventDate:
-    timex = _nearest(event, timexes)
+def _date(
+    event: Event,
+    timexes: list[Timex],
+    text: str,
+    previous: EventDate | None,
+    found: Clause | None,
+) -> EventDate:
+    timex = _nearest(event, timexes, found)
     if timex is not None:
         return event_date(timex, text)
     later = _LATER.search(event.evidence.sentence)
@@ -85,7 +130,7 @@ def _date(event: Event, timexes: list[Timex], text: str, previous: EventDate | N
     return EventDate()
 
 
-def _status(event: Event, attribution: Attribution) -> None:
+def _status(event: Event, found: Clause | None, published: date | None) -> None:
     evidence = event.evidence
     at = (
         (evidence.trigger_start - evidence.start)
@@ -94,8 +139,23 @@ def _status(event: Event, attribution: Attribution) -> None:
     )
     if not event.negated and evidence.trigger_start is not None:
         event.negated = negates(evidence.sentence, at)
-    event.status = status_of(evidence.sentence, at, attribution.kind != "author")
+    sentence = evidence.sentence
+    if found is not None and len(found.parse.text) == len(sentence):
+        sentence = clause.masked(sentence, found.parse, found.kept)
+    event.status = status_of(sentence, at, event.attribution.kind != "author")
+    if event.status == "hypothetical" and _scheduled(event.date, published):
+        event.status = "planned"
     event.opinion = event.opinion or is_opinion(evidence.sentence)
+
+
+def _scheduled(when: EventDate, published: date | None) -> bool:
+    """A specific day after publication ('tomorrow', 'on July 12')."""
+    return (
+        published is not None
+        and when.granularity == "day"
+        and when.start is not None
+        and when.start > published.isoformat()
+    )
 
 
 def ground(doc: Document) -> None:
@@ -103,11 +163,13 @@ def ground(doc: Document) -> None:
     text = doc.article.text
     doc.attributions = find_attributions(text)
     doc.timexes = find_dates(text, doc.article.published)
+    parses = {s.start: s.parse for s in doc.sentences if s.parse is not None}
     previous: EventDate | None = None
     for event in sorted(
         doc.events, key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0)
     ):
+        found = _clause(event, parses.get(event.evidence.start))
         event.attribution = _attribution(event, doc.attributions)
-        _status(event, event.attribution)
-        event.date = _date(event, doc.timexes, text, previous)
+        event.date = _date(event, doc.timexes, text, previous, found)
+        _status(event, found, doc.article.published)
         previous = event.date if event.date.start is not None else previous

@@ -1,0 +1,173 @@
+"""What may stand as the source of an attribution, and the chain of sources.
+
+A source is a noun phrase: a name, a title, an organisation, a medium, an anonymous-source
+phrase or a pronoun. ``clean_source`` trims what the cue patterns catch around it (a
+dateline, a time word, an infinitive) and rejects what is not a noun phrase: a span that
+starts with a preposition, or that holds a finite verb with no noun phrase after it. The
+auxiliaries and adverbs of the cue's own verb phrase are trimmed ("Obama has long said" ->
+"Obama"), unless they negate it ("Iran had not responded" is no report); with a noun
+phrase after the verb ("the key problem is the White House") that noun phrase is kept.
+
+``link_chains`` sets each attribution's chain to the path of sources from the outermost
+report to it: an attribution is nested in the one with the smallest content holding its
+cue. A definite document source with no name ("the report") is an anaphor: its chain is
+that of the last earlier source with the same head noun ("a report in Kyodo News").
+"""
+
+from __future__ import annotations
+
+import re
+
+from backchannel.grounding.lexicon import words
+from backchannel.records import Attribution, TextSpan
+
+_PREPOSITION = re.compile(
+    r"^(?:to|by|for|in|on|at|from|with|of|about|into|over|after|before|during|under|than)\b",
+    re.IGNORECASE,
+)
+_AUXILIARY = (
+    r"(?:is|are|was|were|am|has|have|had|do|does|did|can|could|will|would|may|might|must"
+    r"|should|shall|\w+n['’]t|\w*['’](?:m|re|ve|ll|d))"
+)
+_FINITE = re.compile(
+    rf"(?:^|\s){_AUXILIARY}(?:\s+(?:not|never|be|been|just|also|still))*(?=\s|$)",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    rf"(?:^|\s){_AUXILIARY}(?:\s+(?!(?:the|a|an|this|that|his|her|its|their)\b)[a-z][\w-]*)"
+    r"{0,3}$"
+)
+_BE = frozenset(["be", "been", "being", "is", "are", "was", "were", "am"])
+_NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_TIME_WORD = re.compile(
+    rf"\s+(?:yesterday|today|tonight|earlier|later|(?:this|last|on\s+{_WEEKDAY})"
+    rf"\s+(?:morning|afternoon|evening|night|week|month)|on\s+{_WEEKDAY})(?=\s|$)"
+)
+_DATELINE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:--|[—–-])\s*")
+_INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
+_COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
+_NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
+_DEFINITE = re.compile(r"^(?:the|that|this)\s+(?P<head>\w+)$", re.IGNORECASE)
+
+
+def _cut(span: TextSpan, start: int, end: int) -> TextSpan:
+    return TextSpan(span.text[start:end], span.start + start, span.start + end)
+
+
+def _strip(span: TextSpan) -> TextSpan:
+    """Without a leading dateline or "that", time words and a trailing infinitive."""
+    lead = _DATELINE.match(span.text) or _COMPLEMENTIZER.match(span.text)
+    if lead:
+        span = _cut(span, lead.end(), len(span.text))
+    time = _TIME_WORD.search(span.text)
+    if time and not span.text[time.end() :].strip():
+        span = _cut(span, 0, time.start())
+    infinitive = _INFINITIVE.search(span.text)
+    if infinitive:
+        span = _cut(span, 0, infinitive.start())
+    return span
+
+
+def clean_source(span: TextSpan | None, cue: str = "") -> TextSpan | None:
+    """The source of ``cue`` as a noun phrase, or None when the span is not one."""
+    if span is None:
+        return None
+    span = _strip(span)
+    if not span.text or _PREPOSITION.match(span.text):
+        return None
+    trailing = _TRAILING.search(span.text)
+    if trailing is not None:
+        if not trailing.start() or _negated_or_passive(trailing.group(), cue):
+            return None
+        span = _cut(span, 0, trailing.start())
+    finite = None
+    for finite in _FINITE.finditer(span.text):  # noqa: B007 (the last one is wanted)
+        pass
+    if finite is None:
+        return span
+    rest = span.text[finite.end() :].lstrip()
+    if _NOUN_START.match(rest):
+        return _cut(span, len(span.text) - len(rest), len(span.text))
+    return _subject(span)
+
+
+def _negated_or_passive(auxiliaries: str, cue: str) -> bool:
+    """'Iran had not (responded)', 'a ceasefire can be (agreed)': no one reports."""
+    passive = auxiliaries.split()[-1].lower() in _BE and not cue.endswith("ing")
+    return passive or _NEGATION.search(auxiliaries) is not None
+
+
+def _subject(span: TextSpan) -> TextSpan | None:
+    """'Rival Jane Roe had mocked the plan(, saying)': the short subject before the verb."""
+    first = _FINITE.search(span.text)
+    head = span.text[: first.start()] if first else ""
+    if not _NOUN_START.match(head) or "," in head or len(head.split()) > 6:
+        return None
+    return _cut(span, 0, len(head))
+
+
+def _holds(outer: Attribution, inner: Attribution) -> bool:
+    """Whether ``inner`` is reported inside ``outer``'s content (the earlier cue wins ties)."""
+    if outer is inner or outer.content_span is None or inner.cue_span is None:
+        return False
+    content, cue = outer.content_span, inner.cue_span
+    if not content.start <= cue.start < content.end:
+        return False
+    back = inner.content_span
+    mutual = (
+        back is not None
+        and outer.cue_span is not None
+        and back.start <= outer.cue_span.start < back.end
+    )
+    return not mutual or cue.start > outer.cue_span.start  # type: ignore[union-attr]
+
+
+def _parent(item: Attribution, items: list[Attribution]) -> Attribution | None:
+    holding = [other for other in items if _holds(other, item)]
+    return min(
+        holding,
+        key=lambda a: a.content_span.end - a.content_span.start,  # type: ignore[union-attr]
+        default=None,
+    )
+
+
+def _antecedent(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
+    """The earlier source a definite document source ("the report") refers back to."""
+    definite = _DEFINITE.match(item.text or "")
+    if definite is None or definite.group("head").lower() not in words("document_heads.txt"):
+        return None
+    head = re.compile(rf"\b{re.escape(definite.group('head'))}\b", re.IGNORECASE)
+    for other in reversed(earlier):
+        if other.text and other.text != item.text and head.search(other.text):
+            return other
+    return None
+
+
+def link_chains(items: list[Attribution], name_of: dict[int, str]) -> None:
+    """Set each item's chain: the sources from the outermost report down to it."""
+    chains: dict[int, list[str]] = {}
+    for index, item in enumerate(items):
+        item.chain = _chain(item, items, items[:index], name_of, chains, 0)
+
+
+def _chain(
+    item: Attribution,
+    items: list[Attribution],
+    earlier: list[Attribution],
+    name_of: dict[int, str],
+    chains: dict[int, list[str]],
+    depth: int,
+) -> list[str]:
+    if id(item) in chains or depth > 8:
+        return list(chains.get(id(item), []))
+    antecedent = _antecedent(item, earlier)
+    parent = _parent(item, items)
+    above = _chain(parent, items, earlier, name_of, chains, depth + 1) if parent else []
+    if antecedent is not None:
+        own = list(chains.get(id(antecedent), [name_of.get(id(antecedent), "")]))
+    else:
+        own = [name_of.get(id(item), item.text or "")] if item.text else []
+    chain = above + [name for name in own if name and name not in above]
+    chains[id(item)] = chain
+    return list(chain)
