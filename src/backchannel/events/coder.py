@@ -172,9 +172,28 @@ def _outside(found: rolemod.Roles, matches: list[Match]) -> rolemod.Roles:
         for t in m.head.subtree
         if t.dep_ == "pobj" and t.head.i in inside
     }
+    owned = {  # "rejected [the Croatian government's request]": the request's owner is aimed at
+        m.head.i
+        for m in matches[1:]
+        if m.trigger.pos == "N" and m.start == m.end - 1 and _has_owner(m.head)
+    }
+    inside -= owned
     for role in _ROLE_NAMES:
         setattr(found, role, [t for t in getattr(found, role) if t.i not in inside])
     return found
+
+
+_OWNER_PREPS = frozenset({"of", "from", "by"})
+
+
+def _has_owner(noun: Token) -> bool:
+    """Whether a noun names whose it is: "Iran's request", "a U.S. call", "demands from X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in _OWNER_PREPS):
+            return True
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN":
+            return True
+    return False
 
 
 def _move_mediators(found: rolemod.Roles, codebook: Codebook) -> rolemod.Roles:
