@@ -141,20 +141,22 @@ def _typed(
     return event, mode, cameo, negated
 
 
-def _roles(frame: _Frame, codebook: Codebook, events: frozenset[int]) -> rolemod.Roles:
+def _roles(
+    frame: _Frame, codebook: Codebook, events: frozenset[int], keep: rolemod.Keep
+) -> rolemod.Roles:
     match = frame.match
     deps = codebook.recipient_deps(match.trigger)
     if match.trigger.pos == "V":
-        found = rolemod.verb_roles(match.head, deps, codebook, events)
+        found = rolemod.verb_roles(match.head, deps, codebook, events, keep)
     else:
         span = range(match.start, match.end)
-        found = rolemod.noun_roles(match.head, span, deps, codebook)
+        found = rolemod.noun_roles(match.head, span, deps, codebook, keep)
     for inner in frame.governed:
         if found.recipient:
             break
         if inner.trigger.pos == "V":
             inner_deps = codebook.recipient_deps(inner.trigger)
-            fillers_ = rolemod.first_fillers(inner.head, inner_deps)
+            fillers_ = rolemod.first_fillers(inner.head, inner_deps, keep=keep)
         else:  # "proposed a meeting between Trump and Rouhani"
             fillers_ = rolemod.prep_objects(inner.head, codebook.words["reciprocal_preps"])
             found.reciprocal = bool(fillers_)
@@ -236,7 +238,11 @@ class SentenceCoder:
     def _event(self, sentence: Sentence, frame: _Frame, events: frozenset[int]) -> Coded | None:
         cb, match = self.codebook, frame.match
         event, mode, cameo, negated = _typed(match, frame.governed, cb)
-        found = self._actor_like(sentence, _roles(frame, cb, events))
+
+        def keep(token: Token) -> bool:
+            return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
+
+        found = self._actor_like(sentence, _roles(frame, cb, events, keep))
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
         if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"

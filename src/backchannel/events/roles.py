@@ -6,7 +6,7 @@ appositions and conjuncts); conjuncts give several fillers ("the US and Iran").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from backchannel.events.codebook import Codebook
@@ -123,17 +123,31 @@ def _dep_fillers(token: Token, dep: str, passive: bool) -> list[Token]:
     return []
 
 
-def first_fillers(token: Token, deps: Iterable[str], passive: bool = False) -> list[Token]:
-    """The fillers of the first dependent in ``deps`` that the token has."""
+Keep = Callable[[Token], bool]
+
+
+def _anything(token: Token) -> bool:
+    return True
+
+
+def first_fillers(
+    token: Token, deps: Iterable[str], passive: bool = False, keep: Keep = _anything
+) -> list[Token]:
+    """The fillers of the first dependent in ``deps`` that gives one ``keep`` accepts
+    ("freed prisoners from [a jail]": the jail is no actor, the prisoners are)."""
     for dep in deps:
-        fillers = _dep_fillers(token, dep, passive)
+        fillers = [t for t in _dep_fillers(token, dep, passive) if keep(t)]
         if fillers:
             return fillers
     return []
 
 
 def verb_roles(
-    verb: Token, deps: tuple[str, ...], codebook: Codebook, events: frozenset[int]
+    verb: Token,
+    deps: tuple[str, ...],
+    codebook: Codebook,
+    events: frozenset[int],
+    keep: Keep = _anything,
 ) -> Roles:
     """Roles of a verb trigger; ``events`` are the heads of other triggers (not actors)."""
     passive = is_passive(verb)
@@ -141,7 +155,7 @@ def verb_roles(
     recipient = [t for t in subjects if t.i not in events]
     if not recipient and verb.dep_ == "acl" and passive:
         recipient = [verb.head]
-    recipient = recipient or first_fillers(verb, deps, passive)
+    recipient = recipient or first_fillers(verb, deps, passive, keep)
     return Roles(expand(verb_actor(verb)), expand(recipient), channel(verb, codebook))
 
 
@@ -170,14 +184,18 @@ def _noun_actor(noun: Token, skip: range, codebook: Codebook) -> list[Token]:
     return []
 
 
-def _noun_recipient(noun: Token, deps: tuple[str, ...], actor: list[Token]) -> list[Token]:
-    own = first_fillers(noun, deps)
+def _noun_recipient(
+    noun: Token, deps: tuple[str, ...], actor: list[Token], keep: Keep
+) -> list[Token]:
+    own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return []
-    borrowed = first_fillers(verb, ("dative", "p:on", "p:against", "p:to", "p:with", "p:at"))
+    borrowed = first_fillers(
+        verb, ("dative", "p:on", "p:against", "p:to", "p:with", "p:at"), keep=keep
+    )
     if borrowed:
         return borrowed
     if any(child.dep_ == "poss" for child in noun.children) and actor:
@@ -185,9 +203,11 @@ def _noun_recipient(noun: Token, deps: tuple[str, ...], actor: list[Token]) -> l
     return []
 
 
-def noun_roles(noun: Token, span: range, deps: tuple[str, ...], codebook: Codebook) -> Roles:
+def noun_roles(
+    noun: Token, span: range, deps: tuple[str, ...], codebook: Codebook, keep: Keep = _anything
+) -> Roles:
     actor = _noun_actor(noun, span, codebook)
-    recipient = _noun_recipient(noun, deps, actor)
+    recipient = _noun_recipient(noun, deps, actor, keep)
     if actor and recipient and actor[0].i == recipient[0].i:
         recipient = []
     return Roles(expand(actor), expand(recipient), channel(noun, codebook))
