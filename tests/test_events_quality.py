@@ -100,3 +100,13 @@ def test_object_and_context_dependent_typing(text: str, event: str, cameo: str) 
 )
 def test_statements_are_not_events(text: str) -> None:
     assert code_text(text)[1] == []
+
+
+def test_the_owner_of_a_rejected_request_is_the_recipient() -> None:
+    coded = only("Israel rejected the Iranian request for talks.", "REJECT")
+    assert countries(coded.actor) == {"ISR"} and countries(coded.recipient) == {"IRN"}
+
+
+def test_recipient_skips_a_dependent_that_is_no_actor() -> None:
+    coded = only("The rebels freed Iranian prisoners from a jail near the border.", "RETREAT")
+    assert [a.text for a in coded.recipient] == ["Iranian"]

@@ -193,7 +193,8 @@ def _has_owner(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in _OWNER_PREPS):
             return True
-        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN":
+        named = child.pos_ == "PROPN" or (child.tag_ == "JJ" and child.text[:1].isupper())
+        if child.dep_ in ("compound", "amod", "nmod") and named:  # "the Iranian request"
             return True
     return False
 
