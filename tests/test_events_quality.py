@@ -44,7 +44,10 @@ def test_places_may_be_recipients() -> None:
     assert [a.text for a in coded.recipient] == ["three sites near the border"]
 
 
-@pytest.mark.parametrize("text", ["Talks", "Negotiation and support", "A ceasefire."])
+@pytest.mark.parametrize(
+    "text",
+    ["Talks", "Negotiation and support", "A ceasefire.", "The minister said a truce was near."],
+)
 def test_bare_nouns_without_actors_are_not_events(text: str) -> None:
     assert code_text(text)[1] == []
 
@@ -110,3 +113,8 @@ def test_the_owner_of_a_rejected_request_is_the_recipient() -> None:
 def test_recipient_skips_a_dependent_that_is_no_actor() -> None:
     coded = only("The rebels freed Iranian prisoners from a jail near the border.", "RETREAT")
     assert [a.text for a in coded.recipient] == ["Iranian"]
+
+
+def test_a_noun_in_a_measure_phrase_takes_the_verbs_subject() -> None:
+    coded = only("French warships launched ten days of war games.", "COOPERATE")
+    assert countries(coded.actor) == {"FRA"}

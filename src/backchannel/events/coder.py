@@ -252,7 +252,7 @@ class SentenceCoder:
         optional = mode in cb.words["recipient_optional_modes"]
         if event in cb.requires_recipient and not found.recipient and not optional:
             return None
-        if not (found.actor or found.recipient or found.intermediary or _has_subject(match.head)):
+        if not (found.actor or found.recipient or found.intermediary or _verb_with_subject(match)):
             return None
         fill = {role: self._fill(sentence, getattr(found, role)) for role in _ROLE_NAMES}
         if found.reciprocal:  # "a meeting between Trump and Rouhani", proposed by the US
@@ -351,15 +351,20 @@ def _speaker(token: Token, codebook: Codebook) -> list[Token]:
     return []
 
 
+def _verb_with_subject(match: Match) -> bool:
+    """A verb trigger in a clause with an explicit subject: kept even with no actor found.
+
+    A noun with no actor and no recipient ("Talks", "a ceasefire") is noise for an analyst.
+    """
+    return match.trigger.pos == "V" and _has_subject(match.head)
+
+
 _CLAUSE_PATH = frozenset({"dobj", "xcomp", "pobj", "prep", "pcomp", "attr", "advcl", "conj"})
 
 
 def _has_subject(token: Token, depth: int = 0) -> bool:
-    """Whether the trigger's clause has an explicit subject ("Oman launched [talks]").
-
-    A bare noun such as a headline's "Talks" has none: with no actor and no recipient found,
-    such an event is noise for an analyst.
-    """
+    """Whether the verb's clause has an explicit subject: its own, or along xcomp/conj/advcl
+    its governing verb's ("Something [attacked]", "They agreed to [meet]")."""
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECT_DEPS for c in token.children):
         return True
     if depth > 3 or token.dep_ not in _CLAUSE_PATH or token.head.i == token.i:

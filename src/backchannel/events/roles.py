@@ -177,11 +177,18 @@ def _noun_actor(noun: Token, skip: range, codebook: Codebook) -> list[Token]:
     if own:
         return own
     governor = noun.head
+    measure = governor.head  # "10 days of [war games]": the games stand where the days do
+    if noun.dep_ == "pobj" and governor.lower_ == "of" and _is_measure(measure, codebook):
+        return _noun_actor(measure, range(measure.i, measure.i + 1), codebook)
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
         return [] if governor.lemma_ in codebook.words["channel_verbs"] else verb_actor(governor)
     return []
+
+
+def _is_measure(token: Token, codebook: Codebook) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in codebook.words["measure_nouns"]
 
 
 def _noun_recipient(
