@@ -1,10 +1,10 @@
 """The Python API: the same pipeline the CLI runs, for notebooks and scripts.
 
-    >>> import backchannel
-    >>> events = backchannel.code("Russia launched a missile attack on Kyiv on Tuesday.",
-    ...                           published="2025-07-04")
-    >>> [e.event for e in events]
-    ['ASSAULT']
+>>> import backchannel
+>>> events = backchannel.code("Russia launched a missile attack on Kyiv on Tuesday.",
+...                           published="2025-07-04")
+>>> [e.event for e in events]
+['ASSAULT']
 """
 
 from __future__ import annotations
@@ -66,9 +66,7 @@ def code(
     settings: Settings | None = None,
 ) -> list[Event]:
     """The events of one text (empty when the text is refused)."""
-    return code_document(
-        text, published=published, article_id=article_id, settings=settings
-    ).events
+    return code_document(text, published=published, article_id=article_id, settings=settings).events
 
 
 def code_as_dicts(text: str, **options: Any) -> list[dict[str, Any]]:
