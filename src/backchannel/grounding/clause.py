@@ -21,6 +21,9 @@ _NESTED = frozenset(["relcl", "advcl", "parataxis", "appos", "acl", "ccomp", "cs
 
 def token_at(parse: Doc, offset: int) -> Token | None:
     """The token of ``parse`` that covers the character ``offset`` of its text."""
+    span = parse.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
     for token in parse:
         if token.idx <= offset < token.idx + max(len(token.text), 1):
             return token
