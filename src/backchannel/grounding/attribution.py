@@ -69,19 +69,7 @@ _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
 _THAT = re.compile(r"^(?:that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
-_HEDGED_CUES = frozenset(
-    [
-        "said",
-        "reported",
-        "believed",
-        "thought",
-        "understood",
-        "alleged",
-        "rumoured",
-        "rumored",
-        "known",
-    ]
-)
+_HEDGED_CUES = words("hedged_cues.txt")
 _INHERITS = re.compile(r"(?:\band|\bby|,)\s*$", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
