@@ -279,3 +279,16 @@ def test_comment_form_ends_the_article() -> None:
     text = "\n".join(["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS, *form])
     kept = drop_junk_lines(text).split("\n")
     assert kept == ["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS]
+
+
+def test_the_headline_line_of_extracted_text_becomes_the_title() -> None:
+    text = (
+        "• 12\n\nEnvoys Agree to Meet in Muscat\n\nMUSCAT, May 2, 2026 -- Envoys from both"
+        " sides agreed on Friday to meet again next week, officials said.\n"
+    )
+    article = clean(Article("h", text), Settings())
+    assert article.title == "Envoys Agree to Meet in Muscat"
+    body_only = clean(
+        Article("b", "Envoys from both sides agreed on Friday to meet again.\n"), Settings()
+    )
+    assert body_only.title is None

@@ -2,7 +2,8 @@
 
 ``clean(article, settings)`` returns the article with ``text`` set to what the pipeline
 codes, ``html`` dropped, and ``language`` (and, where the page or a dateline gives one,
-``published``) filled in. It refuses an article with a ``CleaningError`` subclass.
+``published``) filled in; the title of an extracted text is its headline line. It refuses
+an article with a ``CleaningError`` subclass.
 """
 
 from __future__ import annotations
@@ -20,12 +21,22 @@ from backchannel.settings import Settings
 __all__ = ["check_language", "clean", "dateline_date", "drop_junk_lines", "extract_html"]
 
 
+def headline(text: str) -> str | None:
+    """The first line of an extracted text when it reads as a headline (short, no full stop)."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if 2 <= len(first.split()) <= 20 and first[-1] not in '.!?"”:' and "--" not in first:
+        return first
+    return None
+
+
 def clean(article: Article, settings: Settings) -> Article:
     """The article with ``text`` set to what the pipeline codes."""
     if article.html:
         article = extract_html(article)
     else:
-        article = dataclasses.replace(article, text=drop_junk_lines(article.text))
+        text = drop_junk_lines(article.text)
+        title = article.title or headline(text)
+        article = dataclasses.replace(article, text=text, title=title)
     if len(article.text.strip()) < settings.min_chars:
         raise EmptyText("no text left after cleaning")
     if article.published is None:
