@@ -166,3 +166,13 @@ def test_testified_is_a_cue() -> None:
 def test_nouns_and_opinions_are_not_cues() -> None:
     text = "The United States raised tariffs. I think the talks will fail. They want a deal."
     assert find_attributions(text) == []
+
+
+def test_a_source_speaking_on_condition_of_anonymity_is_anonymous() -> None:
+    text = (
+        "A senior defence ministry official, speaking on condition of anonymity, said the"
+        " troops would stay."
+    )
+    [found] = find_attributions(text)
+    assert found.kind == "anonymous"
+    assert found.source_span is not None and "official" in found.source_span.text

@@ -270,14 +270,20 @@ def source_kind(text: str) -> str:
         count=1,
         flags=re.I,
     )
-    last = clean.split()[-1].lower() if clean.split() else ""
+    head = clean.split(",")[0].split()
+    last = head[-1].lower() if head else ""
     if _media_pattern().search(text) or (text.split()[-1] in words("media_heads.txt")):
         return "media"
     if last in words("document_heads.txt") or _REPORT_IN.search(text):
         return "document"
-    if last in words("anonymous_heads.txt") or re.search(r"familiar with|close to", text, re.I):
+    if last in words("anonymous_heads.txt") or _anonymity_pattern().search(text):
         return "anonymous"
     return "named"
+
+
+@cache
+def _anonymity_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(lines('anonymity.txt'))})\b", re.IGNORECASE)
 
 
 def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
