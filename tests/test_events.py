@@ -11,6 +11,7 @@ COUNTRIES = {
     "Israeli": "ISR", "Israel": "ISR", "Iran": "IRN", "Iranian": "IRN", "Tehran": "IRN",
     "Putin": "RUS", "Russia": "RUS", "Qatari": "QAT", "Omani": "OMN", "Oman": "OMN",
     "France": "FRA", "French": "FRA", "Muscat": "OMN", "Washington": "USA", "U.S.": "USA",
+    "Trump": "USA", "US": "USA", "China": "CHN", "Hamas": "PSE",
 }  # fmt: skip
 
 

@@ -118,3 +118,51 @@ def test_recipient_skips_a_dependent_that_is_no_actor() -> None:
 def test_a_noun_in_a_measure_phrase_takes_the_verbs_subject() -> None:
     coded = only("French warships launched ten days of war games.", "COOPERATE")
     assert countries(coded.actor) == {"FRA"}
+
+
+def test_he_prefers_the_subject_of_the_governing_clause() -> None:
+    text = "Officials say that Vladimir Putin made it clear to Donald Trump that he wants a deal."
+    coded = only(text, "AGREE")
+    assert [a.text for a in coded.actor] == ["he"] and countries(coded.actor) == {"RUS"}
+
+
+def test_he_prefers_the_previous_sentences_subject_over_its_object() -> None:
+    coded = only("Vladimir Putin met Donald Trump on Monday. He praised China.", "SUPPORT")
+    assert countries(coded.actor) == {"RUS"} and countries(coded.recipient) == {"CHN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US imposed sanctions on shipping networks with ties to Iran.",
+        "Washington sanctioned militias backed by Iran.",
+    ],
+)
+def test_a_target_tied_to_an_actor_makes_that_actor_a_recipient(text: str) -> None:
+    coded = only(text, "SANCTION")
+    assert countries(coded.actor) == {"USA"} and "IRN" in countries(coded.recipient)
+
+
+def test_a_target_that_is_an_actor_keeps_only_itself() -> None:
+    coded = only("Israel attacked Hamas fighters backed by Iran.", "ASSAULT")
+    assert "IRN" not in countries(coded.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Donald Trump called Vladimir Putin to discuss Syria.", "RUS"),
+        ("Donald Trump spoke by phone with Vladimir Putin on Monday.", "RUS"),
+    ],
+)
+def test_phone_calls_are_consultations(text: str, recipient: str) -> None:
+    coded = next(e for e in code_text(text)[1] if e.mode == "phone")
+    assert coded.event == "CONSULT" and countries(coded.recipient) == {recipient}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iran called the sanctions illegal.", "Trump called him a liar.", "Iran called it off."],
+)
+def test_calling_something_names_it_and_is_no_phone_call(text: str) -> None:
+    assert all(e.mode != "phone" for e in code_text(text)[1])

@@ -66,7 +66,7 @@ class TypeInfo:
 class Retype:
     """Re-typing of a trigger by the word in one of its slots ("lift [sanctions]")."""
 
-    slot: str  # "dobj" | "nsubj" | "xcomp" | "gov" | "above" | "sentence"
+    slot: str  # "dobj" | "nsubj" | "xcomp" | "gov" | "above" | "sentence" | "any" | "named"
     words: frozenset[str]
     event: str  # "NONE" drops the trigger, "KEEP" leaves it as it is
     mode: str | None
@@ -145,11 +145,14 @@ def _types(raw: dict[str, Any]) -> dict[str, TypeInfo]:
     }
 
 
+_SLOTS = frozenset({"dobj", "nsubj", "xcomp", "gov", "above", "sentence", "any", "named"})
+
+
 def _retypes() -> dict[tuple[str, str], list[Retype]]:
     found: dict[tuple[str, str], list[Retype]] = {}
     for row in _rows("retype.tsv"):
         lemmas, pos, slot, words, event, mode, cameo = (row + [""] * 7)[:7]
-        if slot not in ("dobj", "nsubj", "xcomp", "gov", "above", "sentence", "any"):
+        if slot not in _SLOTS:
             raise CodingError(f"codebook retype {lemmas!r}: unknown slot {slot!r}")
         retype = Retype(slot, frozenset(words.split()), event, mode or None, cameo)
         found.setdefault((lemmas, pos), []).append(retype)

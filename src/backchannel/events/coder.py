@@ -223,6 +223,8 @@ class SentenceCoder:
         self.article_id = article_id
         self.mentions = mentions
         self.people: set[int] = set()  # starts of mentions the parse names as a person
+        self.subjects: set[int] = set()  # starts of mentions that are a clause's subject
+        self.sentence_start = 0
         self.local: list[Mention] = []  # the mentions of the sentence being coded
 
     def code(self, sentence: Sentence) -> list[Coded]:
@@ -230,6 +232,8 @@ class SentenceCoder:
             return []
         self.local = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
         self.people |= _person_mentions(sentence, self.local, self.codebook)
+        self.subjects |= _subject_mentions(sentence, self.local)
+        self.sentence_start = sentence.start
         matches = find(sentence.parse, self.codebook)
         events = frozenset(m.head.i for m in matches)
         frames = _frames(matches, self.codebook)
@@ -244,6 +248,7 @@ class SentenceCoder:
             return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
 
         found = self._actor_like(sentence, _roles(frame, cb, events, keep))
+        found.recipient = self._with_links(sentence, found.recipient)
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
         if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
@@ -288,9 +293,21 @@ class SentenceCoder:
             setattr(found, role, kept)
         return found
 
-    def _covered(self, sentence: Sentence, head: Token) -> bool:
+    def _with_links(self, sentence: Sentence, heads: list[Token]) -> list[Token]:
+        """Targets that are no actor, followed by the actors they are tied to ("networks
+        with ties to Iran's IRGC": the IRGC is a recipient too)."""
+        found = list(heads)
+        for head in heads:
+            if not self._covered(sentence, head, countries=True):
+                tied = rolemod.linked(head, self.codebook.words)
+                found.extend(t for t in tied if self._covered(sentence, t) and t not in found)
+        return found
+
+    def _covered(self, sentence: Sentence, head: Token, countries: bool = False) -> bool:
+        """Whether a mention (of a country's actor, with ``countries``) overlaps the phrase."""
         span = _span(sentence, head)
-        return any(m.start < span.end and m.end > span.start for m in self.local)
+        local = [m for m in self.local if m.actor.country] if countries else self.local
+        return any(m.start < span.end and m.end > span.start for m in local)
 
     def _fill(self, sentence: Sentence, heads: list[Token]) -> tuple[list[Actor], list[TextSpan]]:
         actors: list[Actor] = []
@@ -314,7 +331,8 @@ class SentenceCoder:
             return [m.actor for m in inside]
         pronoun = fillers.pronoun_of(head, self.codebook.words)
         if pronoun is not None:
-            found = fillers.resolve(pronoun, span, self.mentions, self.people, self.codebook.words)
+            scope = fillers.Scope(self.people, self.subjects, self.sentence_start)
+            found = fillers.resolve(pronoun, span, self.mentions, scope, self.codebook.words)
             return [found or Actor(text=span.text)]
         return [Actor(text=span.text)]
 
@@ -379,9 +397,27 @@ def _person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Code
     for mention in mentions:
         if mention.actor.kb_id is not None:
             continue
-        end = mention.end - sentence.start
-        heads = [t for t in sentence.parse if t.idx < end <= t.idx + len(t.text)]
-        if heads and fillers.is_name(heads[0], codebook.words):
+        head = _mention_head(sentence, mention)
+        if head is not None and fillers.is_name(head, codebook.words):
+            found.add(mention.start)
+    return found
+
+
+def _mention_head(sentence: Sentence, mention: Mention) -> Token | None:
+    """The token a mention ends on (the head of an English noun phrase)."""
+    end = mention.end - sentence.start
+    heads = [t for t in sentence.parse if t.idx < end <= t.idx + len(t.text)]
+    return heads[0] if heads else None
+
+
+def _subject_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
+    """Starts of the mentions that are (or head the phrase that is) a clause's subject."""
+    found = set()
+    for mention in mentions:
+        token = _mention_head(sentence, mention)
+        while token is not None and token.dep_ in ("compound", "appos", "conj"):
+            token = token.head if token.head.i != token.i else None
+        if token is not None and token.dep_ in _SUBJECT_DEPS:
             found.add(mention.start)
     return found
 

@@ -3,13 +3,14 @@
 A filler is kept when it is (or contains) an actor mention, a personal pronoun, or a noun
 phrase headed by an agent-like noun ("officials", "rebels"); places ("sites", "the border")
 may be recipients. Pronouns are resolved against the article's earlier mentions: he/she/his
-to the most recent person, it/they/their to the most recent country or organisation when
-only one is in view.
+to the nearest person that is a clause's subject (in the same sentence first), else the
+most recent person; it/they/their to the most recent country or organisation when only one
+is in view.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from backchannel.events.codebook import Codebook
 from backchannel.nlp import Token
@@ -66,23 +67,38 @@ def is_person(actor: Actor) -> bool:
     return actor.role_holder is not None and actor.role_holder == actor.name
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What the parse says about the article's mentions, for pronoun resolution."""
+
+    people: set[int]  # starts of mentions that name a person
+    subjects: set[int]  # starts of mentions that are a clause's subject
+    sentence_start: int  # where the pronoun's sentence starts
+
+
+def _antecedent(persons: list[Mention], scope: Scope) -> Mention:
+    """The nearest subject in the pronoun's sentence ("Putin made it clear to Trump that [he]
+    wants"), else the latest earlier subject, else the most recent person."""
+    subjects = [m for m in persons if m.start in scope.subjects]
+    same = [m for m in subjects if m.start >= scope.sentence_start]
+    return (same or subjects or persons)[-1]
+
+
 def resolve(
     pronoun: Token,
     span: TextSpan,
     mentions: list[Mention],
-    people: set[int],
+    scope: Scope,
     words: dict[str, frozenset[str]],
 ) -> Actor | None:
-    """The actor a pronoun filler refers to, or None when unknown or ambiguous.
-
-    ``people`` are the start offsets of mentions known (from the parse) to name a person.
-    """
+    """The actor a pronoun filler refers to, or None when unknown or ambiguous."""
+    people = scope.people
     before = [m for m in mentions if span.start - _LOOKBACK <= m.start and m.end <= span.start]
     if pronoun.lower_ in words["pronouns_person"]:
         persons = [m for m in before if is_person(m.actor) or m.start in people]
         if not persons:
             return None
-        found = persons[-1].actor
+        found = _antecedent(persons, scope).actor
         if span.text.lower() != pronoun.lower_:  # "his nation": the person's country
             return Actor(text=span.text, country=found.country, sector=found.sector)
         return replace(found, text=span.text)

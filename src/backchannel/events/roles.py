@@ -237,3 +237,37 @@ def channel(token: Token, codebook: Codebook) -> list[Token]:
     if token.dep_ in ("xcomp", "conj", "pcomp") or token.pos_ == "NOUN":
         found.extend(prep_objects(head, codebook.words["channel_preps"]) if head != token else [])
     return expand(found)
+
+
+def _link_objects(link: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+    """Objects of "to/with/by" under a link word: "ties [to Iran]", "backed [by Iran]"."""
+    return [o for p in link.children if p.lower_ in words["link_preps"] for o in _pobjs(p)]
+
+
+def _holders(filler: Token) -> list[Token]:
+    """The filler and the words above it up to its clause's verb, where the parse may have
+    hung a trailing "with ties to" phrase ("sanctions on networks [with ties to Iran]")."""
+    found, token = [filler], filler
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ != "ADP":
+            found.append(token)
+    return found
+
+
+def linked(filler: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+    """Who a non-actor target is tied to: "networks with ties to Iran", "militias backed by
+    Iran", "firms linked to Hezbollah"; also a "with ties to" phrase the parse hung on the
+    verb whose object the filler is."""
+    found: list[Token] = []
+    for child in filler.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in words["link_verbs"]:
+            found.extend(_link_objects(child, words))
+    for holder in _holders(filler):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                nouns = [o for o in _pobjs(prep) if o.lemma_.lower() in words["link_nouns"]]
+                found.extend(t for noun in nouns for t in _link_objects(noun, words))
+    return expand(found)

@@ -118,9 +118,28 @@ def _slot(match: Match, slot: str) -> list[Token]:
     return [c for c in head.children if c.dep_ in _SLOT_DEPS[slot]]
 
 
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "attr", "acomp"})
+
+
+def _named_object(verb: Token) -> bool:
+    """Whether the verb's object names an actor and nothing is predicated of it: "called
+    [Lavrov] to discuss Syria", not "called the move illegal", "called him a liar"."""
+    if any(c.dep_ in _PREDICATE_DEPS for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        o.pos_ == "PROPN" or o.ent_type_ in _NAMED_ENTS or o.lower_ in _OBJECT_PRONOUNS
+        for o in objects
+    )
+
+
 def _fits(match: Match, retype: Retype) -> bool:
     if retype.slot == "any":
         return True
+    if retype.slot == "named":
+        return _named_object(match.head)
     if retype.slot == "sentence":
         tokens = match.head.doc
         return any({t.lemma_.lower(), t.lower_} & retype.words for t in tokens)
@@ -147,7 +166,9 @@ def find(tokens: Doc, codebook: Codebook) -> list[Match]:
     found: list[Match] = []
     i = 0
     while i < len(tokens):
-        match = _match_at(tokens, i, codebook) or _split_match(tokens[i], codebook)
+        match = _match_at(tokens, i, codebook)
+        if match is None or len(match.trigger.lemmas) == 1:  # "called Thursday on Arabs"
+            match = _split_match(tokens[i], codebook) or match
         if match is None:
             i += 1
             continue
