@@ -2,7 +2,9 @@
 
 Tokens are joined with single spaces into a sentence; gold S spans are actors, T spans
 recipients, R (reciprocal) spans count for both. Predicted spans are the role phrases of
-the sentence's most confident event.
+the sentence's most confident event. A consultation (a meeting, talks, a call: the rule's
+trigger type is CONSULT, even when a future meeting is coded AGREE) is reciprocal in PLOVER,
+so its actor and recipient phrases are both sides, as R spans are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from backchannel.events import Coded
 from backchannel.records import TextSpan
 from eval.common import EVAL_DIR, prf, print_figures, write_misses
 from eval.events_common import best_coded, run
@@ -70,15 +73,26 @@ def _spans(items: list[TextSpan]) -> list[Span]:
     return [(item.start, item.end) for item in items]
 
 
+def predicted(coded: Coded | None) -> dict[str, list[Span]]:
+    """The predicted spans by role; both sides of a consultation for both roles."""
+    if coded is None:
+        return {"actor": [], "recipient": []}
+    found = {role: _spans(coded.spans.get(role, [])) for role in ("actor", "recipient")}
+    if coded.event.rule.startswith("CONSULT/") and found["actor"] and found["recipient"]:
+        both = sorted(set(found["actor"]) | set(found["recipient"]))
+        found = {"actor": both, "recipient": both}
+    return found
+
+
 def score(write: bool = True) -> dict[str, float]:
     gold = [_gold(tokens) for tokens in _sentences(GOLD)]
     docs = run([(f"r{i}", text) for i, (text, _) in enumerate(gold)])
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
     for i, (text, wanted) in enumerate(gold):
-        coded = best_coded(docs[f"r{i}"])
+        spans = predicted(best_coded(docs[f"r{i}"]))
         for role in ("actor", "recipient"):
-            got = _spans(coded.spans.get(role, [])) if coded else []
+            got = spans[role]
             for exact in (True, False):
                 key = f"{role}_{'exact' if exact else 'overlap'}"
                 for k, value in enumerate(_match(got, wanted[role], exact)):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events import code_text, countries, only
+from backchannel import events, nlp
+from backchannel.records import Article, Document
+from tests.test_events import _mentions, code_text, countries, only
 
 
 def kinds(text: str) -> set[str]:
@@ -166,3 +168,43 @@ def test_phone_calls_are_consultations(text: str, recipient: str) -> None:
 )
 def test_calling_something_names_it_and_is_no_phone_call(text: str) -> None:
     assert all(e.mode != "phone" for e in code_text(text)[1])
+
+
+def _spans(text: str, event: str, role: str) -> list[str]:
+    article = Article("t", text)
+    doc = Document(article, sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    doc.mentions = _mentions(text)
+    [coded] = [c for c in events.code_spans(doc) if c.event.event == event]
+    return [span.text for span in coded.spans[role]]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "span"),
+    [
+        (
+            "Iran held talks with the French president, Emmanuel Macron.",
+            "CONSULT",
+            "the French president, Emmanuel Macron",
+        ),
+        (
+            "Putin met his counterpart Emmanuel Macron in Paris.",
+            "CONSULT",
+            "his counterpart Emmanuel Macron",
+        ),
+        (
+            "Israel warned the Lebanese Armed Forces (LAF) on Monday.",
+            "THREATEN",
+            "the Lebanese Armed Forces (LAF)",
+        ),
+    ],
+)
+def test_recipient_phrases_keep_appositions_and_touching_names(
+    text: str, event: str, span: str
+) -> None:
+    assert _spans(text, event, "recipient") == [span]
+
+
+def test_a_phrase_span_leaves_the_actor_as_resolved() -> None:
+    coded = only("Iran held talks with the French president, Emmanuel Macron.", "CONSULT")
+    assert countries(coded.recipient) == {"FRA"}

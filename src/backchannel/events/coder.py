@@ -8,7 +8,7 @@ from backchannel.events import fillers
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
-from backchannel.nlp import Token
+from backchannel.nlp import Doc, Token
 from backchannel.records import Actor, Event, Evidence, Mention, Sentence, TextSpan
 
 _GOVERNED_PATH = frozenset(
@@ -311,14 +311,11 @@ class SentenceCoder:
 
     def _fill(self, sentence: Sentence, heads: list[Token]) -> tuple[list[Actor], list[TextSpan]]:
         actors: list[Actor] = []
-        spans: list[TextSpan] = []
         for head in heads:
-            span = _span(sentence, head)
-            spans.append(span)
-            for actor in self._actors(sentence, head, span):
+            for actor in self._actors(sentence, head, _span(sentence, head)):
                 if actor not in actors:
                     actors.append(actor)
-        return actors, spans
+        return actors, _display_spans(sentence, heads)
 
     def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
         head_end = sentence.start + head.idx + len(head.text)
@@ -439,7 +436,22 @@ def _clauses(sentence: Sentence, head: Token) -> list[tuple[int, int]]:
 
 def _span(sentence: Sentence, head: Token) -> TextSpan:
     start, end = rolemod.np_bounds(head)
-    doc = head.doc
+    return _text_span(sentence, head.doc, start, end)
+
+
+def _display_spans(sentence: Sentence, heads: list[Token]) -> list[TextSpan]:
+    """The fillers' phrases with their appositions; phrases that touch are one ("his
+    counterpart Italian President Sergio Mattarella"), phrases inside another are dropped."""
+    bounds: list[tuple[int, int]] = []
+    for start, end in sorted(rolemod.display_bounds(head) for head in heads):
+        if bounds and start <= bounds[-1][1]:
+            bounds[-1] = (bounds[-1][0], max(end, bounds[-1][1]))
+        else:
+            bounds.append((start, end))
+    return [_text_span(sentence, heads[0].doc, start, end) for start, end in bounds]
+
+
+def _text_span(sentence: Sentence, doc: Doc, start: int, end: int) -> TextSpan:
     first, last = doc[start], doc[end - 1]
     text = sentence.text[first.idx : last.idx + len(last.text)]
     return TextSpan(text, sentence.start + first.idx, sentence.start + last.idx + len(last.text))

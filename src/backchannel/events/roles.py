@@ -45,6 +45,25 @@ def np_bounds(token: Token) -> tuple[int, int]:
     return start, end
 
 
+_QUOTES = frozenset({"’", "'"})
+
+
+def display_bounds(token: Token) -> tuple[int, int]:
+    """Token range of a filler as an analyst reads it: the noun phrase with its appositions
+    ("the Palestinian president, Mahmoud Abbas", "Lesotho Defence Force (LDF)") and an owner
+    cut off by a spaced apostrophe ("Libya ’ s government")."""
+    start, end = np_bounds(token)
+    doc = token.doc
+    for child in token.rights:
+        if child.dep_ == "appos":
+            end = max(end, np_bounds(child)[1])
+    if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
+        end += 1
+    if start >= 2 and doc[start].lower_ == "s" and doc[start - 1].text in _QUOTES:
+        start -= 2
+    return start, end
+
+
 def expand(tokens: Iterable[Token]) -> list[Token]:
     """Each token and its conjuncts, in sentence order, without duplicates."""
     seen: dict[int, Token] = {}
