@@ -23,6 +23,19 @@ from backchannel.errors import KnowledgeBaseError
 # Terms that may overlap, with the reason (also in data/actors/OFFICE_HOLDERS.md).
 ALLOWED_OVERLAPS = {("LBY", "head_of_state")}  # Gaddafi and the rival NTC, 2011
 
+# The 193 UN member states, ISO 3166 alpha-3.
+UN_MEMBERS = """
+    AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH
+    BWA BRA BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP
+    CZE PRK COD DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU
+    GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ
+    KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS
+    MEX FSM MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN
+    PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC
+    SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON TTO TUN
+    TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE
+"""
+
 
 @pytest.fixture(scope="module")
 def table() -> HolderTable:
@@ -49,6 +62,23 @@ def table() -> HolderTable:
         ("KOR", "head_of_state", date(2025, 6, 4), "Lee Jae-myung"),
         ("USA", "foreign_minister", date(2025, 6, 1), "Marco Rubio"),
         ("USA", "defence_minister", date(2025, 6, 1), "Pete Hegseth"),
+        ("AUT", "Chancellor", date(2019, 6, 1), "Hartwig Löger"),
+        ("AUT", "head_of_government", date(2019, 6, 3), "Brigitte Bierlein"),
+        ("ROU", "head_of_state", date(2012, 8, 1), "Crin Antonescu"),
+        ("IRL", "Taoiseach", date(2023, 6, 1), "Leo Varadkar"),
+        ("LUX", "Grand Duke", date(2025, 10, 3), "Guillaume V"),
+        ("PER", "head_of_state", date(2025, 10, 9), "Dina Boluarte"),
+        ("URY", "President", date(2025, 3, 1), "Yamandú Orsi"),
+        ("SLV", "head_of_state", date(2024, 1, 15), "Claudia Rodríguez de Guevara"),
+        ("MAR", "Prime Minister", date(2005, 1, 1), "Driss Jettou"),
+        ("MAR", "Head of Government", date(2020, 1, 1), "Saadeddine Othmani"),
+        ("GHA", "head_of_state", date(2025, 1, 7), "John Mahama"),
+        ("TGO", "head_of_state", date(2025, 6, 1), "Jean-Lucien Savi de Tové"),
+        ("TGO", "head_of_government", date(2025, 6, 1), "Faure Gnassingbé"),
+        ("THA", "head_of_government", date(2022, 9, 1), "Prawit Wongsuwon"),
+        ("NPL", "head_of_government", date(2025, 10, 1), "Sushila Karki"),
+        ("MYS", "King", date(2024, 2, 1), "Ibrahim Iskandar"),
+        ("SWE", "defence_minister", date(2023, 1, 1), "Pål Jonson"),
     ],
 )
 def test_holder_on_a_date(
@@ -83,6 +113,24 @@ def test_generic_titles_and_unknown_titles(table: HolderTable) -> None:
 
 def test_nobody_before_the_first_term(table: HolderTable) -> None:
     assert table.holder("IRN", "head_of_government", date(1990, 1, 1)) is None
+
+
+def test_gaps_are_left_empty(table: HolderTable) -> None:
+    """Interregna and acting periods that the table leaves out resolve to nobody."""
+    assert table.holder("AUT", "head_of_state", date(2016, 10, 1)) is None
+    assert table.holder("HTI", "head_of_state", date(2022, 1, 1)) is None
+    assert table.holder("KGZ", "head_of_state", date(2020, 12, 1)) is None
+
+
+def test_every_un_member_state_has_a_head_of_state_or_government(table: HolderTable) -> None:
+    """All but San Marino (rotating Captains Regent) and Saint Vincent (not yet done)."""
+    assert len(UN_MEMBERS.split()) == 193
+    missing = [
+        code
+        for code in UN_MEMBERS.split()
+        if not table.terms(code, "head_of_state") and not table.terms(code, "head_of_government")
+    ]
+    assert sorted(missing) == ["SMR", "VCT"]
 
 
 def test_by_name_finds_every_term_by_alias(table: HolderTable) -> None:
