@@ -252,3 +252,10 @@ def test_knowledge_base_files_need_their_header(tmp_path: Path) -> None:
     (data / "places.csv").write_text("city,state\nSydney,AUS\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="header"):
         load_kb(data)
+
+
+def test_a_national_leader_who_moves_to_an_igo_resolves_by_date() -> None:
+    as_eu = resolve("Donald Tusk", date(2017, 3, 1))
+    as_pole = resolve("Donald Tusk", date(2024, 3, 1))
+    assert as_eu is not None and as_eu.country == "IGO"
+    assert as_pole is not None and as_pole.country == "POL"
