@@ -29,3 +29,21 @@ def test_readme_commands_are_real_subcommands() -> None:
     assert {"code", "ingest", "events"} <= commands
     for command in commands:
         assert f"## backchannel {command}" in reference, command
+
+
+def test_the_readme_example_is_what_the_coder_says() -> None:
+    from backchannel.api import code_as_dicts
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r'\$ echo "(.*?)" \|', readme, re.DOTALL)
+    assert quoted is not None
+    text = " ".join(quoted.group(1).split())
+    [first, *_] = code_as_dicts(text, published="2019-09-05")
+    assert f'"event":"{first["event"]}"' in readme and f'"cameo":"{first["cameo"]}"' in readme
+    for role in ("actor", "recipient", "intermediary"):
+        [actor] = first[role]
+        assert f'"text":"{actor["text"]}","name":"{actor["name"]}"' in readme
+    assert f'"status":"{first["status"]}"' in readme
+    assert f'"kind":"{first["attribution"]["kind"]}"' in readme
+    evidence = first["evidence"]
+    assert f'"start":{evidence["start"]},"end":{evidence["end"]}' in readme
