@@ -208,3 +208,40 @@ def test_recipient_phrases_keep_appositions_and_touching_names(
 def test_a_phrase_span_leaves_the_actor_as_resolved() -> None:
     coded = only("Iran held talks with the French president, Emmanuel Macron.", "CONSULT")
     assert countries(coded.recipient) == {"FRA"}
+
+
+def test_willing_to_act_inherits_the_subject_and_is_a_promise() -> None:
+    coded = only("Iran is willing to withdraw its troops from the border.", "AGREE")
+    assert countries(coded.actor) == {"IRN"}
+
+
+def test_a_trigger_noun_modifying_a_noun_takes_that_nouns_roles() -> None:
+    coded = only("Oman launched a mediation effort in the Gulf crisis.", "CONSULT")
+    assert countries(coded.actor) == {"OMN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "cameo"),
+    [
+        ("Iran repealed the ban on imports.", "CONCEDE", "081"),
+        ("Israel relaxed the curfew in the city.", "CONCEDE", "081"),
+        ("Iran allowed access for aid workers.", "RETREAT", "086"),
+        ("The rebels said they laid down their weapons.", "RETREAT", "0873"),
+        ("Iran set free two sailors.", "RETREAT", "0841"),
+    ],
+)
+def test_easing_and_yielding_verbs(text: str, event: str, cameo: str) -> None:
+    coded = only(text, event)
+    assert coded.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran removed the minister from office.",
+        "Israel allowed the vote to go ahead.",
+        "The army laid down a new road.",
+    ],
+)
+def test_easing_verbs_need_a_restriction_object(text: str) -> None:
+    assert {"CONCEDE", "RETREAT"}.isdisjoint(kinds(text))

@@ -374,7 +374,9 @@ def _verb_with_subject(match: Match) -> bool:
     return match.trigger.pos == "V" and _has_subject(match.head)
 
 
-_CLAUSE_PATH = frozenset({"dobj", "xcomp", "pobj", "prep", "pcomp", "attr", "advcl", "conj"})
+_CLAUSE_PATH = frozenset(
+    {"dobj", "xcomp", "pobj", "prep", "pcomp", "attr", "advcl", "conj", "acomp"}
+)
 
 
 def _has_subject(token: Token, depth: int = 0) -> bool:

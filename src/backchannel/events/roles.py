@@ -15,7 +15,7 @@ from backchannel.nlp import Token
 _CUT = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "prep:such"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
@@ -229,9 +229,20 @@ def _noun_recipient(
     return []
 
 
+def _anchor(noun: Token) -> Token:
+    """The noun whose phrase a trigger noun modifies: "a [mediation] effort by X", "the
+    Chinese [assistance] package to Yemen": the roles hang on the effort, the package."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i > noun.i:
+        return head
+    return noun
+
+
 def noun_roles(
     noun: Token, span: range, deps: tuple[str, ...], codebook: Codebook, keep: Keep = _anything
 ) -> Roles:
+    noun = _anchor(noun)
+    span = range(min(span.start, noun.i), max(span.stop, noun.i + 1))
     actor = _noun_actor(noun, span, codebook)
     recipient = _noun_recipient(noun, deps, actor, keep)
     if actor and recipient and actor[0].i == recipient[0].i:
