@@ -245,3 +245,17 @@ def test_easing_and_yielding_verbs(text: str, event: str, cameo: str) -> None:
 )
 def test_easing_verbs_need_a_restriction_object(text: str) -> None:
     assert {"CONCEDE", "RETREAT"}.isdisjoint(kinds(text))
+
+
+def test_he_in_a_relative_clause_is_its_antecedent() -> None:
+    text = (
+        "Donald Trump spoke on Monday. He doubts sanctions on Vladimir Putin, who thinks "
+        "that he could deal a blow to Iran with an offensive."
+    )
+    coded = only(text, "ASSAULT")
+    assert countries(coded.actor) == {"RUS"}
+
+
+def test_not_willing_to_ease_is_a_refusal() -> None:
+    coded = only("Iran is not willing to walk back the ban.", "REJECT")
+    assert coded.mode == "yield" and countries(coded.actor) == {"IRN"}

@@ -104,6 +104,8 @@ def _is_negated(token: Token, codebook: Codebook) -> bool:
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_ in codebook.words["negators"]:
         return True
+    if token.dep_ == "xcomp" and head.dep_ == "acomp":  # "is not willing to [walk back]"
+        return any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
     return token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_negated(head, codebook)
 
 
@@ -416,9 +418,17 @@ def _subject_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
         token = _mention_head(sentence, mention)
         while token is not None and token.dep_ in ("compound", "appos", "conj"):
             token = token.head if token.head.i != token.i else None
-        if token is not None and token.dep_ in _SUBJECT_DEPS:
+        if token is not None and (token.dep_ in _SUBJECT_DEPS or _relative_subject(token)):
             found.add(mention.start)
     return found
+
+
+def _relative_subject(token: Token) -> bool:
+    """Whether the phrase is the subject of its relative clause ("Putin, [who] thinks")."""
+    return any(
+        c.dep_ == "relcl" and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)
+        for c in token.children
+    )
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
