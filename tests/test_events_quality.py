@@ -259,3 +259,42 @@ def test_he_in_a_relative_clause_is_its_antecedent() -> None:
 def test_not_willing_to_ease_is_a_refusal() -> None:
     coded = only("Iran is not willing to walk back the ban.", "REJECT")
     assert coded.mode == "yield" and countries(coded.actor) == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "cameo", "recipient"),
+    [
+        ("Washington lent two billion dollars to Israel.", "AID", "071", "ISR"),
+        ("Iran stormed the French embassy.", "ASSAULT", "190", "FRA"),
+        ("Israeli jets pounded Iranian positions.", "ASSAULT", "190", "IRN"),
+        ("Israel downgraded its ties with France.", "SANCTION", "161", "FRA"),
+        ("The U.S. army trains Iranian pilots.", "COOPERATE", "062", "IRN"),
+    ],
+)
+def test_verbs_from_the_cameo_codebook(text: str, event: str, cameo: str, recipient: str) -> None:
+    coded = only(text, event)
+    assert coded.cameo == cameo and recipient in countries(coded.recipient)
+
+
+@pytest.mark.parametrize(
+    "text", ["The minister stormed out of the meeting.", "Iran trains its dogs.", "Fog dispersed."]
+)
+def test_object_restricted_verbs_without_their_objects(text: str) -> None:
+    assert kinds(text) & {"ASSAULT", "COOPERATE"} == set()
+
+
+def test_protesters_dispersed_are_the_recipients() -> None:
+    coded = only("Iranian police dispersed protesters in Tehran.", "ASSAULT")
+    assert [a.text for a in coded.recipient] == ["protesters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel donated ventilators to help Iran with its response.",
+        "France earmarked funds in emergency aid to help Iran cope with the floods.",
+    ],
+)
+def test_aid_takes_its_recipient_from_a_purpose_clause(text: str) -> None:
+    coded = only(text, "AID")
+    assert countries(coded.recipient) == {"IRN"}

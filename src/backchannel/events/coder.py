@@ -163,10 +163,11 @@ def _roles(
             fillers_ = rolemod.prep_objects(inner.head, codebook.words["reciprocal_preps"])
             found.reciprocal = bool(fillers_)
         found.recipient = rolemod.expand(fillers_)
-    return _outside(_move_mediators(found, codebook), [match, *frame.governed])
+    agents = codebook.words["agent_nouns"]
+    return _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
 
 
-def _outside(found: rolemod.Roles, matches: list[Match]) -> rolemod.Roles:
+def _outside(found: rolemod.Roles, matches: list[Match], agents: frozenset[str]) -> rolemod.Roles:
     """Drop fillers that are words of the triggers themselves ("come to [the table]")."""
     inside = {i for m in matches for i in range(m.start, m.end)}
     inside |= {
@@ -182,6 +183,7 @@ def _outside(found: rolemod.Roles, matches: list[Match]) -> rolemod.Roles:
         if m.trigger.pos == "N" and m.start == m.end - 1 and _has_owner(m.head)
     }
     inside -= owned
+    inside -= {m.head.i for m in matches[1:] if m.head.lemma_.lower() in agents}  # "protesters"
     for role in _ROLE_NAMES:
         setattr(found, role, [t for t in getattr(found, role) if t.i not in inside])
     return found
@@ -251,6 +253,9 @@ class SentenceCoder:
 
         found = self._actor_like(sentence, _roles(frame, cb, events, keep))
         found.recipient = self._with_links(sentence, found.recipient)
+        if not found.recipient and event in cb.words["purpose_types"]:
+            purpose = rolemod.purpose_recipients(match.head, cb.words)
+            found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=purpose)).recipient
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
         if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"

@@ -301,3 +301,27 @@ def linked(filler: Token, words: dict[str, frozenset[str]]) -> list[Token]:
                 nouns = [o for o in _pobjs(prep) if o.lemma_.lower() in words["link_nouns"]]
                 found.extend(t for noun in nouns for t in _link_objects(noun, words))
     return expand(found)
+
+
+_PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
+
+
+def _purpose_objects(clause: Token) -> list[Token]:
+    """Who a purpose clause helps: "to assist [Ethiopia]", "to help [Haiti] cope"."""
+    objects = _children(clause, frozenset({"dobj"}))
+    for inner in _children(clause, frozenset({"ccomp", "xcomp"})):
+        objects = objects or _children(inner, frozenset({"nsubj"}))
+    return objects
+
+
+def purpose_recipients(token: Token, words: dict[str, frozenset[str]]) -> list[Token]:
+    """The beneficiaries named by a purpose clause on the trigger or the verb above it
+    ("donated ventilators [to assist Ethiopia]", "earmarked aid [to help Haiti cope]")."""
+    holders = _holders(token)
+    holders += [c for h in holders for c in h.children if c.dep_ == "dobj" and c not in holders]
+    for holder in holders:
+        for clause in holder.children:
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            if clause.dep_ in _PURPOSE_DEPS and to and clause.lemma_ in words["purpose_verbs"]:
+                return expand(_purpose_objects(clause))
+    return []
