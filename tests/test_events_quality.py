@@ -298,3 +298,21 @@ def test_protesters_dispersed_are_the_recipients() -> None:
 def test_aid_takes_its_recipient_from_a_purpose_clause(text: str) -> None:
     coded = only(text, "AID")
     assert countries(coded.recipient) == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("Palestinian officials demanded that the U.S. match the offer.", "REQUEST", "USA"),
+        ("Iran threatened to cut off electricity to Israel.", "THREATEN", "ISR"),
+        ("Israel refused to sell weapons to Iran.", "REJECT", "IRN"),
+    ],
+)
+def test_the_embedded_clause_names_the_target(text: str, event: str, recipient: str) -> None:
+    coded = only(text, event)
+    assert countries(coded.recipient) == {recipient}
+
+
+def test_an_embedded_object_that_is_no_actor_is_no_target() -> None:
+    coded = only("Iran threatened to cut off electricity.", "THREATEN")
+    assert coded.recipient == []

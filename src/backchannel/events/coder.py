@@ -163,6 +163,8 @@ def _roles(
             fillers_ = rolemod.prep_objects(inner.head, codebook.words["reciprocal_preps"])
             found.reciprocal = bool(fillers_)
         found.recipient = rolemod.expand(fillers_)
+    if not found.recipient and codebook.types[match.trigger.event].governs:
+        found.recipient = rolemod.embedded_recipients(match.head, keep)
     agents = codebook.words["agent_nouns"]
     return _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
 

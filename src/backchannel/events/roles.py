@@ -325,3 +325,23 @@ def purpose_recipients(token: Token, words: dict[str, frozenset[str]]) -> list[T
             if clause.dep_ in _PURPOSE_DEPS and to and clause.lemma_ in words["purpose_verbs"]:
                 return expand(_purpose_objects(clause))
     return []
+
+
+_EMBEDDED_DEPS = ("dative", "p:to", "p:on", "p:against", "dobj")
+
+
+def embedded_recipients(token: Token, keep: Keep = _anything) -> list[Token]:
+    """The target of the act a demand, threat or refusal embeds when no trigger names it:
+    the subject of its "that" clause ("demanded that [the US] match"), else the object of
+    its "to" clause ("threatened to cut off electricity [to Nakhichevan]")."""
+    for clause in token.children:
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ == "ccomp" or (clause.dep_ == "acl" and that):
+            subjects = [s for s in _children(clause, _SUBJECTS) if keep(s)]
+            if subjects:
+                return expand(subjects)
+    for clause in _children(token, frozenset({"xcomp"})):
+        found = first_fillers(clause, _EMBEDDED_DEPS, keep=keep)
+        if found:
+            return expand(found)
+    return []
