@@ -316,3 +316,8 @@ def test_the_embedded_clause_names_the_target(text: str, event: str, recipient: 
 def test_an_embedded_object_that_is_no_actor_is_no_target() -> None:
     coded = only("Iran threatened to cut off electricity.", "THREATEN")
     assert coded.recipient == []
+
+
+def test_its_demand_belongs_to_the_subject_and_targets_the_that_clause() -> None:
+    coded = only("The U.S. reiterated its demand that Iran release the sailors.", "REQUEST")
+    assert countries(coded.actor) == {"USA"} and countries(coded.recipient) == {"IRN"}

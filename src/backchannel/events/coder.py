@@ -153,6 +153,8 @@ def _roles(
     else:
         span = range(match.start, match.end)
         found = rolemod.noun_roles(match.head, span, deps, codebook, keep)
+    if not found.recipient and match.trigger.event in codebook.words["addressee_types"]:
+        found.recipient = rolemod.clause_subjects(match.head, keep)  # "demanded that [Iran] ..."
     for inner in frame.governed:
         if found.recipient:
             break

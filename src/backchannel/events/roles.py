@@ -189,7 +189,20 @@ def _name_modifiers(noun: Token, skip: range) -> list[Token]:
     ]
 
 
-def _noun_actor(noun: Token, skip: range, codebook: Codebook) -> list[Token]:
+def _reflexive_owner(noun: Token) -> bool:
+    """ "[its] demand", "[their] offer" as the object of a verb: the owner is the subject."""
+    owners = _children(noun, frozenset({"poss"}))
+    verb = noun.head.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj"
+    return verb and bool(owners) and all(o.tag_ == "PRP$" for o in owners)
+
+
+def _noun_actor(
+    noun: Token, skip: range, codebook: Codebook, keep: Keep = _anything
+) -> list[Token]:
+    if _reflexive_owner(noun):  # the subject when it is an actor, else the pronoun
+        subjects = [t for t in verb_actor(noun.head) if keep(t)]
+        if subjects:
+            return subjects
     own = _children(noun, frozenset({"poss"})) or _name_modifiers(noun, skip)
     own = own or prep_objects(noun, ("by",))
     own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
@@ -224,7 +237,8 @@ def _noun_recipient(
     )
     if borrowed:
         return borrowed
-    if any(child.dep_ == "poss" for child in noun.children) and actor:
+    owned = any(child.dep_ == "poss" for child in noun.children)
+    if owned and actor and not _reflexive_owner(noun):
         return verb_actor(verb)
     return []
 
@@ -243,7 +257,7 @@ def noun_roles(
 ) -> Roles:
     noun = _anchor(noun)
     span = range(min(span.start, noun.i), max(span.stop, noun.i + 1))
-    actor = _noun_actor(noun, span, codebook)
+    actor = _noun_actor(noun, span, codebook, keep)
     recipient = _noun_recipient(noun, deps, actor, keep)
     if actor and recipient and actor[0].i == recipient[0].i:
         recipient = []
@@ -330,16 +344,24 @@ def purpose_recipients(token: Token, words: dict[str, frozenset[str]]) -> list[T
 _EMBEDDED_DEPS = ("dative", "p:to", "p:on", "p:against", "dobj")
 
 
-def embedded_recipients(token: Token, keep: Keep = _anything) -> list[Token]:
-    """The target of the act a demand, threat or refusal embeds when no trigger names it:
-    the subject of its "that" clause ("demanded that [the US] match"), else the object of
-    its "to" clause ("threatened to cut off electricity [to Nakhichevan]")."""
+def clause_subjects(token: Token, keep: Keep = _anything) -> list[Token]:
+    """The subject of the clause a trigger embeds: "demanded [that the US] match"."""
     for clause in token.children:
         that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
         if clause.dep_ == "ccomp" or (clause.dep_ == "acl" and that):
             subjects = [s for s in _children(clause, _SUBJECTS) if keep(s)]
             if subjects:
                 return expand(subjects)
+    return []
+
+
+def embedded_recipients(token: Token, keep: Keep = _anything) -> list[Token]:
+    """The target of the act a demand, threat or refusal embeds when no trigger names it:
+    the subject of its "that" clause ("demanded that [the US] match"), else the object of
+    its "to" clause ("threatened to cut off electricity [to Nakhichevan]")."""
+    subjects = clause_subjects(token, keep)
+    if subjects:
+        return subjects
     for clause in _children(token, frozenset({"xcomp"})):
         found = first_fillers(clause, _EMBEDDED_DEPS, keep=keep)
         if found:
