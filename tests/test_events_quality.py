@@ -321,3 +321,8 @@ def test_an_embedded_object_that_is_no_actor_is_no_target() -> None:
 def test_its_demand_belongs_to_the_subject_and_targets_the_that_clause() -> None:
     coded = only("The U.S. reiterated its demand that Iran release the sailors.", "REQUEST")
     assert countries(coded.actor) == {"USA"} and countries(coded.recipient) == {"IRN"}
+
+
+def test_a_passive_verbs_subject_does_what_it_is_asked_not_the_agent() -> None:
+    coded = only("The rebels were reported by Israel to have attacked the convoy.", "ASSAULT")
+    assert [a.text for a in coded.actor] == ["The rebels"]

@@ -127,9 +127,19 @@ def verb_actor(verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [verb.head] if verb.dep_ == "relcl" else []
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        controllers = _controllers(verb.head)
+        if controllers:
+            return controllers
     if verb.dep_ in _INHERIT and verb.head.i != verb.i:
         return verb_actor(verb.head, depth + 1)
     return []
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """Who does what a passive verb asks of them: "[Trump] is being pressed by NATO to slap
+    sanctions", not NATO."""
+    return _children(verb, _PASSIVE_SUBJECTS) if is_passive(verb) else []
 
 
 def _dep_fillers(token: Token, dep: str, passive: bool) -> list[Token]:
