@@ -277,10 +277,21 @@ def test_verbs_from_the_cameo_codebook(text: str, event: str, cameo: str, recipi
 
 
 @pytest.mark.parametrize(
-    "text", ["The minister stormed out of the meeting.", "Iran trains its dogs.", "Fog dispersed."]
+    "text",
+    [
+        "The minister stormed out of the meeting.",
+        "Iran trains its dogs.",
+        "Fog dispersed.",
+        "Officials in Tehran received similar information.",
+    ],
 )
 def test_object_restricted_verbs_without_their_objects(text: str) -> None:
-    assert kinds(text) & {"ASSAULT", "COOPERATE"} == set()
+    assert kinds(text) & {"ASSAULT", "COOPERATE", "CONSULT"} == set()
+
+
+def test_receiving_a_visitor_is_a_visit() -> None:
+    coded = only("Vladimir Putin received the French ambassador in Moscow.", "CONSULT")
+    assert coded.mode == "visit" and countries(coded.recipient) == {"FRA"}
 
 
 def test_protesters_dispersed_are_the_recipients() -> None:
