@@ -337,3 +337,16 @@ def test_its_demand_belongs_to_the_subject_and_targets_the_that_clause() -> None
 def test_a_passive_verbs_subject_does_what_it_is_asked_not_the_agent() -> None:
     coded = only("The rebels were reported by Israel to have attacked the convoy.", "ASSAULT")
     assert [a.text for a in coded.actor] == ["The rebels"]
+
+
+def test_it_prefers_the_subject_of_its_sentence() -> None:
+    text = "Iran and Israel met. Washington has stated that it is not willing to walk back the ban."
+    coded = only(text, "REJECT")
+    assert countries(coded.actor) == {"USA"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Iran will wait, given it has allies.", "Given the risks, Israel waited."]
+)
+def test_verbs_used_as_connectives_are_no_events(text: str) -> None:
+    assert "AID" not in kinds(text)

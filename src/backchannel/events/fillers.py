@@ -104,6 +104,9 @@ def resolve(
         return replace(found, text=span.text)
     groups = [m for m in before if m.actor.country and not is_person(m.actor)]
     groups = [m for m in groups if m.start not in people]
+    same = [m for m in groups if m.start >= scope.sentence_start and m.start in scope.subjects]
+    if same:  # "the White House has stated that [it] is not willing"
+        return replace(same[-1].actor, text=span.text)
     if not groups or len({m.actor.country for m in groups[-2:]}) > 1:
         return None
     return replace(groups[-1].actor, text=span.text)

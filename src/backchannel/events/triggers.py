@@ -49,9 +49,13 @@ def _head_of(tokens: Doc, start: int, end: int) -> Token:
     return tokens[start]
 
 
+_CONNECTIVE_DEPS = frozenset({"prep", "mark", "case"})  # "given it has", "following talks"
+
+
 def _pos_fits(token: Token, pos: str) -> bool:
     if pos == "V":
-        return token.pos_ in _VERB_POS or token.tag_ in _VERB_TAGS
+        verb = token.pos_ in _VERB_POS or token.tag_ in _VERB_TAGS
+        return verb and token.dep_ not in _CONNECTIVE_DEPS
     return token.pos_ in _NOUN_POS and token.tag_ not in _VERB_TAGS
 
 
