@@ -350,3 +350,13 @@ def test_it_prefers_the_subject_of_its_sentence() -> None:
 )
 def test_verbs_used_as_connectives_are_no_events(text: str) -> None:
     assert "AID" not in kinds(text)
+
+
+def test_put_under_arrest_targets_the_one_put() -> None:
+    coded = only("Iran placed the French envoy under house arrest.", "COERCE")
+    assert countries(coded.actor) == {"IRN"} and countries(coded.recipient) == {"FRA"}
+
+
+def test_forced_out_is_an_expulsion() -> None:
+    coded = only("Israel forced the French envoy out of the country.", "COERCE")
+    assert coded.mode == "deport" and countries(coded.recipient) == {"FRA"}

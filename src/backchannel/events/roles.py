@@ -239,6 +239,9 @@ def _noun_recipient(
     own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "[X] was put under arrest"
+        verb = noun.head.head
+        return [t for t in _children(verb, frozenset({"nsubjpass", "dobj"})) if keep(t)]
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return []
