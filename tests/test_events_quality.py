@@ -360,3 +360,22 @@ def test_put_under_arrest_targets_the_one_put() -> None:
 def test_forced_out_is_an_expulsion() -> None:
     coded = only("Israel forced the French envoy out of the country.", "COERCE")
     assert coded.mode == "deport" and countries(coded.recipient) == {"FRA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("French troops arrived in Iran to help deliver aid to the victims.", "AID"),
+        ("U.S. soldiers deployed to Israel to train Israeli pilots.", "COOPERATE"),
+        ("French troops arrived in Iran on Monday.", "MOBILIZE"),
+    ],
+)
+def test_arrivals_are_typed_by_their_purpose(text: str, event: str) -> None:
+    assert event in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Putin gave a speech to French leaders.", "Israel is fighting the causes of poverty."]
+)
+def test_giving_speeches_and_fighting_causes_are_no_events(text: str) -> None:
+    assert kinds(text) & {"AID", "ASSAULT"} == set()
