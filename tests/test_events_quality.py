@@ -379,3 +379,13 @@ def test_arrivals_are_typed_by_their_purpose(text: str, event: str) -> None:
 )
 def test_giving_speeches_and_fighting_causes_are_no_events(text: str) -> None:
     assert kinds(text) & {"AID", "ASSAULT"} == set()
+
+
+def test_weapons_give_way_to_who_fired_them() -> None:
+    coded = only("The missiles fired by the Israeli army struck an Iranian depot.", "ASSAULT")
+    assert countries(coded.actor) == {"ISR"} and countries(coded.recipient) == {"IRN"}
+
+
+def test_a_participle_with_an_object_is_done_by_its_noun() -> None:
+    coded = only("The Israeli air force carried out air strikes on Iran.", "ASSAULT")
+    assert countries(coded.actor) == {"ISR"} and countries(coded.recipient) == {"IRN"}

@@ -255,7 +255,9 @@ class SentenceCoder:
         def keep(token: Token) -> bool:
             return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
 
-        found = self._actor_like(sentence, _roles(frame, cb, events, keep))
+        found = _roles(frame, cb, events, keep)
+        found.actor = self._behind(sentence, found.actor)
+        found = self._actor_like(sentence, found)
         found.recipient = self._with_links(sentence, found.recipient)
         if not found.recipient and event in cb.words["purpose_types"]:
             purpose = rolemod.purpose_recipients(match.head, cb.words)
@@ -312,6 +314,17 @@ class SentenceCoder:
             if not self._covered(sentence, head, countries=True):
                 tied = rolemod.linked(head, self.codebook.words)
                 found.extend(t for t in tied if self._covered(sentence, t) and t not in found)
+        return found
+
+    def _behind(self, sentence: Sentence, heads: list[Token]) -> list[Token]:
+        """Actors that are no country's actor, or were dropped as no actor at all, give way
+        to who is behind them ("the missiles fired by the Israeli military")."""
+        found: list[Token] = []
+        for head in heads:
+            behind = (
+                [] if self._covered(sentence, head, countries=True) else rolemod.agents_of(head)
+            )
+            found.extend(t for t in behind or [head] if t not in found)
         return found
 
     def _covered(self, sentence: Sentence, head: Token, countries: bool = False) -> bool:

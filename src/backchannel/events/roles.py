@@ -126,7 +126,8 @@ def verb_actor(verb: Token, depth: int = 0) -> list[Token]:
     if subjects or depth > 3:
         return subjects
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return [verb.head] if verb.dep_ == "relcl" else []
+        active = verb.dep_ == "relcl" or bool(_children(verb, frozenset({"dobj"})))
+        return [verb.head] if active else []  # "forces [carrying out] strikes" act
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         controllers = _controllers(verb.head)
         if controllers:
@@ -380,3 +381,16 @@ def embedded_recipients(token: Token, keep: Keep = _anything) -> list[Token]:
         if found:
             return expand(found)
     return []
+
+
+def agents_of(filler: Token) -> list[Token]:
+    """Who is behind a filler that is no actor: "the missiles [fired by the Israeli
+    military]", "drones launched by Iran"."""
+    return expand(
+        o
+        for clause in filler.children
+        if clause.dep_ == "acl"
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for o in _pobjs(agent)
+    )
