@@ -389,3 +389,13 @@ def test_weapons_give_way_to_who_fired_them() -> None:
 def test_a_participle_with_an_object_is_done_by_its_noun() -> None:
     coded = only("The Israeli air force carried out air strikes on Iran.", "ASSAULT")
     assert countries(coded.actor) == {"ISR"} and countries(coded.recipient) == {"IRN"}
+
+
+def test_a_decision_to_act_is_the_act() -> None:
+    assert "AGREE" not in kinds("Israel decided to grant asylum to two Iranian sailors.")
+    assert "AID" in kinds("Israel decided to grant asylum to two Iranian sailors.")
+
+
+def test_support_provided_is_aid() -> None:
+    coded = only("France provided support to Iran after the earthquake.", "AID")
+    assert countries(coded.actor) == {"FRA"}
