@@ -399,3 +399,24 @@ def test_a_decision_to_act_is_the_act() -> None:
 def test_support_provided_is_aid() -> None:
     coded = only("France provided support to Iran after the earthquake.", "AID")
     assert countries(coded.actor) == {"FRA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "role", "span"),
+    [
+        (
+            "Putin will meet Donald Trump in Washington on Tuesday.",
+            "AGREE",
+            "recipient",
+            "Donald Trump",
+        ),
+        (
+            "Iran's government on Saturday released two Israeli sailors.",
+            "RETREAT",
+            "actor",
+            "Iran's government",
+        ),
+    ],
+)
+def test_role_phrases_leave_out_when_and_where(text: str, event: str, role: str, span: str) -> None:
+    assert _spans(text, event, role) == [span]

@@ -339,7 +339,7 @@ class SentenceCoder:
             for actor in self._actors(sentence, head, _span(sentence, head)):
                 if actor not in actors:
                     actors.append(actor)
-        return actors, _display_spans(sentence, heads)
+        return actors, _display_spans(sentence, heads, self.codebook.words["time_words"])
 
     def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
         head_end = sentence.start + head.idx + len(head.text)
@@ -473,11 +473,11 @@ def _span(sentence: Sentence, head: Token) -> TextSpan:
     return _text_span(sentence, head.doc, start, end)
 
 
-def _display_spans(sentence: Sentence, heads: list[Token]) -> list[TextSpan]:
+def _display_spans(sentence: Sentence, heads: list[Token], times: frozenset[str]) -> list[TextSpan]:
     """The fillers' phrases with their appositions; phrases that touch are one ("his
     counterpart Italian President Sergio Mattarella"), phrases inside another are dropped."""
     bounds: list[tuple[int, int]] = []
-    for start, end in sorted(rolemod.display_bounds(head) for head in heads):
+    for start, end in sorted(rolemod.display_bounds(head, times) for head in heads):
         if bounds and start <= bounds[-1][1]:
             bounds[-1] = (bounds[-1][0], max(end, bounds[-1][1]))
         else:

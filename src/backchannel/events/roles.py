@@ -30,11 +30,15 @@ class Roles:
     reciprocal: bool = False  # the recipients are both sides of an embedded meeting
 
 
-def np_bounds(token: Token) -> tuple[int, int]:
-    """Token range [start, end) of the noun phrase headed by ``token``."""
+def np_bounds(token: Token, times: frozenset[str] | None = None) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``token``; for display (given
+    the ``times`` words), without the trailing time or place phrases an analyst would not
+    count as the actor's."""
     start, end = token.i, token.i + 1
     for child in token.children:
         if child.dep_ in _CUT or (child.dep_ == "prep" and child.lower_ == "such"):
+            continue
+        if times is not None and _circumstance(token, child, times):
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
     doc = token.doc
@@ -48,15 +52,28 @@ def np_bounds(token: Token) -> tuple[int, int]:
 _QUOTES = frozenset({"’", "'"})
 
 
-def display_bounds(token: Token) -> tuple[int, int]:
+def _circumstance(head: Token, child: Token, times: frozenset[str]) -> bool:
+    """A phrase after a filler saying when, or where a named actor was: "Ethiopia's
+    government [on Saturday]", "Donald Trump [in Washington]" (parses hang them on the
+    noun, they belong to the verb)."""
+    if child.dep_ not in ("prep", "npadvmod") or child.i < head.i:
+        return False
+    objects = [o for o in child.children if o.dep_ == "pobj"] or [child]
+    if all(o.lower_ in times for o in objects):
+        return True
+    named = head.pos_ == "PROPN" and child.lower_ in ("in", "at")
+    return named and all(o.pos_ == "PROPN" for o in objects)
+
+
+def display_bounds(token: Token, times: frozenset[str]) -> tuple[int, int]:
     """Token range of a filler as an analyst reads it: the noun phrase with its appositions
     ("the Palestinian president, Mahmoud Abbas", "Lesotho Defence Force (LDF)") and an owner
     cut off by a spaced apostrophe ("Libya ’ s government")."""
-    start, end = np_bounds(token)
+    start, end = np_bounds(token, times)
     doc = token.doc
     for child in token.rights:
         if child.dep_ == "appos":
-            end = max(end, np_bounds(child)[1])
+            end = max(end, np_bounds(child, times)[1])
     if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
         end += 1
     if start >= 2 and doc[start].lower_ == "s" and doc[start - 1].text in _QUOTES:
