@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from backchannel.events import fillers
+from backchannel.events import fillers, spans
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
-from backchannel.nlp import Doc, Token
+from backchannel.nlp import Token
 from backchannel.records import Actor, Event, Evidence, Mention, Sentence, TextSpan
 
 _GOVERNED_PATH = frozenset(
@@ -251,22 +251,7 @@ class SentenceCoder:
     def _event(self, sentence: Sentence, frame: _Frame, events: frozenset[int]) -> Coded | None:
         cb, match = self.codebook, frame.match
         event, mode, cameo, negated = _typed(match, frame.governed, cb)
-
-        def keep(token: Token) -> bool:
-            return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
-
-        found = _roles(frame, cb, events, keep)
-        found.actor = self._behind(sentence, found.actor)
-        found = self._actor_like(sentence, found)
-        found.recipient = self._with_links(sentence, found.recipient)
-        if not found.recipient and event in cb.words["purpose_types"]:
-            purpose = rolemod.purpose_recipients(match.head, cb.words)
-            found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=purpose)).recipient
-        if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
-            found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
-        if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
-            nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
-            found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
+        found = self._found(sentence, frame, event, events)
         optional = mode in cb.words["recipient_optional_modes"]
         if event in cb.requires_recipient and not found.recipient and not optional:
             return None
@@ -293,6 +278,29 @@ class SentenceCoder:
             rule=match.trigger.rule,
         )
         return Coded(record, {role: value[1] for role, value in fill.items()})
+
+    def _found(
+        self, sentence: Sentence, frame: _Frame, event: str, events: frozenset[int]
+    ) -> rolemod.Roles:
+        """The event's role fillers: from the parse, then the fallbacks for a missing role."""
+        cb, match = self.codebook, frame.match
+
+        def keep(token: Token) -> bool:
+            return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
+
+        found = _roles(frame, cb, events, keep)
+        found.actor = self._behind(sentence, found.actor)
+        found = self._actor_like(sentence, found)
+        found.recipient = self._with_links(sentence, found.recipient)
+        if not found.recipient and event in cb.words["purpose_types"]:
+            purpose = rolemod.purpose_recipients(match.head, cb.words)
+            found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=purpose)).recipient
+        if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
+            found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
+        if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
+            nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
+            found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
+        return found
 
     def _actor_like(self, sentence: Sentence, found: rolemod.Roles) -> rolemod.Roles:
         """Drop fillers that are neither mentions nor agent-like phrases ("that", "bombs")."""
@@ -329,24 +337,24 @@ class SentenceCoder:
 
     def _covered(self, sentence: Sentence, head: Token, countries: bool = False) -> bool:
         """Whether a mention (of a country's actor, with ``countries``) overlaps the phrase."""
-        span = _span(sentence, head)
+        span = spans.phrase(sentence, head)
         local = [m for m in self.local if m.actor.country] if countries else self.local
         return any(m.start < span.end and m.end > span.start for m in local)
 
     def _fill(self, sentence: Sentence, heads: list[Token]) -> tuple[list[Actor], list[TextSpan]]:
         actors: list[Actor] = []
         for head in heads:
-            for actor in self._actors(sentence, head, _span(sentence, head)):
+            for actor in self._actors(sentence, head, spans.phrase(sentence, head)):
                 if actor not in actors:
                     actors.append(actor)
-        return actors, _display_spans(sentence, heads, self.codebook.words["time_words"])
+        return actors, spans.display(sentence, heads, self.codebook.words["time_words"])
 
     def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
         head_end = sentence.start + head.idx + len(head.text)
         front = [m for m in self.mentions if m.start < head_end and m.end > span.start]
         front = [m for m in front if m.end <= span.end]
         inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
-        clauses = _clauses(sentence, head)
+        clauses = spans.clauses(sentence, head)
         inside = [m for m in inside if not any(a <= m.start < b for a, b in clauses)]
         if inside:
             return [m.actor for m in inside]
@@ -451,44 +459,6 @@ def _relative_subject(token: Token) -> bool:
         c.dep_ == "relcl" and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)
         for c in token.children
     )
-
-
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-
-
-def _clauses(sentence: Sentence, head: Token) -> list[tuple[int, int]]:
-    """Character ranges of the clauses inside a filler ("government, [whose term expired
-    last May]"): their mentions are not the filler's actors."""
-    ranges = []
-    for token in head.subtree:
-        if token.dep_ in _CLAUSE_DEPS and token.i != head.i:
-            first, last = token.left_edge, token.right_edge
-            start = sentence.start + first.idx
-            ranges.append((start, sentence.start + last.idx + len(last.text)))
-    return ranges
-
-
-def _span(sentence: Sentence, head: Token) -> TextSpan:
-    start, end = rolemod.np_bounds(head)
-    return _text_span(sentence, head.doc, start, end)
-
-
-def _display_spans(sentence: Sentence, heads: list[Token], times: frozenset[str]) -> list[TextSpan]:
-    """The fillers' phrases with their appositions; phrases that touch are one ("his
-    counterpart Italian President Sergio Mattarella"), phrases inside another are dropped."""
-    bounds: list[tuple[int, int]] = []
-    for start, end in sorted(rolemod.display_bounds(head, times) for head in heads):
-        if bounds and start <= bounds[-1][1]:
-            bounds[-1] = (bounds[-1][0], max(end, bounds[-1][1]))
-        else:
-            bounds.append((start, end))
-    return [_text_span(sentence, heads[0].doc, start, end) for start, end in bounds]
-
-
-def _text_span(sentence: Sentence, doc: Doc, start: int, end: int) -> TextSpan:
-    first, last = doc[start], doc[end - 1]
-    text = sentence.text[first.idx : last.idx + len(last.text)]
-    return TextSpan(text, sentence.start + first.idx, sentence.start + last.idx + len(last.text))
 
 
 def _evidence(sentence: Sentence, match: Match) -> Evidence:
