@@ -421,3 +421,17 @@ def test_support_provided_is_aid() -> None:
 )
 def test_role_phrases_leave_out_when_and_where(text: str, event: str, role: str, span: str) -> None:
     assert _spans(text, event, role) == [span]
+
+
+def test_called_on_names_the_addressee() -> None:
+    coded = only("The French government called on Israel to halt the raids.", "REQUEST")
+    assert countries(coded.actor) == {"FRA"} and countries(coded.recipient) == {"ISR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Putin called the Iranian president on Monday.", "Putin called Iran's leader on May 4."],
+)
+def test_calling_a_named_person_on_a_day_is_a_phone_call(text: str) -> None:
+    coded = only(text, "CONSULT")
+    assert coded.mode == "phone" and countries(coded.recipient) == {"IRN"}

@@ -174,12 +174,13 @@ def _roles(
 def _outside(found: rolemod.Roles, matches: list[Match], agents: frozenset[str]) -> rolemod.Roles:
     """Drop fillers that are words of the triggers themselves ("come to [the table]")."""
     inside = {i for m in matches for i in range(m.start, m.end)}
+    last = {m.end - 1 for m in matches}  # "called on [Israel]": the object is no trigger word
     inside |= {
         t.i
         for m in matches
         if len(m.trigger.lemmas) > 1
         for t in m.head.subtree
-        if t.dep_ == "pobj" and t.head.i in inside
+        if t.dep_ == "pobj" and t.head.i in inside and t.head.i not in last
     }
     owned = {  # "rejected [the Croatian government's request]": the request's owner is aimed at
         m.head.i

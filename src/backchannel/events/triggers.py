@@ -81,9 +81,18 @@ def _split_match(token: Token, codebook: Codebook) -> Match | None:
     for trigger in codebook.by_first.get(token.lemma_.lower(), ()):
         if trigger.pos != "V" or len(trigger.lemmas) != 2:
             continue
-        if any(c.dep_ in _PARTICLE_DEPS and c.lower_ == trigger.lemmas[1] for c in token.children):
+        times = codebook.words["time_words"]
+        if any(_particle(c, trigger.lemmas[1], times) for c in token.children):
             return Match(trigger, token, token.i, token.i + 1)
     return None
+
+
+def _particle(child: Token, word: str, times: frozenset[str]) -> bool:
+    """The verb's particle, not a time phrase: "called [on] Arabs", not "called on Monday"."""
+    if child.dep_ not in _PARTICLE_DEPS or child.lower_ != word:
+        return False
+    objects = [o for o in child.children if o.dep_ == "pobj"]
+    return not objects or not all(o.lower_ in times or o.like_num for o in objects)
 
 
 def _slot_words(token: Token) -> set[str]:
@@ -134,9 +143,14 @@ def _named_object(verb: Token) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(
-        o.pos_ == "PROPN" or o.ent_type_ in _NAMED_ENTS or o.lower_ in _OBJECT_PRONOUNS
-        for o in objects
+        _named(o) or o.lower_ in _OBJECT_PRONOUNS or any(map(_named, o.lefts)) for o in objects
     )
+
+
+def _named(token: Token) -> bool:
+    """A name, or a name's adjective: "[Lavrov]", "[Qatar]'s emir", "the [Qatari] emir"."""
+    capital = token.tag_ == "JJ" and token.text[:1].isupper()
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAMED_ENTS or capital
 
 
 def _fits(match: Match, retype: Retype) -> bool:
