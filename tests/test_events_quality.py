@@ -156,6 +156,7 @@ def test_a_target_that_is_an_actor_keeps_only_itself() -> None:
         ("Donald Trump called Vladimir Putin to discuss Syria.", "RUS"),
         ("Donald Trump spoke by phone with Vladimir Putin on Monday.", "RUS"),
         ("Donald Trump talked with Vladimir Putin by telephone.", "RUS"),
+        ("Donald Trump talked by telephone with Vladimir Putin.", "RUS"),
     ],
 )
 def test_phone_calls_are_consultations(text: str, recipient: str) -> None:

@@ -160,9 +160,14 @@ def _controllers(verb: Token) -> list[Token]:
     return _children(verb, _PASSIVE_SUBJECTS) if is_passive(verb) else []
 
 
+_MANNER_PREPS = ("by", "over", "via")
+
+
 def _dep_fillers(token: Token, dep: str, passive: bool) -> list[Token]:
-    if dep.startswith("p:"):
-        return prep_objects(token, (dep[2:],))
+    if dep.startswith("p:"):  # "talked by telephone [with] Putin": the parse's attachment
+        manners = prep_objects(token, _MANNER_PREPS) if token.pos_ in ("VERB", "AUX") else []
+        found = prep_objects(token, (dep[2:],))
+        return found or [o for m in manners for o in prep_objects(m, (dep[2:],))]
     if dep == "dobj":
         return [] if passive else _children(token, frozenset({"dobj"}))
     if dep == "dative":
