@@ -436,3 +436,8 @@ def test_called_on_names_the_addressee() -> None:
 def test_calling_a_named_person_on_a_day_is_a_phone_call(text: str) -> None:
     coded = only(text, "CONSULT")
     assert coded.mode == "phone" and countries(coded.recipient) == {"IRN"}
+
+
+def test_suspended_tariffs_are_eased_sanctions() -> None:
+    coded = only("France suspended its tariffs on Iranian oil.", "RETREAT")
+    assert coded.cameo == "085" and countries(coded.actor) == {"FRA"}
