@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from typing import Any
 
-from backchannel.cli.common import (
-    Subparsers,
-    add_input_arguments,
-    articles_only,
-    exit_code,
-    settings_from,
-    write_line,
-)
+from backchannel.cli.common import Subparsers, add_input_arguments, write_per_article
 from backchannel.grounding import find_attributions
-from backchannel.ingest import read_inputs
+from backchannel.records import Article
 from backchannel.serialise import attribution_line
 
 
@@ -25,10 +20,10 @@ def register(subparsers: Subparsers) -> None:
     parser.set_defaults(run=run, published=None)
 
 
+def _lines(article: Article) -> Iterator[dict[str, Any]]:
+    for item in find_attributions(article.text or article.html or ""):
+        yield attribution_line(article.article_id, item)
+
+
 def run(args: argparse.Namespace) -> int:
-    counter: dict[str, int] = {}
-    records = read_inputs(args.files, jsonl=args.jsonl, settings=settings_from(args))
-    for article in articles_only(records, counter):
-        for item in find_attributions(article.text or article.html or ""):
-            write_line(attribution_line(article.article_id, item))
-    return exit_code(counter)
+    return write_per_article(args, _lines)

@@ -9,12 +9,12 @@ from backchannel.cli.common import (
     Subparsers,
     add_input_arguments,
     exit_code,
+    read_records,
     report_rejection,
     settings_from,
     write_line,
 )
 from backchannel.errors import BackchannelError
-from backchannel.ingest import read_inputs
 from backchannel.records import Article, Rejection
 from backchannel.serialise import clean_line
 
@@ -28,9 +28,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     counter: dict[str, int] = {}
-    for record in read_inputs(
-        args.files, jsonl=args.jsonl, settings=settings, published=args.published
-    ):
+    for record in read_records(args, settings):
         if isinstance(record, Rejection):
             report_rejection(record)
             counter["rejected"] = counter.get("rejected", 0) + 1

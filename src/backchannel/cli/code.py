@@ -9,11 +9,11 @@ from backchannel.cli.common import (
     add_input_arguments,
     articles_only,
     exit_code,
+    read_records,
     report_rejection,
     settings_from,
     write_line,
 )
-from backchannel.ingest import read_inputs
 from backchannel.pipeline import Pipeline
 from backchannel.serialise import event_to_dict
 
@@ -28,7 +28,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     counter: dict[str, int] = {}
-    records = read_inputs(args.files, jsonl=args.jsonl, settings=settings, published=args.published)
+    records = read_records(args, settings)
     for doc in Pipeline(settings).run(articles_only(records, counter)):
         if doc.rejection is not None:
             report_rejection(doc.rejection)

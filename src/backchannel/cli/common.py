@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from backchannel.ingest import read_inputs
 from backchannel.records import Article, Rejection
 from backchannel.serialise import dumps
 from backchannel.settings import Settings, load_settings
@@ -43,6 +44,13 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings({"max_bytes": getattr(args, "max_bytes", None)})
 
 
+def read_records(args: argparse.Namespace, settings: Settings) -> Iterator[Article | Rejection]:
+    """The records named by a command's FILE arguments (stdin when none), in order."""
+    return read_inputs(
+        args.files, jsonl=args.jsonl, settings=settings, published=getattr(args, "published", None)
+    )
+
+
 def report_rejection(rejection: Rejection) -> None:
     """The one-line message on stderr for a refused record."""
     print(f"backchannel: {rejection}", file=sys.stderr)
@@ -59,6 +67,17 @@ def articles_only(
         else:
             counter["read"] = counter.get("read", 0) + 1
             yield record
+
+
+def write_per_article(
+    args: argparse.Namespace, lines: Callable[[Article], Iterable[dict[str, Any]]]
+) -> int:
+    """Write ``lines(article)`` for each readable article of the command's inputs."""
+    counter: dict[str, int] = {}
+    for article in articles_only(read_records(args, settings_from(args)), counter):
+        for line in lines(article):
+            write_line(line)
+    return exit_code(counter)
 
 
 def write_line(data: dict[str, Any]) -> None:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from typing import Any
 
-from backchannel.cli.common import (
-    Subparsers,
-    add_input_arguments,
-    articles_only,
-    exit_code,
-    settings_from,
-    write_line,
-)
+from backchannel.cli.common import Subparsers, add_input_arguments, write_per_article
 from backchannel.grounding import find_dates
-from backchannel.ingest import read_inputs
+from backchannel.records import Article
 from backchannel.serialise import timex_line
 
 
@@ -23,12 +18,10 @@ def register(subparsers: Subparsers) -> None:
     parser.set_defaults(run=run)
 
 
+def _lines(article: Article) -> Iterator[dict[str, Any]]:
+    for item in find_dates(article.text or article.html or "", article.published):
+        yield timex_line(article.article_id, item)
+
+
 def run(args: argparse.Namespace) -> int:
-    counter: dict[str, int] = {}
-    records = read_inputs(
-        args.files, jsonl=args.jsonl, settings=settings_from(args), published=args.published
-    )
-    for article in articles_only(records, counter):
-        for item in find_dates(article.text or article.html or "", article.published):
-            write_line(timex_line(article.article_id, item))
-    return exit_code(counter)
+    return write_per_article(args, _lines)

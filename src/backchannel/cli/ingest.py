@@ -11,9 +11,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from backchannel.cli.common import Subparsers, add_input_arguments, settings_from
+from backchannel.cli.common import Subparsers, add_input_arguments, read_records, settings_from
 from backchannel.errors import StoreError
-from backchannel.ingest import read_inputs
 from backchannel.pipeline import Pipeline
 from backchannel.records import Article, Document, Rejection
 from backchannel.settings import Settings
@@ -106,7 +105,7 @@ def ingest(
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    records = read_inputs(args.files, jsonl=args.jsonl, settings=settings, published=args.published)
+    records = read_records(args, settings)
     total = estimate_total(args.files or ["-"], args.jsonl) if sys.stderr.isatty() else None
     with Store.open(args.db or settings.db) as store:
         tally = ingest(records, store, settings, total)
