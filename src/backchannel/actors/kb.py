@@ -145,37 +145,35 @@ def _add_places(kb: KnowledgeBase, data_dir: Path) -> None:
     """Cities, regions and breakaway states: anchors with a country (a seat keeps its GOV)."""
     for row in _rows("places.csv", data_dir):
         entry = Entry("country", row["name"], row["country"], _optional(row["sector"]))
-        for alias in [row["name"], *_split(row["aliases"])]:
+        for alias in _names(row):
             if alias.lower() not in kb.entries:
                 kb.add(alias, entry)
 
 
+def _names(row: dict[str, str]) -> list[str]:
+    """A row's name and its aliases."""
+    return [row["name"], *_split(row["aliases"])]
+
+
+def _named(
+    kind: str, row: dict[str, str], start: date | None = None, end: date | None = None
+) -> Entry:
+    """The entry of an organisation or a person (with the dates their role began and ended)."""
+    country, sector, qid = (_optional(row[key]) for key in ("country", "sector", "qid"))
+    return Entry(kind, row["name"], country, sector, qid, start=start, end=end)
+
+
 def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("organisations.csv", data_dir):
-        entry = Entry(
-            "org",
-            row["name"],
-            _optional(row["country"]),
-            _optional(row["sector"]),
-            _optional(row["qid"]),
-        )
-        for alias in [row["name"], *_split(row["aliases"])]:
+        entry = _named("org", row)
+        for alias in _names(row):
             kb.add(alias, entry)
 
 
 def _add_people(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("people.csv", data_dir):
-        entry = Entry(
-            "person",
-            row["name"],
-            _optional(row["country"]),
-            _optional(row["sector"]),
-            _optional(row["qid"]),
-            None,
-            _iso(row["start"]),
-            _iso(row["end"]),
-        )
-        for alias in [row["name"], *_split(row["aliases"])]:
+        entry = _named("person", row, _iso(row["start"]), _iso(row["end"]))
+        for alias in _names(row):
             kb.add(alias, entry)
 
 
