@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from backchannel.clean import clean
 from backchannel.cli.common import (
     Subparsers,
     add_input_arguments,
+    articles_only,
     exit_code,
     read_records,
     report_rejection,
@@ -17,6 +19,7 @@ from backchannel.cli.common import (
 from backchannel.errors import BackchannelError
 from backchannel.records import Article, Rejection
 from backchannel.serialise import clean_line
+from backchannel.settings import Settings
 
 
 def register(subparsers: Subparsers) -> None:
@@ -28,20 +31,17 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     counter: dict[str, int] = {}
-    for record in read_records(args, settings):
-        if isinstance(record, Rejection):
-            report_rejection(record)
-            counter["rejected"] = counter.get("rejected", 0) + 1
-            continue
-        counter["read"] = counter.get("read", 0) + 1
-        try:
-            write_line(clean_line(clean(record, settings), None))
-        except BackchannelError as err:
-            rejection = Rejection(record.article_id, "clean", err.code, err.message)
-            report_rejection(rejection)
-            write_line(
-                clean_line(
-                    Article(record.article_id, "", url=record.url, title=record.title), rejection
-                )
-            )
+    for article in articles_only(read_records(args, settings), counter):
+        write_line(_clean_line(article, settings))
     return exit_code(counter)
+
+
+def _clean_line(article: Article, settings: Settings) -> dict[str, Any]:
+    """The cleaned article, or an empty one with its rejection when cleaning fails."""
+    try:
+        return clean_line(clean(article, settings), None)
+    except BackchannelError as err:
+        rejection = Rejection(article.article_id, "clean", err.code, err.message)
+        report_rejection(rejection)
+        empty = Article(article.article_id, "", url=article.url, title=article.title)
+        return clean_line(empty, rejection)
