@@ -28,10 +28,6 @@ def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
     return {name: getattr(actor, name) for name in ACTOR_FIELDS}
 
 
-def actor_from_dict(data: dict[str, Any]) -> Actor:
-    return Actor(**{name: data.get(name) for name in ACTOR_FIELDS})  # type: ignore[arg-type]
-
-
 def span_to_dict(span: TextSpan | None) -> dict[str, Any] | None:
     return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
 
