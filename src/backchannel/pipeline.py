@@ -68,9 +68,7 @@ def _select(doc: Document, settings: Settings) -> None:
 
 
 def _parse_one(doc: Document, settings: Settings) -> None:
-    wanted = [s for s in doc.sentences if s.candidate]
-    for sentence, parsed in zip(wanted, nlp.parse(s.text for s in wanted), strict=True):
-        sentence.parse = parsed
+    nlp.parse_sentences(doc.sentences, settings.model)
 
 
 def _parse(docs: list[Document], settings: Settings) -> None:
