@@ -57,6 +57,12 @@ _LINKS = frozenset(["of", "for", "the", "and", "de"])
 _MAX_APPOSED_WORDS = 40
 _QUOTED_END = re.compile(r"[,\"”’]\s*$")
 _QUOTE = re.compile(r"[\"“”]|''|``")
+_SOURCE_STOP = re.compile(r"[,;:!?\"“”()]|\.\s*$|\s(?:on|in|at|during|after|that)\s")
+_LEADING_DETERMINER = re.compile(
+    r"^(?:the|a|an|one|another|two|three|several|some)\s+", re.IGNORECASE
+)
+_POSSESSOR = re.compile(r"^\w+['’]s\s+")
+_TO_PARAGRAPH_END = re.compile(r"\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
 _SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
@@ -133,7 +139,7 @@ def _subject(text: str, floor: int, end: int) -> TextSpan | None:
 def _source_after(text: str, start: int, ceiling: int) -> TextSpan | None:
     """The short noun phrase just after ``start`` (to the next comma or the sentence end)."""
     right = text[start:ceiling]
-    stop = re.search(r"[,;:!?\"“”()]|\.\s*$|\s(?:on|in|at|during|after|that)\s", right)
+    stop = _SOURCE_STOP.search(right)
     span = _span(text, start, start + (stop.start() if stop else len(right)))
     if span is None or len(span.text.split()) > _MAX_SOURCE_WORDS:
         return None
@@ -176,7 +182,7 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
         return None
     edge = text.rfind(source.text, lo, source.end)
     prior = text[lo:edge]
-    if re.search(r"[,\"”’]\s*$", prior) and len(prior.split()) >= 3 and len(after.split()) < 8:
+    if _QUOTED_END.search(prior) and len(prior.split()) >= 3 and len(after.split()) < 8:
         return _make(source, cue_span, _content(text, lo, edge))
     return _make(source, cue_span, _content(text, cue.end(), _reported_end(text, cue.end(), hi)))
 
@@ -263,13 +269,7 @@ def _media_pattern() -> re.Pattern[str]:
 
 def source_kind(text: str) -> str:
     """named | anonymous | media | document, from the source as written."""
-    clean = re.sub(
-        r"^(?:the|a|an|one|another|two|three|several|some)\s+",
-        "",
-        text.strip(),
-        count=1,
-        flags=re.I,
-    )
+    clean = _LEADING_DETERMINER.sub("", text.strip(), count=1)
     head = clean.split(",")[0].split()
     last = head[-1].lower() if head else ""
     if _media_pattern().search(text) or (text.split()[-1] in words("media_heads.txt")):
@@ -314,7 +314,7 @@ def _chain_name(item: Attribution) -> str:
     name = item.text or ""
     cited = _REPORT_IN.search(name)
     if cited:
-        name = re.sub(r"^\w+['’]s\s+", "", cited.group("name").strip())
+        name = _POSSESSOR.sub("", cited.group("name").strip())
     return name
 
 
@@ -322,7 +322,7 @@ def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
     """A frame ending in a colon takes the next paragraph as its content."""
     if not text[sentence_end - 1 : sentence_end + 1].strip().endswith(":"):
         return
-    match = re.compile(r"\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL).match(text, sentence_end)
+    match = _TO_PARAGRAPH_END.match(text, sentence_end)
     if match and match.group(1).strip():
         item.content_span = _span(text, match.start(1), match.end(1))
 
