@@ -67,6 +67,36 @@ TYPICAL = [
 ]
 
 
+# Entries added from the CAMEO code list: typical verbs and nouns of codes the lexicon lacked.
+CAMEO_COVERAGE = [
+    ("The emir hosted the Iranian president in Doha on Sunday.", "CONSULT", "043"),
+    ("Norway offered to mediate between the two factions.", "AGREE", "030"),
+    ("The prime minister stepped down after the vote.", "RETREAT", "0831"),
+    ("The general pulled back his troops from the ridge.", "RETREAT", "087"),
+    ("The senator lashed out at the ministry over the delays.", "ACCUSE", "111"),
+    ("The ministers snubbed the summit organised by their rivals.", "REJECT", "120"),
+    ("The regime flouted the arms agreement again.", "REJECT", "128"),
+    ("Security forces rounded up dozens of activists overnight.", "COERCE", "173"),
+    ("The government revoked the licences of three broadcasters.", "COERCE", "172"),
+    ("The junta banished the former king to a remote island.", "COERCE", "174"),
+    ("Riot police quelled the unrest in the capital.", "ASSAULT", "175"),
+    ("Israeli troops engaged in a firefight with Hamas.", "ASSAULT", "193"),
+    ("Hamas carried out a bomb attack on an Israeli bus.", "ASSAULT", "183"),
+    ("Militiamen razed the village after the raid.", "ASSAULT", "1712"),
+    ("Chinese firms invested heavily in the new port.", "COOPERATE", "061"),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "cameo"), CAMEO_COVERAGE)
+def test_cameo_code_list_entries_are_triggers(text: str, event: str, cameo: str) -> None:
+    coded = only(text, event)
+    assert coded.cameo == cameo and coded.rule and coded.rule.startswith(event)
+
+
+def test_hosting_talks_is_no_visit() -> None:
+    assert not [e for e in code_text("Oman hosted a conference on shipping.")[1]]
+
+
 @pytest.mark.parametrize(("text", "event", "cameo", "quad"), TYPICAL)
 def test_each_plover_type_is_coded(text: str, event: str, cameo: str, quad: int) -> None:
     coded = only(text, event)
