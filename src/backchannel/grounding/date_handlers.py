@@ -29,6 +29,10 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|\w+ed)\b", re.IGNORECASE
 )
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_NUMBER_SEPARATOR = re.compile(r"[\s-]+")
+_NON_DIGIT = re.compile(r"\D")
+_IES = re.compile(r"ies$")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -74,7 +78,7 @@ def tense_at(text: str, start: int, end: int) -> str:
 
 def number(text: str) -> int | None:
     """'three' -> 3, 'twenty four' -> 24, '12' -> 12; vague amounts ('several') -> None."""
-    text = " ".join(re.split(r"[\s-]+", text.lower().strip()))
+    text = " ".join(_NUMBER_SEPARATOR.split(text.lower().strip()))
     if text.replace(".", "", 1).isdigit():
         return int(float(text))
     value = _WORDS["numbers"].get(text)
@@ -90,7 +94,7 @@ def iso_date(match: re.Match[str], ctx: Context) -> Value | None:
 
 def month_day(match: re.Match[str], ctx: Context) -> Value | None:
     month = cal.month_number(match.group("month"))
-    day = int(re.sub(r"\D", "", match.group("day")))
+    day = int(_NON_DIGIT.sub("", match.group("day")))
     year = match.group("year")
     if year:
         return "DATE", f"{year}-{month:02d}-{day:02d}"
@@ -193,7 +197,7 @@ def amount(match: re.Match[str], ctx: Context) -> Value | None:
 
 def _duration(match: re.Match[str], ctx: Context) -> Value | None:
     amount = number(match.group("num"))
-    unit = re.sub(r"ies$", "y", match.group("unit").lower()).rstrip("s")
+    unit = _IES.sub("y", match.group("unit").lower()).rstrip("s")
     code = _WORDS["units"].get(unit)
     if code is None or _A_YEAR.fullmatch(match.group("num")):
         return None
@@ -301,7 +305,7 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def holiday(match: re.Match[str], ctx: Context) -> Value | None:
-    name = re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))
+    name = _SPACES.sub(" ", match.group("name").lower().replace("’", "'"))
     rule = _WORDS["holidays"][name]
     return "DATE", cal.holiday(rule, ctx.published, ctx.tense, (match.group("rel") or "").lower())
 

@@ -28,6 +28,9 @@ _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly)\s+later\b|\blater that
 _EXPLICIT = re.compile(r"^\d{4}(?:-\d\d){0,2}$|^\d{4}-Q\d$")
 _STARTING = re.compile(r"\b(?:starting|from|since|beginning)\s+$", re.I)
 _CALENDAR = re.compile(r"^[\dX]{4}(?:-(?:[\dX]{2}|W\d\d|Q\d|WE|SU|SP|FA|WI|H\d)){0,2}$")
+_DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?")
+_MONTH_VALUE = re.compile(r"[\dX]{4}-\d\d")
+_YEAR_VALUE = re.compile(r"\d{4}")
 
 
 @dataclass(slots=True)
@@ -52,11 +55,11 @@ def _clause(event: Event, parse: Doc | None) -> Clause | None:
 def _granularity(value: str) -> str | None:
     if "W" in value:
         return "week"
-    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?", value):
+    if _DAY_VALUE.fullmatch(value):
         return "day"
-    if re.fullmatch(r"[\dX]{4}-\d\d", value):
+    if _MONTH_VALUE.fullmatch(value):
         return "month"
-    return "year" if re.fullmatch(r"\d{4}", value) else None
+    return "year" if _YEAR_VALUE.fullmatch(value) else None
 
 
 def event_date(timex: Timex, text: str) -> EventDate:
