@@ -84,7 +84,29 @@ CAMEO_COVERAGE = [
     ("Hamas carried out a bomb attack on an Israeli bus.", "ASSAULT", "183"),
     ("Militiamen razed the village after the raid.", "ASSAULT", "1712"),
     ("Chinese firms invested heavily in the new port.", "COOPERATE", "061"),
+    ("Israeli police sealed off the Old City.", "COERCE", "172"),
+    ("Russian hackers hacked the French election campaign.", "COERCE", "170"),
+    ("The Iranian diplomat was found guilty by a French court.", "SANCTION", "116"),
 ]
+
+
+# Object-dependent modes from the PLOVER codebook (censor, withhold, crowd-control).
+OBJECT_MODES = [
+    ("The French government ordered the newspaper to suspend publication.", "COERCE", "censor"),
+    ("Iran shut down the reformist newspaper.", "COERCE", "censor"),
+    ("Russia cut off gas supplies to Ukraine.", "COERCE", "withhold"),
+    ("Israeli police fired tear gas at the crowd.", "ASSAULT", "crowd-control"),
+    ("Israeli troops fired at Hamas positions.", "ASSAULT", None),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "mode"), OBJECT_MODES)
+def test_the_object_gives_the_mode(text: str, event: str, mode: str | None) -> None:
+    assert only(text, event).mode == mode
+
+
+def test_cutting_off_a_road_is_no_withholding() -> None:
+    assert not code_text("Russia cut off the road to the town.")[1]
 
 
 @pytest.mark.parametrize(("text", "event", "cameo"), CAMEO_COVERAGE)
