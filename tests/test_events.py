@@ -105,6 +105,13 @@ def test_the_object_gives_the_mode(text: str, event: str, mode: str | None) -> N
     assert only(text, event).mode == mode
 
 
+def test_a_claim_of_responsibility_keeps_the_attack_as_a_statement() -> None:
+    claimed = only("Hamas claimed responsibility for the attack on Israeli troops.", "ASSAULT")
+    plain = only("Hamas carried out the attack on Israeli troops.", "ASSAULT")
+    assert (claimed.cameo, plain.cameo) == ("015", "190")
+    assert claimed.quad_class == plain.quad_class == 4
+
+
 def test_cutting_off_a_road_is_no_withholding() -> None:
     assert not code_text("Russia cut off the road to the town.")[1]
 
