@@ -259,3 +259,11 @@ def test_a_national_leader_who_moves_to_an_igo_resolves_by_date() -> None:
     as_pole = resolve("Donald Tusk", date(2024, 3, 1))
     assert as_eu is not None and as_eu.country == "IGO"
     assert as_pole is not None and as_pole.country == "POL"
+
+
+def test_a_country_listed_beside_a_group_keeps_its_own_sector() -> None:
+    text = "Egypt mediates between Israel and Hamas, while Qatari and Omani negotiators wait."
+    doc = Document(Article("t", text, published=date(2024, 5, 6)))
+    found = {m.text: m.actor for m in find_mentions(doc)}
+    assert found["Israel"].country == "ISR" and found["Israel"].sector != "REB"
+    assert found["Qatari"].country == "QAT" and found["Qatari"].sector == "GOV"

@@ -90,7 +90,8 @@ def _share_sectors(text: str, mentions: list[Mention], groups: list[list[Part]])
     for i in range(len(mentions) - 2, -1, -1):
         left, right = mentions[i], mentions[i + 1]
         lone = len(groups[i]) == 1 and groups[i][0].kind == "country"
-        listed = groups[i + 1][0].kind in ANCHORS and _LIST.fullmatch(text[left.end : right.start])
+        qualified = len(groups[i + 1]) > 1 and groups[i + 1][0].kind == "country"
+        listed = qualified and _LIST.fullmatch(text[left.end : right.start])
         if lone and listed and left.actor.sector is None and right.actor.country != "IGO":
             left.actor.sector = right.actor.sector
 
