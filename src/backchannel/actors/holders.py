@@ -16,9 +16,10 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from backchannel.datafiles import DATA_DIR as PACKAGE_DATA
 from backchannel.errors import KnowledgeBaseError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+DATA_DIR = PACKAGE_DATA / "actors"
 HOLDERS_PATH = DATA_DIR / "office_holders.csv"
 TITLES_PATH = DATA_DIR / "office_titles.csv"
 FIELDS = ("country", "office", "title", "person", "aliases", "qid", "start", "end")

@@ -20,10 +20,9 @@ from typing import Any
 
 import ahocorasick
 
-from backchannel.actors.holders import Holder, HolderTable, load_holders
+from backchannel.actors.holders import DATA_DIR, Holder, HolderTable, load_holders
 from backchannel.errors import KnowledgeBaseError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid")
 HEADERS = {
     "countries.csv": ("iso3", "qid", "name", "aliases", "demonyms", "seats"),

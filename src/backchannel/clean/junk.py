@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from backchannel.datafiles import data_lines
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…:;。！？।][\"'”’»)\]]*$|[\"”’»]$")
@@ -48,24 +49,23 @@ MAX_DISTANCE = 10  # ... and stand at most this many lines from a kept block
 
 
 @cache
-def _data(name: str) -> list[str]:
-    text = resources.files("backchannel").joinpath("data", "clean", name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
-
-
-@cache
 def junk_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _data("junk_patterns.txt")), re.IGNORECASE)
+    return _any_of("junk_patterns.txt")
 
 
 @cache
 def end_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _data("end_patterns.txt")), re.IGNORECASE)
+    return _any_of("end_patterns.txt")
+
+
+def _any_of(name: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the regexes in ``data/clean/NAME``."""
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("clean", name)), re.IGNORECASE)
 
 
 @cache
 def stopwords() -> frozenset[str]:
-    return frozenset(_data("stopwords_en.txt"))
+    return frozenset(data_lines("clean", "stopwords_en.txt"))
 
 
 @dataclass(slots=True)

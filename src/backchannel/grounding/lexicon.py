@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-_DIR = files("backchannel") / "data" / "grounding"
+from backchannel.datafiles import DATA_DIR, data_lines
+
+_DIR = DATA_DIR / "grounding"
 
 
 def lines(name: str) -> list[str]:
-    """The entries of a one-per-line data file, without comments and blanks."""
-    text = (_DIR / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    """The entries of a one-per-line file of ``data/grounding/``."""
+    return data_lines("grounding", name)
 
 
 @cache
