@@ -32,7 +32,11 @@ TRUNCATED = re.compile(
     r"\w\s?(?:\.{2,}|…)$"
 )  # "... the headphones offer up to 12 hours of list..."
 LIST_ITEM = re.compile(r"(?:\(?\d{1,3}[.)]|[•*▪◦·]|[-–—] )\s*\w")  # "1) ...", "• ...", "- ..."
+CLAUSE_END = re.compile(r"\w[,、，]$")  # "また、その他にも、", "and, in the end,"
 WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+QUOTES = "\"'“”‘’()[]"
+ARTICLES = frozenset({"a", "an", "the"})  # may open a sentence after a dateline's dash
+TITLE_RUN = 4  # capitalised words that open a title-case headline
 PROSE_WORDS = 12  # a sentence-final line this many words long with enough function words
 PROSE_STOPWORDS = 0.2  # share of function words in English prose
 PROSE_WIDTH = 100  # a sentence-final line this wide is prose in any language
@@ -80,10 +84,38 @@ def width(text: str) -> int:
     return len(text) + len(WIDE.findall(text))
 
 
+def _title_word(token: str) -> bool:
+    """A token of a title-case run: it starts with a capital, a digit or a currency sign."""
+    core = token.strip(QUOTES)
+    return bool(core) and (core[0].isupper() or core[0].isdigit() or core[0] in "$£€")
+
+
+def title_cased_head(text: str) -> bool:
+    """A line that opens with an English headline in title case ("Police Arrest Two In
+    Theft Of ..."): a run of at least ``TITLE_RUN`` capitalised words with a capitalised
+    function word inside it, not after punctuation (a dateline's "(AP) — The" does not
+    count). A teaser (headline and summary in one line), not a paragraph."""
+    tokens, hits = text.split(), 0
+    for k, token in enumerate(tokens):
+        if not _title_word(token):
+            return k >= TITLE_RUN and hits > 0
+        core = token.strip(QUOTES)
+        word = core.rstrip(".,:;!?").lower()
+        hits += (
+            k > 0
+            and word in stopwords()
+            and word not in ARTICLES
+            and not core.isupper()
+            and tokens[k - 1][-1].isalnum()
+        )
+    return len(tokens) >= TITLE_RUN and hits > 0
+
+
 def _is_prose(text: str, words: list[str]) -> bool:
-    """Running text: a sentence-final line (not a teaser cut short with an ellipsis) that
-    is wide (any language) or long enough with enough English function words."""
-    if TRUNCATED.search(text):
+    """Running text: a sentence-final line (not a teaser cut short with an ellipsis, nor
+    one that opens with a title-case headline) that is wide (any language) or long enough
+    with enough English function words."""
+    if TRUNCATED.search(text) or title_cased_head(text):
         return False
     if not SENTENCE_END.search(text):
         return width(text) >= LONG_WIDTH
@@ -166,15 +198,23 @@ def _lower(word: str) -> bool:
     return word[0].islower() or (word[0].isalpha() and not word[0].isupper())
 
 
-def _sentence_like(line: Line) -> bool:
+def _sentence_like(line: Line, end: re.Pattern[str] = SENTENCE_END) -> bool:
+    """A short line that ends a sentence (or, with ``end=CLAUSE_END``, a clause) and is
+    not all capitalised words."""
     lower = sum(1 for word in line.words if _lower(word))
-    return line.kind == "short" and bool(SENTENCE_END.search(line.text.strip())) and lower > 0
+    text = line.text.strip()
+    return (
+        line.kind == "short" and bool(end.search(text)) and lower > 0 and not title_cased_head(text)
+    )
 
 
 def _continues(line: Line) -> bool:
-    """A short line that carries the article on: a sentence or an item of a list."""
-    return _sentence_like(line) or (
-        line.kind == "short" and bool(LIST_ITEM.match(line.text.strip()))
+    """A short line that carries the article on: a sentence, a clause broken off at a
+    comma (the next line goes on with it), or an item of a list."""
+    return (
+        _sentence_like(line)
+        or _sentence_like(line, CLAUSE_END)
+        or (line.kind == "short" and bool(LIST_ITEM.match(line.text.strip())))
     )
 
 
