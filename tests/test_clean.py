@@ -292,3 +292,63 @@ def test_the_headline_line_of_extracted_text_becomes_the_title() -> None:
         Article("b", "Envoys from both sides agreed on Friday to meet again.\n"), Settings()
     )
     assert body_only.title is None
+
+
+def test_title_case_teasers_glued_to_their_summary_are_not_the_article() -> None:
+    teasers = [
+        "Police Arrest Two In Harbour Theft Case"
+        "Two men were arrested on Monday after a boat was stolen from the marina overnight.",
+        "Council To Vote On New Bus Routes Next Week"
+        "The city council will vote on the plan after a long public consultation this autumn.",
+        "Storm Warning Issued For The Coast"
+        "Forecasters warned that strong winds could reach the coast by Thursday evening.",
+    ]
+    text = "\n".join([*teasers, "Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS])
+    kept = drop_junk_lines(text).split("\n")
+    assert kept == ["Envoys Meet in Muscat as Talks Resume", *PARAGRAPHS]
+
+
+def test_a_dateline_before_a_capitalised_word_is_still_prose() -> None:
+    lead = "LOS ANGELES (AP) — To the surprise of many, the talks resumed on Monday in Muscat."
+    assert drop_junk_lines("\n".join(["Menu", lead, *PARAGRAPHS])).split("\n") == [
+        lead,
+        *PARAGRAPHS,
+    ]
+
+
+def test_a_line_broken_off_at_a_comma_after_the_article_stays() -> None:
+    tail = ["In the end, after a long night,", "both sides signed.", "関連記事", "ホーム"]
+    text = "\n".join([*PARAGRAPHS, "Officials also said,", *tail])
+    assert drop_junk_lines(text).split("\n") == [*PARAGRAPHS, "Officials also said,", *tail[:2]]
+
+
+@pytest.mark.parametrize(
+    "widget",
+    ["Você pode gostar...", "Leia também: Governo anuncia", "Weitere Beiträge zum Thema",
+     "publiziert am 30. Juli 2018", "Artículos relacionados", "Lire aussi"],
+)  # fmt: skip
+def test_widgets_in_other_languages_go(widget: str) -> None:
+    assert drop_junk_lines("\n".join([*PARAGRAPHS, widget])).split("\n") == PARAGRAPHS
+
+
+def test_an_author_box_ends_the_article() -> None:
+    bio = (
+        "Jane Roe is a correspondent who has covered the Gulf for a decade, and she writes "
+        "about diplomacy, trade and the region's politics for several newspapers."
+    )
+    text = "\n".join([*PARAGRAPHS, "About Jane Roe", bio, PARAGRAPHS[0]])
+    assert drop_junk_lines(text).split("\n") == PARAGRAPHS
+
+
+def test_a_stat_table_between_paragraphs_is_kept() -> None:
+    table = ["Team", "Won", "Lost", "%"]
+    for n, team in enumerate(["Harbour City", "North Port", "Bay United"]):
+        table += [team, str(12 - n), str(3 + n), f"{80 - 7 * n}%"]
+    text = "\n".join(["Home", "Sport", *PARAGRAPHS[:2], *table, PARAGRAPHS[2], "Share"])
+    assert drop_junk_lines(text).split("\n") == [*PARAGRAPHS[:2], *table, PARAGRAPHS[2]]
+
+
+def test_a_number_list_away_from_the_article_is_not_kept() -> None:
+    archive = [f"Week {n}: {n * 3} visits" for n in range(1, 12)]
+    text = "\n".join([*PARAGRAPHS, *[f"Section {n}" for n in range(12)], *archive])
+    assert drop_junk_lines(text).split("\n") == PARAGRAPHS

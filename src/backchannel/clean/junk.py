@@ -37,6 +37,14 @@ WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 QUOTES = "\"'“”‘’()[]"
 ARTICLES = frozenset({"a", "an", "the"})  # may open a sentence after a dateline's dash
 TITLE_RUN = 4  # capitalised words that open a title-case headline
+DIGIT = re.compile(r"\d")
+LETTER = re.compile(r"[^\W\d_]")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+TABLE_LINES = 8  # a run of cell-like lines this long with enough numbers is a table
+TABLE_WORDS = 16  # words in a cell at most
+TABLE_DIGITS = 0.3  # share of the words of a table that are numbers
+TABLE_NUMBERS = 0.25  # share of the lines of a table that are a number alone
+SYMBOL_CELL = 3  # characters of a cell without words ("%", "-", "n/a")
 PROSE_WORDS = 12  # a sentence-final line this many words long with enough function words
 PROSE_STOPWORDS = 0.2  # share of function words in English prose
 PROSE_WIDTH = 100  # a sentence-final line this wide is prose in any language
@@ -76,7 +84,7 @@ def stopwords() -> frozenset[str]:
 class Line:
     text: str
     words: list[str]
-    kind: str = "short"  # "junk" | "end" | "prose" | "short"
+    kind: str = "short"  # "junk" | "end" | "prose" | "short" | "table"
 
 
 def width(text: str) -> int:
@@ -144,7 +152,46 @@ def classify(texts: list[str]) -> list[Line]:
             line.kind = "junk"
         elif _is_prose(stripped, line.words):
             line.kind = "prose"
+    mark_tables(lines)
     return lines
+
+
+def _table_cell(line: Line) -> bool:
+    """A line that may be a cell of a table: short, a symbol ("%", "-"), or junk only
+    for being repeated."""
+    text = line.text.strip()
+    if line.kind == "junk":
+        return len(text) <= SYMBOL_CELL or not junk_pattern().fullmatch(text)
+    return line.kind == "short" and len(line.words) <= TABLE_WORDS
+
+
+def _numeric_share(run: list[Line]) -> float:
+    """The share of words with a digit in them (years apart: an archive list has them)."""
+    words = [word for line in run for word in line.words]
+    numeric = sum(1 for word in words if DIGIT.search(word) and not YEAR.fullmatch(word))
+    return numeric / len(words) if words else 0.0
+
+
+def _is_table(run: list[Line]) -> bool:
+    """Enough numbers in the words, and enough cells that are only a number ("63", "85%"):
+    numbered labels ("Section 1", "Section 2" ...) are a menu."""
+    numbers = sum(1 for line in run if not LETTER.search(line.text))
+    return numbers >= TABLE_NUMBERS * len(run) and _numeric_share(run) >= TABLE_DIGITS
+
+
+def mark_tables(lines: list[Line]) -> None:
+    """Class as ``table`` each run of at least ``TABLE_LINES`` cell-like lines in which
+    at least ``TABLE_DIGITS`` of the words are numbers (a table or stat list, one cell a
+    line); a number repeated in it is a cell, not a widget."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _table_cell(lines[j]):
+            j += 1
+        if j - i >= TABLE_LINES and _is_table(lines[i:j]):
+            for line in lines[i:j]:
+                line.kind = "table"
+        i = max(j, i + 1)
 
 
 def _value(lines: list[Line], i: int) -> float:
@@ -156,6 +203,8 @@ def _value(lines: list[Line], i: int) -> float:
         return -JUNK_COST
     if line.kind == "short":
         return -SHORT_COST
+    if line.kind == "table":
+        return 0.0
     neighbours = (j for j in (i - 1, i + 1) if 0 <= j < len(lines))
     paired = any(lines[j].kind == "prose" for j in neighbours)
     return width(line.text) * (1.0 if paired else ISOLATED_SHARE)
@@ -190,7 +239,9 @@ def blocks(lines: list[Line]) -> list[tuple[float, int, int]]:
 
 
 def _headline_like(line: Line) -> bool:
-    return line.kind == "short" and len(line.words) >= 2
+    """A short line of two words or more, not a title-case headline glued to its summary."""
+    teaser = any(_lower(word) for word in line.words) and title_cased_head(line.text.strip())
+    return line.kind == "short" and len(line.words) >= 2 and not teaser
 
 
 def _lower(word: str) -> bool:
@@ -255,9 +306,7 @@ def _head(lines: list[Line], first: int) -> set[int]:
 
 
 def _keep_span(lines: list[Line], first: int, last: int) -> set[int]:
-    keep = {
-        i for i in range(first, last + 1) if lines[i].kind == "prose" or lines[i].kind == "short"
-    }
+    keep = {i for i in range(first, last + 1) if lines[i].kind in ("prose", "short", "table")}
     return keep | _head(lines, first) | _tail(lines, last)
 
 
