@@ -71,7 +71,7 @@ def test_chain_through_a_carried_over_frame_and_its_antecedent() -> None:
     assert inner.kind == "anonymous"
     assert inner.chain == ["Reuters", "Asahi Shimbun", "a South Korean diplomat"]
     assert by_text["The report"].chain == ["Reuters", "Asahi Shimbun"]
-    assert by_text["the diplomat"].chain == ["Reuters", "Asahi Shimbun", "the diplomat"]
+    assert by_text["the diplomat"].chain == ["Reuters", "Asahi Shimbun", "a South Korean diplomat"]
 
 
 def test_negated_verb_is_no_source() -> None:
@@ -176,3 +176,100 @@ def test_a_source_speaking_on_condition_of_anonymity_is_anonymous() -> None:
     [found] = find_attributions(text)
     assert found.kind == "anonymous"
     assert found.source_span is not None and "official" in found.source_span.text
+
+
+def test_nyt_style_double_apostrophe_quote_before_the_cue() -> None:
+    item = only("''The tariffs will hurt farmers,'' said Jane Roe, an economist.")
+    assert (item.text, item.cue) == ("Jane Roe", "said")
+    assert item.content_span is not None
+    assert item.content_span.text == "The tariffs will hurt farmers"
+
+
+def test_unquoted_report_with_the_source_after_the_cue() -> None:
+    item = only("Exports fell sharply last year, said Jane Roe, an economist at the bank.")
+    assert (item.text, item.kind) == ("Jane Roe", "named")
+    assert item.content_span is not None
+    assert item.content_span.text == "Exports fell sharply last year"
+    apposed = only("Jane Roe, an economist, said the union expected losses.")
+    assert apposed.text == "Jane Roe, an economist"
+
+
+def test_relative_pronoun_source_is_its_antecedent() -> None:
+    item = only("The senator met Jane Roe, who said the strike would end soon.")
+    assert (item.text, item.cue) == ("Jane Roe", "said")
+    study = only("Yet the study, which notes that exports fell, was ignored.")
+    assert (study.text, study.kind) == ("the study", "document")
+
+
+def test_definite_anonymous_source_refers_back_to_the_first_mention() -> None:
+    text = (
+        "A U.S. government source said the talks had stalled. "
+        "The source said Japan would not attend."
+    )
+    first, second = find_attributions(text)
+    assert second.text == "The source" and second.kind == "anonymous"
+    assert second.chain == ["A U.S. government source"]
+    assert second.source is not None and first.source is not None
+    assert second.source.country == first.source.country == "USA"
+
+
+def test_the_official_added_is_the_official_of_the_earlier_sentence() -> None:
+    text = "An official in Tokyo said talks had stalled. The official added that Japan would wait."
+    first, second = find_attributions(text)
+    assert (second.cue, second.chain) == ("added", [first.text])
+
+
+def test_pronoun_after_a_named_speaker_is_that_speaker() -> None:
+    text = "Angela Merkel said the talks had stalled. She said Germany would not attend."
+    first, second = find_attributions(text)
+    assert second.text == "She" and second.kind == "named"
+    assert second.chain == ["Angela Merkel"]
+    assert second.source is not None and first.source is not None
+    assert second.source.name == first.source.name
+
+
+def test_pronoun_does_not_reach_back_past_a_document() -> None:
+    text = "The report said exports fell. He said nothing more about it."
+    assert find_attributions(text)[-1].chain == ["He"]
+
+
+def test_post_posed_chain_of_citations_ends_with_the_original_source() -> None:
+    text = (
+        "Japan will lift the tariffs, Bloomberg reported, citing Kyodo, which cited an "
+        "unnamed official."
+    )
+    item = only(text)
+    assert item.chain == ["Bloomberg", "Kyodo", "an unnamed official"]
+    assert (item.kind, item.text, item.cue) == ("anonymous", "an unnamed official", "reported")
+    assert item.content_span is not None
+    assert item.content_span.text == "Japan will lift the tariffs"
+
+
+def test_pre_posed_chain_of_citations_ends_with_the_original_source() -> None:
+    text = (
+        "Bloomberg, citing Kyodo News, which cited a U.S. government source, said Japan "
+        "will lift the tariffs."
+    )
+    item = only(text)
+    assert item.chain == ["Bloomberg", "Kyodo News", "a U.S. government source"]
+    assert (item.kind, item.text) == ("anonymous", "a U.S. government source")
+    assert item.source_span is not None
+    assert text[item.source_span.start : item.source_span.end] == item.text
+    assert item.content_span is not None
+    assert item.content_span.text == "Japan will lift the tariffs"
+
+
+def test_according_to_a_source_quoted_by_a_medium_frames_the_whole_report() -> None:
+    text = (
+        "Iran has said it will free the tanker, according to an Iranian official quoted by "
+        "Amwaj Media."
+    )
+    items = find_attributions(text)
+    said = next(item for item in items if item.cue == "said")
+    frame = next(item for item in items if item.cue == "according to")
+    assert frame.chain == ["Amwaj Media", "an Iranian official"]
+    assert (frame.kind, frame.text) == ("anonymous", "an Iranian official")
+    assert said.chain == ["Amwaj Media", "an Iranian official", "Iran"]
+    assert said.content_span is not None
+    assert said.content_span.text == "it will free the tanker"
+    assert all(item.cue != "quoted" for item in items)

@@ -55,7 +55,7 @@ _DISCOURSE = re.compile(
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 _LINKS = frozenset(["of", "for", "the", "and", "de"])
 _MAX_APPOSED_WORDS = 40
-_QUOTED_END = re.compile(r"[,\"”’]\s*$")
+_QUOTED_END = re.compile(r"(?:[,\"”’]|'')\s*$")
 _QUOTE = re.compile(r"[\"“”]|''|``")
 _SOURCE_STOP = re.compile(r"[,;:!?\"“”()]|\.\s*$|\s(?:on|in|at|during|after|that)\s")
 _LEADING_DETERMINER = re.compile(
@@ -63,6 +63,17 @@ _LEADING_DETERMINER = re.compile(
 )
 _POSSESSOR = re.compile(r"^\w+['’]s\s+")
 _TO_PARAGRAPH_END = re.compile(r"\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
+_INVERTED_SOURCE = re.compile(
+    r"(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+)?|(?:[A-Z][\w.'’-]*\s+){0,4})[\w.'’-]+\s*(?:,|\.?$)"
+)
+_APPOSITION_START = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,\s+(?:a|an|the|who|which|one)\s"
+)
+_ANTECEDENT = re.compile(
+    r"(?<![\w'’-])(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+"
+    r"|(?:(?:the|The)\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|on|for|at)\s+(?:the\s+)?)?){0,4}"
+    r"[A-Z][\w.'’-]*),?\s*$"
+)
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
 _SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
@@ -76,9 +87,20 @@ _THAT = re.compile(r"^(?:that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 _HEDGED_CUES = words("hedged_cues.txt")
+_INVERTING = words("inverted_cues.txt")
 _INHERITS = re.compile(r"(?:\band|\bby|,)\s*$", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
+_CITING = re.compile(r",\s*(?:citing|quoting)\s+", re.IGNORECASE)
+_CITED_AGAIN = re.compile(
+    r",?\s*(?:which|who)\s+(?:(?:had|has|in\s+turn)\s+)*(?:cited|quoted)\s+", re.IGNORECASE
+)
+_LINK = re.compile(r"[^,;\"“”\n]+?(?=\s*(?:[,;\"“”\n]|\.(?=\s+[A-Z\"“]|\s*$)|$))")
+_GAP_STOP = re.compile(r"[,;:.\"“”()—–]")
+_QUOTED_BY = re.compile(r"\s+(?:as\s+)?(?:quoted|cited)\s+(?:by|in)\s+(?P<by>\S.*)$")
+_PASSIVE_AGENT = re.compile(r"\s+by\s", re.IGNORECASE)
+_ACCORDING_TAIL = re.compile(r",\s*according\s+to\b", re.IGNORECASE)
+_REPORTERS = frozenset(["media", "document"])
 _REPORT_IN = re.compile(
     r"\breports?\s+(?:in|by|from|on)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s*)+)", re.UNICODE
 )
@@ -106,7 +128,15 @@ def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
         return _apposed(text, floor, floor + len(left))
     if mark in ("and", "but"):
         return _subject(text, floor, floor + last.start())  # type: ignore[union-attr]
+    if mark in ("who", "which"):
+        return _antecedent(text, floor, floor + last.start())  # type: ignore[union-attr]
     return None
+
+
+def _antecedent(text: str, floor: int, end: int) -> TextSpan | None:
+    """'Trump, who says', 'the study, which notes': the noun phrase the pronoun stands for."""
+    match = _ANTECEDENT.search(text, floor, end)
+    return _span(text, match.start(), match.end()) if match else None
 
 
 def _hard_start(text: str, floor: int, end: int) -> int:
@@ -173,8 +203,7 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
     cue_span = _span(text, cue.start(), cue.end())
     before = text[lo : cue.start()]
     after = text[cue.end() : hi].strip()
-    quoted_before = _QUOTED_END.search(before) is not None and _QUOTE.search(before) is not None
-    if quoted_before and _POSTPOSED.match(after):
+    if _postposed(before, cue.group(0), after):
         source = _source_after(text, cue.end(), hi)
         return _make(source, cue_span, _content(text, lo, cue.start()))
     source = _source_before(text, cue.start(), floor)
@@ -184,7 +213,22 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
     prior = text[lo:edge]
     if _QUOTED_END.search(prior) and len(prior.split()) >= 3 and len(after.split()) < 8:
         return _make(source, cue_span, _content(text, lo, edge))
-    return _make(source, cue_span, _content(text, cue.end(), _reported_end(text, cue.end(), hi)))
+    content = _content(text, cue.end(), _reported_end(text, cue.end(), hi))
+    return _before_according(text, _make(source, cue_span, content))
+
+
+def _postposed(before: str, cue: str, after: str) -> bool:
+    """'"CONTENT," said X' or 'CONTENT, said X' (X a short noun phrase ending the clause):
+    the source comes after the cue."""
+    if _QUOTED_END.search(before) is not None and _QUOTE.search(before) is not None:
+        return _POSTPOSED.match(after) is not None
+    clause = before.rstrip()
+    inverted = clause.endswith(",") and len(clause.split()) >= 3 and cue.lower() in _INVERTING
+    return (
+        inverted
+        and _INVERTED_SOURCE.match(after) is not None
+        and not _APPOSITION_START.match(before)
+    )
 
 
 def _reported_end(text: str, start: int, hi: int) -> int:
@@ -250,16 +294,33 @@ def _make(
     source = clean_source(source, cue.text if cue else "")
     if source is None or cue is None:
         return None
+    chain = [source.text]
+    quoted = _QUOTED_BY.search(source.text)
+    if quoted and quoted.start():
+        chain = [quoted.group("by"), source.text[: quoted.start()]]
+        source = TextSpan(chain[1], source.start, source.start + quoted.start())
     return Attribution(
         kind=source_kind(source.text),
         source=_resolve(source.text),
         text=source.text,
         cue=cue.text,
-        chain=[source.text],
+        chain=chain,
         source_span=source,
         cue_span=cue,
         content_span=content,
     )
+
+
+def _before_according(text: str, item: Attribution | None) -> Attribution | None:
+    """'Iran has said X, according to an official': the frame reports Iran's saying, so the
+    content stops before it (a medium's report keeps its own "according to" inside)."""
+    content = item.content_span if item else None
+    if item is None or content is None or item.kind in _REPORTERS:
+        return item
+    tail = _ACCORDING_TAIL.search(text, content.start, content.end)
+    if tail is not None:
+        item.content_span = _content(text, content.start, tail.start())
+    return item
 
 
 @cache
@@ -303,19 +364,68 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
 def _one(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
     if _ACCORDING.fullmatch(cue.group(0)):
         return _according(text, cue, lo, hi, floor)
+    if cue.group(0).lower() in ("quoted", "cited") and _PASSIVE_AGENT.match(text, cue.end()):
+        return None
     attribution = _hedged(text, cue, lo, hi) or _verb(text, cue, lo, hi, floor)
     if attribution is not None and (attribution.text or "").lower() in ("it", "which", "that"):
         return None
     return attribution
 
 
-def _chain_name(item: Attribution) -> str:
-    """The source as a chain names it: the medium of "a report in Japan's Kyodo News"."""
+def _chain_name(item: Attribution) -> list[str]:
+    """The sources as a chain names them, outermost first: the medium of "a report in
+    Japan's Kyodo News", or the reporters a source was cited through."""
+    if len(item.chain) > 1:
+        return list(item.chain)
     name = item.text or ""
     cited = _REPORT_IN.search(name)
     if cited:
         name = _POSSESSOR.sub("", cited.group("name").strip())
-    return name
+    return [name]
+
+
+def _citations(text: str) -> list[tuple[int, int, list[TextSpan]]]:
+    """', citing Kyodo, which cited an unnamed official': (start, end, the sources cited)."""
+    found = []
+    for match in _CITING.finditer(text):
+        links: list[TextSpan] = []
+        again: re.Match[str] | None = match
+        while again is not None:
+            link = _LINK.match(text, again.end())
+            span = _span(text, link.start(), link.end()) if link else None
+            if span is None or len(span.text.split()) > _MAX_SOURCE_WORDS:
+                break
+            links.append(span)
+            again = _CITED_AGAIN.match(text, span.end)
+        if links:
+            found.append((match.start(), links[-1].end, links))
+    return found
+
+
+def _masked(text: str, citations: list[tuple[int, int, list[TextSpan]]]) -> str:
+    """``text`` with each citation blanked out (offsets kept), so no cue sees it."""
+    pieces, at = [], 0
+    for start, end, _ in citations:
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
+
+
+def _cite(text: str, item: Attribution, citations: list[tuple[int, int, list[TextSpan]]]) -> None:
+    """The source cited right after the item's source or cue becomes its source, the
+    reporters before it the outer links of its chain."""
+    anchors = [span.end for span in (item.source_span, item.cue_span) if span is not None]
+    for start, _, links in citations:
+        if any(_adjacent(text[anchor:start]) for anchor in anchors if anchor <= start):
+            source = links[-1]
+            item.chain = _chain_name(item) + [link.text for link in links]
+            item.kind, item.text, item.source_span = source_kind(source.text), source.text, source
+            item.source = _resolve(source.text)
+            return
+
+
+def _adjacent(gap: str) -> bool:
+    return not _GAP_STOP.search(gap) and len(gap.split()) <= 4
 
 
 def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
@@ -360,12 +470,19 @@ def _merge(found: list[Attribution], labelled: list[Attribution]) -> list[Attrib
 
 def find_attributions(text: str) -> list[Attribution]:
     """Attribution relations in ``text`` as given, with offsets into it."""
+    citations = _citations(text)
+    masked = _masked(text, citations)
     result: list[Attribution] = []
-    for sentence in split_sentences(text):
-        found = _in_sentence(text, sentence.start, sentence.end)
+    for sentence in split_sentences(masked):
+        found = _in_sentence(masked, sentence.start, sentence.end)
         for item in found:
-            _carry_over(text, sentence.end, item)
+            _carry_over(masked, sentence.end, item)
+            _cite(masked, item, citations)
         result.extend(found)
+    for item in result:
+        if citations and item.content_span is not None:
+            start, end = item.content_span.start, item.content_span.end
+            item.content_span = TextSpan(text[start:end], start, end)
     merged = _merge(result, _labelled(text))
     link_chains(merged, {id(item): _chain_name(item) for item in merged})
     return merged

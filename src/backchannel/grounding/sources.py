@@ -17,6 +17,7 @@ that of the last earlier source with the same head noun ("a report in Kyodo News
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from backchannel.grounding.lexicon import words
 from backchannel.records import Attribution, TextSpan
@@ -48,6 +49,9 @@ _DATELINE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:--|[—–-])\s*")
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
 _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
+_PERSONAL = frozenset(["he", "she"])
+_PERSONS = frozenset(["named", "anonymous"])
+_PRONOUN_REACH = 600
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+(?P<head>\w+)$", re.IGNORECASE)
 
 
@@ -133,29 +137,58 @@ def _parent(item: Attribution, items: list[Attribution]) -> Attribution | None:
 
 
 def _antecedent(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
-    """The earlier source a definite document source ("the report") refers back to."""
-    definite = _DEFINITE.match(item.text or "")
-    if definite is None or definite.group("head").lower() not in words("document_heads.txt"):
+    """The earlier source an anaphoric one refers back to: a definite document or unnamed
+    source with the same head noun ("a report in Kyodo News" ... "the report", "a U.S.
+    government source" ... "the source"), or for "he"/"she" the nearest earlier person."""
+    text = item.text or ""
+    if text.lower() in _PERSONAL:
+        return _person_before(item, earlier)
+    definite = _DEFINITE.match(text)
+    if definite is None or definite.group("head").lower() not in _anaphoric_heads():
         return None
     head = re.compile(rf"\b{re.escape(definite.group('head'))}\b", re.IGNORECASE)
     for other in reversed(earlier):
-        if other.text and other.text != item.text and head.search(other.text):
+        if other.text and other.text.lower() != text.lower() and head.search(other.text):
             return other
     return None
 
 
-def link_chains(items: list[Attribution], name_of: dict[int, str]) -> None:
-    """Set each item's chain: the sources from the outermost report down to it."""
+def _anaphoric_heads() -> frozenset[str]:
+    return words("document_heads.txt") | words("anonymous_heads.txt")
+
+
+def _person_before(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
+    """The source of the nearest earlier attribution, if a person and close enough."""
+    at = item.source_span.start if item.source_span else 0
+    for other in reversed(earlier):
+        span = other.source_span
+        if other.text is None or span is None or at - span.end > _PRONOUN_REACH:
+            return None
+        if other.text.lower() not in _PERSONAL and other.kind in _PERSONS:
+            return other
+        if other.text.lower() not in _PERSONAL:
+            return None
+    return None
+
+
+def link_chains(items: list[Attribution], name_of: dict[int, list[str]]) -> None:
+    """Set each item's chain: the sources from the outermost report down to it. An anaphoric
+    source takes the kind, actor and chain of the source it refers back to."""
     chains: dict[int, list[str]] = {}
     for index, item in enumerate(items):
         item.chain = _chain(item, items, items[:index], name_of, chains, 0)
+
+
+def _adopt(item: Attribution, antecedent: Attribution) -> None:
+    item.kind = antecedent.kind
+    item.source = replace(antecedent.source) if antecedent.source is not None else None
 
 
 def _chain(
     item: Attribution,
     items: list[Attribution],
     earlier: list[Attribution],
-    name_of: dict[int, str],
+    name_of: dict[int, list[str]],
     chains: dict[int, list[str]],
     depth: int,
 ) -> list[str]:
@@ -165,9 +198,10 @@ def _chain(
     parent = _parent(item, items)
     above = _chain(parent, items, earlier, name_of, chains, depth + 1) if parent else []
     if antecedent is not None:
-        own = list(chains.get(id(antecedent), [name_of.get(id(antecedent), "")]))
+        _adopt(item, antecedent)
+        own = list(chains.get(id(antecedent), name_of.get(id(antecedent), [])))
     else:
-        own = [name_of.get(id(item), item.text or "")] if item.text else []
+        own = name_of.get(id(item), [item.text]) if item.text else []
     chain = above + [name for name in own if name and name not in above]
     chains[id(item)] = chain
     return list(chain)
