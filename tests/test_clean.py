@@ -352,3 +352,11 @@ def test_a_number_list_away_from_the_article_is_not_kept() -> None:
     archive = [f"Week {n}: {n * 3} visits" for n in range(1, 12)]
     text = "\n".join([*PARAGRAPHS, *[f"Section {n}" for n in range(12)], *archive])
     assert drop_junk_lines(text).split("\n") == PARAGRAPHS
+
+
+def test_bylines_dates_and_reading_times_standing_alone_go() -> None:
+    head = ["Envoys Meet in Muscat as Talks Resume", "By Jane Roe - 11/19/19 06:56 AM EST"]
+    head += ["Nov. 20, 2019, 9:28 AM UTC", "18 NOV 2019", "9:24 pm ET", "• 2 min read"]
+    sentence = "By Monday, the talks had ended."
+    text = "\n".join([*head, *PARAGRAPHS, sentence])
+    assert drop_junk_lines(text).split("\n") == [head[0], *PARAGRAPHS, sentence]
