@@ -129,6 +129,8 @@ def test_build_extracts_heads_ministers_and_organisations(tmp_path: Path, positi
             "country": "IGO",
             "sector": "",
             "qid": "Q7184",
+            "home": "",
+            "governs_from": "",
         }
     ]
 

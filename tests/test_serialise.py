@@ -33,7 +33,8 @@ def test_event_has_every_contract_field_at_every_level() -> None:
     assert set(data["date"]) == {"start", "end", "granularity", "basis", "text"}
     assert set(data["attribution"]) == {"kind", "source", "text", "cue", "chain"}
     assert {"sentence", "start", "end", "trigger"} <= set(data["evidence"])
-    assert set(data["actor"][0]) == {"text", "name", "country", "sector", "kb_id", "role_holder"}
+    contract = {"text", "name", "country", "sector", "kb_id", "role_holder"}
+    assert set(data["actor"][0]) == contract | {"home_country"}  # one extension
 
 
 def test_event_id_is_stable_and_depends_on_roles() -> None:

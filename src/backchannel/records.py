@@ -81,6 +81,7 @@ class Actor:
     sector: str | None = None  # PLOVER sector code
     kb_id: str | None = None  # Wikidata QID where known
     role_holder: str | None = None  # the person holding the office on the date
+    home_country: str | None = None  # extension: an NSA group's home country (ISO alpha-3)
 
 
 @dataclass(slots=True)

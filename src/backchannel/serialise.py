@@ -19,7 +19,9 @@ from backchannel.records import (
 )
 
 EVENT_SCHEMA = "backchannel.event/1"
-ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id", "role_holder")
+ACTOR_FIELDS = (
+    "text", "name", "country", "sector", "kb_id", "role_holder", "home_country"
+)  # fmt: skip
 
 
 def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +23,7 @@ import ahocorasick
 from backchannel.actors.holders import DATA_DIR, Holder, HolderTable, load_holders
 from backchannel.errors import KnowledgeBaseError
 
-ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid")
+ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid", "home", "governs_from")
 HEADERS = {
     "countries.csv": ("iso3", "qid", "name", "aliases", "demonyms", "seats"),
     "organisations.csv": ORGANISATION_FIELDS,
@@ -50,6 +50,8 @@ class Entry:
     end: date | None = None
     term: Holder | None = None  # people from the office-holder table
     weak: bool = False  # agent nouns that are an actor only in context ("people", "court")
+    home: str | None = None  # non-state groups: the country they are based in
+    governs_from: date | None = None  # a group that took power: its state's government since
 
 
 @dataclass(slots=True)
@@ -164,7 +166,11 @@ def _named(
 
 def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("organisations.csv", data_dir):
-        entry = _named("org", row)
+        entry = replace(
+            _named("org", row),
+            home=_optional(row["home"]),
+            governs_from=_iso(row["governs_from"], "organisations.csv"),
+        )
         for alias in _names(row):
             kb.add(alias, entry)
 
@@ -176,11 +182,11 @@ def _add_people(kb: KnowledgeBase, data_dir: Path) -> None:
             kb.add(alias, entry)
 
 
-def _iso(text: str) -> date | None:
+def _iso(text: str, file: str = "people.csv") -> date | None:
     try:
         return date.fromisoformat(text) if text else None
     except ValueError as err:
-        raise KnowledgeBaseError(f"people.csv: bad date {text!r}") from err
+        raise KnowledgeBaseError(f"{file}: bad date {text!r}") from err
 
 
 def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:

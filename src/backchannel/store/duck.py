@@ -51,7 +51,7 @@ class DuckDBStore(Store):
             self.connection.execute(statement)
         row = self.connection.execute("SELECT max(version) FROM schema_version").fetchone()
         found = row[0] if row else None
-        if found is None:
+        if found is None or found < SCHEMA_VERSION:
             self.connection.execute(
                 "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
             )
@@ -176,7 +176,7 @@ class DuckDBStore(Store):
             actors = actor_rows(data)
             if actors:
                 self.connection.executemany(
-                    "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", actors
+                    "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", actors
                 )
 
     # -- reading ------------------------------------------------------------------------
@@ -253,6 +253,6 @@ def _participant_filter(filters: EventFilter, where: list[str], params: list[Any
         clauses.append("(contains(lower(x.text), ?) OR contains(lower(x.name), ?))")
         params.extend([filters.actor.lower()] * 2)
     if filters.country is not None:
-        clauses.append("x.country = ?")
-        params.append(filters.country.upper())
+        clauses.append("(x.country = ? OR x.home_country = ?)")
+        params.extend([filters.country.upper()] * 2)
     where.append(f"EXISTS (SELECT 1 FROM event_actors x WHERE {' AND '.join(clauses)})")

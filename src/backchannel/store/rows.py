@@ -44,7 +44,9 @@ EVENT_COLUMNS = (
     "document",
 )
 ROLES = ("actor", "recipient", "intermediary")
-ACTOR_ROW_FIELDS = ("text", "name", "country", "sector", "kb_id", "role_holder")
+ACTOR_ROW_FIELDS = (
+    "text", "name", "country", "sector", "kb_id", "role_holder", "home_country"
+)  # fmt: skip
 
 
 def event_row(event: Event, position: int) -> tuple[dict[str, Any], list[Any]]:

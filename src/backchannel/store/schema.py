@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: event_actors.home_country
 
 TABLES = (
     """CREATE TABLE IF NOT EXISTS schema_version (
@@ -87,8 +87,11 @@ TABLES = (
         country VARCHAR,
         sector VARCHAR,
         kb_id VARCHAR,
-        role_holder VARCHAR
+        role_holder VARCHAR,
+        home_country VARCHAR
     )""",
+    # schema 2: a non-state group's home country (files of schema 1 gain the column)
+    "ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS home_country VARCHAR",
     "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
     """CREATE TABLE IF NOT EXISTS rejections (
         record VARCHAR NOT NULL,
