@@ -1,4 +1,4 @@
-"""``backchannel kb build``: rebuild the office-holder and organisation tables offline."""
+"""``backchannel kb build``: rebuild knowledge-base tables offline, from Wikidata or GeoNames."""
 
 from __future__ import annotations
 
@@ -6,21 +6,29 @@ import argparse
 import sys
 from pathlib import Path
 
+from backchannel.actors.gazetteer import build_cities
 from backchannel.actors.kb_build import POSITIONS_PATH, build
 from backchannel.cli.common import Subparsers
 
 
 def register(subparsers: Subparsers) -> None:
-    parser = subparsers.add_parser("kb", help="knowledge-base tools (rebuild from Wikidata)")
+    parser = subparsers.add_parser(
+        "kb", help="knowledge-base tools (rebuild from Wikidata or GeoNames)"
+    )
     actions = parser.add_subparsers(dest="kb_action", metavar="ACTION", required=True)
     builder = actions.add_parser(
-        "build", help="office holders and organisations from a Wikidata JSON dump (offline)"
+        "build",
+        help="office holders and organisations from a Wikidata JSON dump, cities from GeoNames",
+    )
+    builder.add_argument("--wikidata", type=Path, metavar="DUMP.json.gz", help="Wikidata JSON dump")
+    builder.add_argument(
+        "--geonames",
+        type=Path,
+        metavar="CITIES.txt",
+        help="GeoNames cities dump (cities15000.txt) -> cities.tsv",
     )
     builder.add_argument(
-        "--wikidata", type=Path, required=True, metavar="DUMP.json.gz", help="Wikidata JSON dump"
-    )
-    builder.add_argument(
-        "--out", type=Path, default=Path("."), metavar="DIR", help="where to write the CSVs"
+        "--out", type=Path, default=Path("."), metavar="DIR", help="where to write the tables"
     )
     builder.add_argument(
         "--positions",
@@ -33,7 +41,18 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    counts = build(args.wikidata, args.out, args.positions)
+    if args.wikidata is None and args.geonames is None:
+        print(
+            "backchannel: [BC700] kb build needs --wikidata DUMP or --geonames FILE",
+            file=sys.stderr,
+        )
+        return 2
+    counts: dict[str, int] = {}
+    if args.wikidata is not None:
+        counts.update(build(args.wikidata, args.out, args.positions))
+    if args.geonames is not None:
+        counts["cities"] = build_cities(args.geonames, args.out / "cities.tsv")
     for name, count in counts.items():
-        print(f"{name}: {count} rows -> {args.out / (name + '.csv')}", file=sys.stderr)
+        suffix = ".tsv" if name == "cities" else ".csv"
+        print(f"{name}: {count} rows -> {args.out / (name + suffix)}", file=sys.stderr)
     return 0

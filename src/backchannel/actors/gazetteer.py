@@ -1,0 +1,128 @@
+"""Cities of the world: a place named in a mention gives the actor its country.
+
+``data/actors/cities.tsv`` (built from GeoNames by ``backchannel kb build --geonames``)
+maps every name of every city of 15,000 people or more to its country; a name shared by
+several cities goes to the most populous ("Sydney" is Australia). The table is loaded on
+first use only: the resolver asks it when nothing in the knowledge base placed a mention.
+The knowledge base's own places (``places.csv``) and capitals always come first.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from backchannel.actors.holders import DATA_DIR
+from backchannel.errors import KnowledgeBaseError
+
+CITIES_PATH = DATA_DIR / "cities.tsv"
+CODES_PATH = DATA_DIR / "country_codes.csv"
+CITY_FIELDS = ("alias", "country", "name")
+FUZZY_CUTOFF = 90.0  # rapidfuzz ratio a one-word mention needs to match a city's name
+MIN_POPULATION = 15_000
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’. -]{3,}")
+# GeoNames "cities" dump columns (tab-separated, no header) that the builder reads
+_NAME, _ASCII, _ALTERNATES, _COUNTRY, _POPULATION = 1, 2, 3, 8, 14
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    country: str  # ISO-3166 alpha-3
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Puerto Peñasco" and "puerto penasco" are one key."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+@lru_cache(maxsize=1)
+def cities(path: Path = CITIES_PATH) -> dict[str, City]:
+    """Folded alias to city, read once (a plain split per line: 120,000 lines in ~0.2 s)."""
+    if not path.exists():
+        raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
+    with path.open(encoding="utf-8") as stream:
+        if tuple(next(stream, "").rstrip("\n").split("\t")) != CITY_FIELDS:
+            raise KnowledgeBaseError(f"{path}: header must be {' TAB '.join(CITY_FIELDS)}")
+        rows = (line.rstrip("\n").split("\t") for line in stream)
+        return {alias: City(name, country) for alias, country, name in rows}
+
+
+def city(text: str) -> City | None:
+    """The city ``text`` names exactly (any case, any accents), or None."""
+    return cities().get(fold(text))
+
+
+def fuzzy_city(word: str) -> City | None:
+    """A one-word place spelled a little differently ("Mongwalu" for Mongbwalu)."""
+    if len(word) < 6 or " " in word.strip():
+        return None
+    table = cities()
+    best = process.extractOne(
+        fold(word), table.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+    )
+    return None if best is None else table[best[0]]
+
+
+# -- building the table from a GeoNames dump ----------------------------------------------
+
+
+def read_codes(path: Path = CODES_PATH) -> dict[str, str]:
+    """ISO alpha-2 to alpha-3 for the countries the knowledge base knows."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        return {row["iso2"]: row["iso3"] for row in csv.DictReader(stream)}
+
+
+def _geonames_rows(path: Path) -> Iterator[list[str]]:
+    try:
+        with path.open(encoding="utf-8") as stream:
+            for number, line in enumerate(stream, start=1):
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) <= _POPULATION:
+                    print(
+                        f"backchannel: [BC300] {path}:{number}: not a GeoNames row", file=sys.stderr
+                    )
+                    continue
+                yield fields
+    except OSError as err:
+        raise KnowledgeBaseError(f"cannot read the GeoNames file {path}: {err}") from err
+
+
+def _aliases(fields: list[str]) -> dict[str, int]:
+    """Folded names of one city: 1 for its own names, 0 for alternate (Latin-script) ones."""
+    names = {fold(a): 0 for a in fields[_ALTERNATES].split(",") if _LATIN_NAME.fullmatch(a)}
+    names.update({fold(n): 1 for n in (fields[_NAME], fields[_ASCII]) if n.strip()})
+    return names
+
+
+def build_cities(geonames: Path, out: Path, codes: dict[str, str] | None = None) -> int:
+    """Write ``cities.tsv`` from a GeoNames cities dump (e.g. ``cities15000.txt``), one line
+    at a time. An alias goes to the most populous city of that name, a city's own name before
+    another's alternate name ("Victoria" is not Hong Kong). Returns the number of aliases."""
+    codes = codes if codes is not None else read_codes()
+    best: dict[str, tuple[int, int, City]] = {}
+    for fields in _geonames_rows(geonames):
+        country = codes.get(fields[_COUNTRY])
+        population = int(fields[_POPULATION] or 0)
+        if country is None or population < MIN_POPULATION:
+            continue
+        for alias, own in _aliases(fields).items():
+            rank = (own, population, City(fields[_NAME], country))
+            if alias not in best or best[alias][:2] < rank[:2]:
+                best[alias] = rank
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
+        writer.writerow(CITY_FIELDS)
+        for alias in sorted(best):
+            writer.writerow([alias, best[alias][2].country, best[alias][2].name])
+    return len(best)
