@@ -2,8 +2,9 @@
 
 Scores country and sector accuracy of ``backchannel.actors.resolve`` with each line's
 date and context. ``country_accuracy_conventions`` also accepts this project's codes
-where the gold set uses another team's: ``IGO`` for the gold's ``UNO``/``EUR`` and
-``NSA`` for a non-state group the gold files under its home country.
+where the gold set uses another team's (those of the PLOVER manual): ``IGO`` for the
+gold's ``UNO``/``EUR``, and ``NSA`` where the actor's ``home_country`` is the gold's code
+(Hezbollah is ``NSA`` with home country ``LBN``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from datetime import date, datetime
 
 from backchannel.actors import resolve
+from backchannel.records import Actor
 from eval.common import EVAL_DIR, print_figures, read_jsonl, write_misses
 
 PATH = EVAL_DIR / "actors" / "ngec_actor_tests.jsonl"
@@ -28,10 +30,13 @@ def parse_date(text: str | None) -> date | None:
     return None
 
 
-def _country_by_convention(predicted: str | None, gold: str | None) -> bool:
-    if predicted == "IGO" and gold in ("UNO", "EUR", "IGO"):
+def _country_by_convention(predicted: Actor | None, gold: str | None) -> bool:
+    country = predicted.country if predicted else None
+    if country == "IGO" and gold in ("UNO", "EUR", "IGO"):
         return True
-    return predicted == gold or (predicted == "NSA" and gold is not None)
+    if country == "NSA" and predicted is not None and predicted.home_country is not None:
+        return predicted.home_country == gold
+    return country == gold
 
 
 def score(write: bool = True) -> dict[str, float]:
@@ -43,7 +48,7 @@ def score(write: bool = True) -> dict[str, float]:
         got_country = actor.country if actor else None
         got_sector = actor.sector if actor else None
         country += got_country == row["country"]
-        convention += _country_by_convention(got_country, row["country"])
+        convention += _country_by_convention(actor, row["country"])
         sector += got_sector == row["sector"]
         if got_country != row["country"] or got_sector != row["sector"]:
             misses.append(

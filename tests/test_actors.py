@@ -55,7 +55,7 @@ def holders(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("the Europeans", "IGO", None),
         ("ordinary Kazakhs", "KAZ", "CVL"),
         ("Israeli troops", "ISR", "MIL"),
-        ("Bloomberg", "USA", "MED"),
+        ("Bloomberg", "USA", "JRN"),
         ("former President Nursultan Nazarbayev", "KAZ", "CVL"),
     ],
 )

@@ -14,6 +14,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from backchannel.actors.gazetteer import city, fuzzy_city
 from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
 from backchannel.records import Actor
 
@@ -127,20 +128,32 @@ def _title_actor(
     return Actor(text, name, country, title.entry.sector, anchor.entry.kb_id if anchor else None)
 
 
-def _sector(parts: list[Part], anchor: Part | None) -> str | None:
+def _sector(kb: KnowledgeBase, text: str, parts: list[Part], anchor: Part | None) -> str | None:
     agents = [p for p in parts if p.kind == "agent"] or [p for p in parts if p.kind == "modifier"]
     if anchor is not None and anchor.kind == "org" and anchor.entry.sector:
         return anchor.entry.sector
     if agents:
-        return agents[-1].entry.sector
+        sector = agents[-1].entry.sector
+        return "CVL" if sector == "UNK" and anchor is not None else sector
     if anchor is not None and anchor.entry.sector:
         return anchor.entry.sector
-    return next((p.entry.sector for p in parts if p.kind == "org" and p.entry.sector), None)
+    orgs = (p for p in parts if p.kind == "org" and p.entry.sector)
+    return next((_org_sector(kb, text, p, anchor) for p in orgs), None)
+
+
+def _org_sector(kb: KnowledgeBase, text: str, org: Part, anchor: Part | None) -> str | None:
+    """An organisation's sector; one of another country named after a country ("Chile's
+    Defense Department") is a common noun phrase there: the sector of its head noun."""
+    own, beside = org.entry.country, anchor.entry.country if anchor else None
+    if own is None or beside is None or own == beside:
+        return org.entry.sector
+    head = text[org.start : org.end].split()[-1].lower()
+    return next((e.sector for e in kb.entries.get(head, ()) if e.kind == "agent"), None)
 
 
 def _anchor_actor(kb: KnowledgeBase, text: str, parts: list[Part], when: date | None) -> Actor:
     anchor = _first(parts, ANCHORS)
-    sector = _sector(parts, anchor)
+    sector = _sector(kb, text, parts, anchor)
     if anchor is None:
         return Actor(text, None, None, sector)
     entry = anchor.entry
@@ -168,9 +181,23 @@ def combine(
         actor = _anchor_actor(kb, text, parts, when)
     else:
         return None
+    _place_group(actor, parts, when)
     if _first(parts, {"former"}) is not None:
         _make_former(kb, actor, named=person is not None)
     return actor
+
+
+def _place_group(actor: Actor, parts: list[Part], when: date | None) -> None:
+    """A non-state group keeps its home country beside ``NSA``; once it governs (the Taliban
+    from August 2021) it is its country's government. No date means today."""
+    group = next((p.entry for p in parts if p.kind == "org" and p.entry.home), None)
+    if group is None or actor.country != "NSA":
+        return
+    if group.governs_from is not None and (when is None or when >= group.governs_from):
+        actor.country = group.home
+        actor.sector = "GOV" if actor.sector == group.sector else actor.sector
+    else:
+        actor.home_country = group.home
 
 
 def _make_former(kb: KnowledgeBase, actor: Actor, named: bool) -> None:
@@ -209,12 +236,26 @@ def fuzzy_parts(kb: KnowledgeBase, text: str) -> list[Part]:
 def resolve_text(
     kb: KnowledgeBase, text: str, when: date | None = None, context: str | None = None
 ) -> Actor | None:
-    """Resolve one mention (exact aliases first, then approximate spelling)."""
-    parts = scan(kb, text) or fuzzy_parts(kb, text)
-    actor = combine(kb, text, parts, when)
-    if actor is not None and actor.country is None and context:
-        actor.country = country_in(kb, context)
+    """Resolve one mention: known aliases, then a city's name, then approximate spelling;
+    a mention placed nowhere takes the country of the city it names or of its context."""
+    parts = scan(kb, text)
+    if not parts and (place := city(text)) is not None:
+        return Actor(text, place.name, place.country)
+    actor = combine(kb, text, parts or fuzzy_parts(kb, text), when)
+    if actor is None:
+        place = fuzzy_city(text)
+        return None if place is None else Actor(text, place.name, place.country)
+    if actor.country is None:
+        place = city(_unexplained(text, parts)) if parts else None
+        actor.country = place.country if place else country_in(kb, context or "")
     return actor
+
+
+def _unexplained(text: str, parts: list[Part]) -> str:
+    """What is left of ``text`` once its known parts and a leading article are cut out."""
+    for part in reversed(parts):
+        text = text[: part.start] + " " + text[part.end :]
+    return re.sub(r"^\s*(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
 __all__ = ["Part", "case_ok", "combine", "resolve_text", "scan"]

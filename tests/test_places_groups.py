@@ -1,0 +1,142 @@
+"""Cities (the GeoNames gazetteer), non-state groups' home countries, and PLOVER sectors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from backchannel import code_document
+from backchannel.actors import resolve
+from backchannel.actors.gazetteer import CITY_FIELDS, build_cities, cities, city, fold
+from backchannel.serialise import actor_to_dict
+from backchannel.store import Store
+from backchannel.store.base import EventFilter
+
+CODES = {"MX": "MEX", "AU": "AUS", "CA": "CAN", "CD": "COD"}
+
+
+def _geonames_row(name: str, country: str, population: int, alternates: str = "") -> str:
+    fields = ["0", name, fold(name), alternates, "0", "0", "P", "PPL", country]
+    fields += ["", "", "", "", "", str(population), "", "", "UTC", "2020-01-01"]
+    return "\t".join(fields)
+
+
+@pytest.fixture()
+def geonames(tmp_path: Path) -> Path:
+    rows = [
+        _geonames_row("Puerto Peñasco", "MX", 62_000, "Rocky Point"),
+        _geonames_row("Sydney", "AU", 5_000_000),
+        _geonames_row("Sydney", "CA", 100_000),
+        _geonames_row("Mangbwalu", "CD", 45_000, "Mongbwalu,Sydney"),
+        _geonames_row("Tiny", "AU", 900),
+        _geonames_row("Nowhere", "ZZ", 50_000),
+    ]
+    path = tmp_path / "cities15000.txt"
+    path.write_text("\n".join([*rows, "a broken line"]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_builder_keeps_the_most_populous_city_and_own_names_first(
+    geonames: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "cities.tsv"
+    assert build_cities(geonames, out, CODES) == 5
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(CITY_FIELDS)
+    table = {line.split("\t")[0]: line.split("\t")[1:] for line in lines[1:]}
+    assert table["sydney"] == ["AUS", "Sydney"]  # not Canada's, not an alternate name
+    assert table["puerto penasco"] == ["MEX", "Puerto Peñasco"]
+    assert table["rocky point"] == ["MEX", "Puerto Peñasco"]
+    assert table["mongbwalu"] == ["COD", "Mangbwalu"]
+    assert "tiny" not in table and "nowhere" not in table  # too small; unknown country
+    assert "[BC300]" in capsys.readouterr().err  # the broken line is named, the rest goes on
+
+
+def test_cli_builds_cities(
+    geonames: Path, tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, _, err = run_cli("kb", "build", "--geonames", str(geonames), "--out", str(tmp_path))
+    assert code == 0 and "cities:" in err
+    assert cities(tmp_path / "cities.tsv")["sydney"].country == "AUS"
+    code, _, err = run_cli("kb", "build")
+    assert code == 2 and "[BC700]" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Puerto Penasco", "MEX", "Puerto Peñasco"),
+        ("PUERTO PEÑASCO", "MEX", "Puerto Peñasco"),
+        ("Sydney", "AUS", "Sydney"),
+        ("Mongwalu", "COD", "Mangbwalu"),  # approximate spelling of an alternate name
+    ],
+)
+def test_a_city_places_a_mention(text: str, country: str, name: str) -> None:
+    actor = resolve(text)
+    assert actor is not None and (actor.country, actor.name, actor.sector) == (country, name, None)
+
+
+def test_a_city_inside_a_mention_gives_the_country() -> None:
+    actor = resolve("Puerto Penasco residents")
+    assert actor is not None and (actor.country, actor.sector) == ("MEX", "CVL")
+    assert city("Victoria Nuland") is None and resolve("Victoria Nuland") is None
+
+
+def test_a_group_keeps_its_home_country_beside_nsa() -> None:
+    hezbollah = resolve("Hezbollah fighters", date(2019, 9, 5))
+    assert hezbollah is not None
+    assert (hezbollah.country, hezbollah.home_country, hezbollah.sector) == ("NSA", "LBN", "REB")
+    assert actor_to_dict(hezbollah)["home_country"] == "LBN"  # type: ignore[index]
+    isis = resolve("Islamic State", date(2019, 9, 5))
+    assert isis is not None and (isis.country, isis.home_country) == ("NSA", None)
+
+
+def test_a_group_that_took_power_is_its_country_s_government() -> None:
+    before = resolve("the Taliban", date(2015, 3, 1))
+    after = resolve("the Taliban", date(2022, 3, 1))
+    assert before is not None and after is not None
+    assert (before.country, before.home_country, before.sector) == ("NSA", "AFG", "REB")
+    assert (after.country, after.home_country, after.sector) == ("AFG", None, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Reuters", "GBR", "JRN"),  # PLOVER: media are JRN ...
+        ("Ambulances", None, "MED"),  # ... and health is MED
+        ("the World Health Organization", "IGO", "MED"),
+        ("Chile's Defense Department", "CHL", "GOV"),  # not the Pentagon's MIL
+        ("the Defense Department", "USA", "MIL"),
+        ("President of the Chadian Human Rights League", "TCD", "SOC"),
+        ("two men", None, "UNK"),
+        ("Kenyan women", "KEN", "CVL"),
+        ("unknown gunmen", None, "UAF"),
+    ],
+)
+def test_plover_sectors(text: str, country: str | None, sector: str) -> None:
+    actor = resolve(text, date(2024, 5, 1))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_schema_1_store_gains_home_country_and_filters_by_it(tmp_path: Path) -> None:
+    path = str(tmp_path / "old.duckdb")
+    with duckdb.connect(path) as connection:
+        connection.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+        connection.execute("INSERT INTO schema_version VALUES (1, now())")
+        connection.execute(
+            "CREATE TABLE event_actors (event_id VARCHAR NOT NULL, role VARCHAR NOT NULL,"
+            " position INTEGER NOT NULL, text VARCHAR, name VARCHAR, country VARCHAR,"
+            " sector VARCHAR, kb_id VARCHAR, role_holder VARCHAR)"
+        )
+    store = Store.open(path)
+    text = "Hezbollah fighters attacked Israeli troops on Monday."
+    store.store_document(code_document(text, published="2024-05-06", article_id="a1"))
+    by_home = store.query_events(EventFilter(country="LBN"))
+    assert by_home and by_home[0]["actor"][0]["home_country"] == "LBN"
+    version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
+    store.close()
+    assert version == (2,)
