@@ -360,3 +360,14 @@ def test_bylines_dates_and_reading_times_standing_alone_go() -> None:
     sentence = "By Monday, the talks had ended."
     text = "\n".join([*head, *PARAGRAPHS, sentence])
     assert drop_junk_lines(text).split("\n") == [*PARAGRAPHS, sentence]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Image 2 of 5", "(Image credit: Harbour Authority)", "You may also like...",
+     "Most read in world news", "Back to Gallery", "Jane Roe contributed to this report.",
+     "Sign Up for e-mail newsletters", "Photograph: AFP via Getty"],
+)  # fmt: skip
+def test_gallery_labels_and_calls_to_action_go(furniture: str) -> None:
+    text = "\n".join([PARAGRAPHS[0], furniture, *PARAGRAPHS[1:], furniture])
+    assert drop_junk_lines(text).split("\n") == PARAGRAPHS
