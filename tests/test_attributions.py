@@ -273,3 +273,40 @@ def test_according_to_a_source_quoted_by_a_medium_frames_the_whole_report() -> N
     assert said.content_span is not None
     assert said.content_span.text == "it will free the tanker"
     assert all(item.cue != "quoted" for item in items)
+
+
+def test_quoted_as_saying_and_said_in_a_statement_are_whole_cues() -> None:
+    quoted = only("The minister was quoted as saying the port would reopen.")
+    assert (quoted.text, quoted.cue) == ("The minister", "quoted as saying")
+    assert quoted.content_span is not None
+    assert quoted.content_span.text == "the port would reopen"
+    stated = only("The minister said in an interview that the port would reopen.")
+    assert stated.cue == "said in an interview"
+    assert stated.content_span is not None
+    assert stated.content_span.text == "the port would reopen"
+
+
+def test_an_opening_phrase_is_not_the_content() -> None:
+    item = only("In a statement, the ministry said the port would reopen.")
+    assert item.text == "the ministry"
+    assert item.content_span is not None
+    assert item.content_span.text == "the port would reopen"
+    placed = only("The ministry, in a statement, condemned the strike on the port.")
+    assert placed.text == "The ministry"
+
+
+def test_it_is_understood_reports_without_a_source() -> None:
+    item = only("It is understood that the port will reopen next week.")
+    assert (item.kind, item.text, item.cue) == ("anonymous", None, "It is understood")
+    assert item.content_span is not None
+    assert item.content_span.text == "the port will reopen next week"
+
+
+def test_participle_after_a_clause_takes_its_subject() -> None:
+    item = only("The court blocked the sale of the mine, citing a threat to public health.")
+    assert (item.text, item.cue) == ("The court", "citing")
+
+
+def test_passive_quoted_by_is_no_report_of_its_own() -> None:
+    items = find_attributions("The remark, quoted by Reuters, angered the delegates.")
+    assert all(item.cue != "quoted" for item in items)

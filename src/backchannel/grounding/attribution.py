@@ -29,13 +29,16 @@ from functools import cache, lru_cache
 
 from backchannel import actors
 from backchannel.errors import BackchannelError
-from backchannel.grounding.lexicon import alternation, lines, words
-from backchannel.grounding.sources import clean_source, link_chains
+from backchannel.grounding.citations import Citation, adjacent
+from backchannel.grounding.citations import citations as find_citations
+from backchannel.grounding.citations import masked as blank_out
+from backchannel.grounding.lexicon import alternation, cue_pattern, lines, words
+from backchannel.grounding.sources import clean_source, link_chains, trimmed
 from backchannel.nlp import split_sentences
 from backchannel.records import Actor, Attribution, TextSpan
 
 _MAX_SOURCE_WORDS = 12
-_CUES = re.compile(rf"(?<![\w-])(?:{alternation(lines('cues.txt'))})(?![\w-])", re.IGNORECASE)
+_CUES = cue_pattern()
 _ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
 _BOUNDARY = re.compile(
     r"""(?:[,;:"“”()—–]|\s-\s|\b(?:and|but|that|which|who|as|because|when|while|after|"""
@@ -53,6 +56,7 @@ _DISCOURSE = re.compile(
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
+_QUANTIFIERS = frozenset(["several", "some", "many", "most", "both", "all", "few", "other"])
 _LINKS = frozenset(["of", "for", "the", "and", "de"])
 _MAX_APPOSED_WORDS = 40
 _QUOTED_END = re.compile(r"(?:[,\"”’]|'')\s*$")
@@ -81,22 +85,19 @@ _SPEAKER = re.compile(
     r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?P<cue>:)[ \t]+(?=\S)",
     re.MULTILINE,
 )
-_TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
-_HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
 _THAT = re.compile(r"^(?:that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 _HEDGED_CUES = words("hedged_cues.txt")
+_EXPLETIVE = re.compile(r"(?<![\w'’-])it\s+(?:(?:has|had)\s+)?$", re.IGNORECASE)
+_FRAME = re.compile(
+    r"\s*(?:in|on|at|during|after|before|from|with|by|under|speaking|asked|writing)\b[^,]*,\s*$",
+    re.IGNORECASE,
+)
 _INVERTING = words("inverted_cues.txt")
 _INHERITS = re.compile(r"(?:\band|\bby|,)\s*$", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
-_CITING = re.compile(r",\s*(?:citing|quoting)\s+", re.IGNORECASE)
-_CITED_AGAIN = re.compile(
-    r",?\s*(?:which|who)\s+(?:(?:had|has|in\s+turn)\s+)*(?:cited|quoted)\s+", re.IGNORECASE
-)
-_LINK = re.compile(r"[^,;\"“”\n]+?(?=\s*(?:[,;\"“”\n]|\.(?=\s+[A-Z\"“]|\s*$)|$))")
-_GAP_STOP = re.compile(r"[,;:.\"“”()—–]")
 _QUOTED_BY = re.compile(r"\s+(?:as\s+)?(?:quoted|cited)\s+(?:by|in)\s+(?P<by>\S.*)$")
 _PASSIVE_AGENT = re.compile(r"\s+by\s", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according\s+to\b", re.IGNORECASE)
@@ -106,12 +107,7 @@ _REPORT_IN = re.compile(
 )
 
 
-def _span(text: str, start: int, end: int) -> TextSpan | None:
-    """The trimmed piece ``text[start:end]`` as a span (None if nothing is left)."""
-    piece = text[start:end]
-    lead = len(piece) - len(_HEAD.sub("", piece))
-    piece = _TAIL.sub("", piece[lead:])
-    return TextSpan(piece, start + lead, start + lead + len(piece)) if piece else None
+_span = trimmed
 
 
 def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
@@ -159,9 +155,13 @@ def _subject(text: str, floor: int, end: int) -> TextSpan | None:
     if span is None:
         return None
     words = span.text.split()
+    if not words[0][0].isupper() and words[0].lower() not in _DETERMINERS:
+        return None
     keep = 1 + (words[0].lower() in _DETERMINERS)
     while keep < len(words) and (words[keep][0].isupper() or words[keep] in _LINKS):
         keep += 1
+    if keep == 1 and words[0].lower() in _QUANTIFIERS:
+        return None
     piece = " ".join(words[:keep]).rstrip(",")
     return _span(text, span.start, span.start + len(piece)) if span.text.startswith(piece) else None
 
@@ -207,14 +207,30 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
         source = _source_after(text, cue.end(), hi)
         return _make(source, cue_span, _content(text, lo, cue.start()))
     source = _source_before(text, cue.start(), floor)
+    if source is not None and _clause_before_participle(text, cue, source):
+        source = _subject(text, floor, source.end)
     if source is None:
         return None
     edge = text.rfind(source.text, lo, source.end)
     prior = text[lo:edge]
-    if _QUOTED_END.search(prior) and len(prior.split()) >= 3 and len(after.split()) < 8:
+    if (
+        _QUOTED_END.search(prior)
+        and len(prior.split()) >= 3
+        and len(after.split()) < 8
+        and not _FRAME.match(prior)
+    ):
         return _make(source, cue_span, _content(text, lo, edge))
     content = _content(text, cue.end(), _reported_end(text, cue.end(), hi))
     return _before_according(text, _make(source, cue_span, content))
+
+
+def _clause_before_participle(text: str, cue: re.Match[str], source: TextSpan) -> bool:
+    """'The court blocked the sale, citing ...': a clause, not a source, before the cue."""
+    return (
+        cue.group(0).lower().endswith("ing")
+        and len(source.text.split()) > 3
+        and text[source.end : cue.start()].strip() == ","
+    )
 
 
 def _postposed(before: str, cue: str, after: str) -> bool:
@@ -243,14 +259,18 @@ def _reported_end(text: str, start: int, hi: int) -> int:
 def _hedged(text: str, cue: re.Match[str], lo: int, hi: int) -> Attribution | None:
     """'X is said to have ...': reported by nobody named (kind anonymous, no source)."""
     be = _HEDGED.search(text, lo, cue.start())
-    after = text[cue.end() : hi].lstrip()
-    if be is None or cue.group(0).lower() not in _HEDGED_CUES or not after.startswith("to "):
+    if be is None or cue.group(0).lower() not in _HEDGED_CUES:
         return None
+    after = text[cue.end() : hi].lstrip()
+    expletive = _EXPLETIVE.search(text, lo, be.start())
+    if not after.startswith("to ") and not (expletive and after.startswith("that ")):
+        return None
+    start = expletive.start() if expletive and after.startswith("that ") else be.start()
     end = min((m.start() for m in _HARD.finditer(text, cue.end(), hi)), default=hi)
     return Attribution(
         kind="anonymous",
-        cue=text[be.start() : cue.end()],
-        cue_span=TextSpan(text[be.start() : cue.end()], be.start(), cue.end()),
+        cue=text[start : cue.end()],
+        cue_span=TextSpan(text[start : cue.end()], start, cue.end()),
         content_span=_content(text, cue.end(), end),
     )
 
@@ -353,7 +373,9 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
         if found and cue.start() < found[-1].cue_span.end:  # type: ignore[union-attr]
             continue
         floor = found[-1].cue_span.end if found and found[-1].cue_span else lo
-        attribution = _one(text, cue, lo, hi, floor)
+        gerund = found and cue.group(0).lower().endswith("ing")
+        attribution = _inherit(text, cue, found[-1], hi) if gerund else None
+        attribution = attribution or _one(text, cue, lo, hi, floor)
         if attribution is None and found and not _ACCORDING.fullmatch(cue.group(0)):
             attribution = _inherit(text, cue, found[-1], hi)
         if attribution is not None:
@@ -384,48 +406,17 @@ def _chain_name(item: Attribution) -> list[str]:
     return [name]
 
 
-def _citations(text: str) -> list[tuple[int, int, list[TextSpan]]]:
-    """', citing Kyodo, which cited an unnamed official': (start, end, the sources cited)."""
-    found = []
-    for match in _CITING.finditer(text):
-        links: list[TextSpan] = []
-        again: re.Match[str] | None = match
-        while again is not None:
-            link = _LINK.match(text, again.end())
-            span = _span(text, link.start(), link.end()) if link else None
-            if span is None or len(span.text.split()) > _MAX_SOURCE_WORDS:
-                break
-            links.append(span)
-            again = _CITED_AGAIN.match(text, span.end)
-        if links:
-            found.append((match.start(), links[-1].end, links))
-    return found
-
-
-def _masked(text: str, citations: list[tuple[int, int, list[TextSpan]]]) -> str:
-    """``text`` with each citation blanked out (offsets kept), so no cue sees it."""
-    pieces, at = [], 0
-    for start, end, _ in citations:
-        pieces += [text[at:start], " " * (end - start)]
-        at = end
-    return "".join(pieces) + text[at:]
-
-
-def _cite(text: str, item: Attribution, citations: list[tuple[int, int, list[TextSpan]]]) -> None:
+def _cite(text: str, item: Attribution, citations: list[Citation]) -> None:
     """The source cited right after the item's source or cue becomes its source, the
     reporters before it the outer links of its chain."""
     anchors = [span.end for span in (item.source_span, item.cue_span) if span is not None]
     for start, _, links in citations:
-        if any(_adjacent(text[anchor:start]) for anchor in anchors if anchor <= start):
+        if any(adjacent(text[anchor:start]) for anchor in anchors if anchor <= start):
             source = links[-1]
             item.chain = _chain_name(item) + [link.text for link in links]
             item.kind, item.text, item.source_span = source_kind(source.text), source.text, source
             item.source = _resolve(source.text)
             return
-
-
-def _adjacent(gap: str) -> bool:
-    return not _GAP_STOP.search(gap) and len(gap.split()) <= 4
 
 
 def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
@@ -470,8 +461,8 @@ def _merge(found: list[Attribution], labelled: list[Attribution]) -> list[Attrib
 
 def find_attributions(text: str) -> list[Attribution]:
     """Attribution relations in ``text`` as given, with offsets into it."""
-    citations = _citations(text)
-    masked = _masked(text, citations)
+    citations = find_citations(text)
+    masked = blank_out(text, citations)
     result: list[Attribution] = []
     for sentence in split_sentences(masked):
         found = _in_sentence(masked, sentence.start, sentence.end)

@@ -60,6 +60,12 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 
 @cache
+def cue_pattern() -> re.Pattern[str]:
+    """The reporting cues of ``cues.txt`` as one case-insensitive whole-word pattern."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(lines('cues.txt'))})(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(status, compiled cue pattern) in file order."""
     rows = [line.split("\t", 1) for line in lines("status_cues.tsv")[1:]]

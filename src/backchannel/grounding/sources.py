@@ -46,13 +46,26 @@ _TIME_WORD = re.compile(
     rf"\s+(?:morning|afternoon|evening|night|week|month)|on\s+{_WEEKDAY})(?=\s|$)"
 )
 _DATELINE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:--|[—–-])\s*")
+_MEDIUM = re.compile(
+    r",\s*(?:in|on|at|via|during)\s+(?:a|an|the|his|her|its|their)\s+[^,]+?,?\s*$", re.IGNORECASE
+)
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
 _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
+_TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
+_HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
 _PERSONAL = frozenset(["he", "she"])
 _PERSONS = frozenset(["named", "anonymous"])
 _PRONOUN_REACH = 600
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+(?P<head>\w+)$", re.IGNORECASE)
+
+
+def trimmed(text: str, start: int, end: int) -> TextSpan | None:
+    """The trimmed piece ``text[start:end]`` as a span (None if nothing is left)."""
+    piece = text[start:end]
+    lead = len(piece) - len(_HEAD.sub("", piece))
+    piece = _TAIL.sub("", piece[lead:])
+    return TextSpan(piece, start + lead, start + lead + len(piece)) if piece else None
 
 
 def _cut(span: TextSpan, start: int, end: int) -> TextSpan:
@@ -60,13 +73,17 @@ def _cut(span: TextSpan, start: int, end: int) -> TextSpan:
 
 
 def _strip(span: TextSpan) -> TextSpan:
-    """Without a leading dateline or "that", time words and a trailing infinitive."""
+    """Without a leading dateline or "that", time words, a trailing medium (", in a
+    statement") and a trailing infinitive."""
     lead = _DATELINE.match(span.text) or _COMPLEMENTIZER.match(span.text)
     if lead:
         span = _cut(span, lead.end(), len(span.text))
     time = _TIME_WORD.search(span.text)
     if time and not span.text[time.end() :].strip():
         span = _cut(span, 0, time.start())
+    medium = _MEDIUM.search(span.text)
+    if medium and medium.start():
+        span = _cut(span, 0, medium.start())
     infinitive = _INFINITIVE.search(span.text)
     if infinitive:
         span = _cut(span, 0, infinitive.start())
