@@ -1,19 +1,22 @@
 """Drop the junk lines of text that was already extracted from a web page.
 
 Each non-blank line is classed as ``junk`` (a pattern from ``data/clean/junk_patterns.txt``,
-or a short line repeated in the text), ``end`` (the header of a comment form, from
-``data/clean/end_patterns.txt``: no block reaches across it), ``prose`` (a paragraph of
+or a short line repeated in the text), ``end`` (the header of a comment form or author box,
+from ``data/clean/end_patterns.txt``: no block reaches across it), ``prose`` (a paragraph of
 running text: it ends a sentence and is wide enough, or long enough with English function
-words; a teaser cut short with an ellipsis is not prose) or ``short`` (a headline,
-subheading, dateline, one-line quote, menu item, promo line ...). The tests are language-
-independent except the function-word one. Each line has a value: prose its width (less when
-no prose line stands next to it, as in a "related stories" list of teasers between headlines
-and bylines), other lines a cost. The article is the best-scoring run of lines (maximum
-subarray), with the runs that score nearly as well near it; short lines inside are kept, and
-so are a few headline-like lines just before it (looking past a share counter) and the
-sentences and list items just after it (with a link or a line without a full stop between
-two of them; a sentence in a script without capitals counts). Kept lines keep their exact
-text and the newlines between them.
+words; a teaser cut short with an ellipsis, or one that opens with a title-case headline
+glued to its summary, is not prose), ``table`` (one cell a line in a long run of short lines
+with many numbers: a table or stat list) or ``short`` (a headline, subheading, dateline,
+one-line quote, menu item, promo line ...). The tests are language-independent except the
+function-word and title-case ones. Each line has a value: prose its width (less when no prose
+line stands next to it, as in a "related stories" list of teasers between headlines and
+bylines), a table nothing (it neither splits an article nor makes one), other lines a cost.
+The article is the best-scoring run of lines (maximum subarray), with the runs that score
+nearly as well near it; short and table lines inside are kept, and so are a few headline-like
+lines just before it (looking past a share counter) and the sentences, clauses broken off at
+a comma and list items just after it (with a link or a line without a full stop between two
+of them; a sentence in a script without capitals counts). Kept lines keep their exact text
+and the newlines between them.
 """
 
 from __future__ import annotations
