@@ -310,3 +310,18 @@ def test_participle_after_a_clause_takes_its_subject() -> None:
 def test_passive_quoted_by_is_no_report_of_its_own() -> None:
     items = find_attributions("The remark, quoted by Reuters, angered the delegates.")
     assert all(item.cue != "quoted" for item in items)
+
+
+def test_headline_opening_with_a_name_and_a_colon_quotes_that_name() -> None:
+    text = "Pence: Trump Was Mocking the Clinton Camp.\n\nUpdate: The debate starts at nine."
+    item = only(text)
+    assert (item.text, item.cue, item.kind) == ("Pence", ":", "named")
+    assert item.content_span is not None
+    assert item.content_span.text == "Trump Was Mocking the Clinton Camp"
+
+
+def test_fronted_poll_frame_is_a_document_source() -> None:
+    item = only("In the latest national poll, the governor led her rival by four points.")
+    assert (item.text, item.cue, item.kind) == ("the latest national poll", "In", "document")
+    assert item.content_span is not None
+    assert item.content_span.text == "the governor led her rival by four points"

@@ -7,8 +7,15 @@ is the short noun phrase next to it and the content the clause it reports:
 - ``SOURCE said (that) CONTENT`` (pre-posed), where the source may carry an apposition
   ("Jane Roe, a fellow at X, said") or be the subject of a coordinated verb ("The minister
   toured the port and said");
-- quotes signed with a dash (``"CONTENT" ― SOURCE``) and transcript speaker labels
-  (``SOURCE: CONTENT``), the dash or colon being the cue.
+- ``CONTENT, said SOURCE`` without quotes when SOURCE is a short noun phrase ending the
+  clause; ``NAME, who said`` (the relative pronoun stands for NAME);
+- the layout-marked ones of ``labels`` (a dash-signed quote, a speaker label, a headline
+  "Pence: ...", a fronted "In the latest poll, ...").
+Citations (``citations``): "Bloomberg, citing Kyodo, which cited an official, said": the
+last source cited is the source, the chain runs from Bloomberg to it. "X quoted by M" as a
+source is X, with M before it in the chain. A named or anonymous speaker's content stops
+before a closing ", according to S", which then frames the whole report (a medium's or a
+document's report keeps it inside: the medium cites S).
 Nouns that look like cues ("the United States", "claims") and belief verbs without a
 reported content ("I think") are left out of the cue lexicon.
 A frame ending in a colon ("According to the report, ...:", "The report continues:") carries
@@ -32,6 +39,7 @@ from backchannel.errors import BackchannelError
 from backchannel.grounding.citations import Citation, adjacent
 from backchannel.grounding.citations import citations as find_citations
 from backchannel.grounding.citations import masked as blank_out
+from backchannel.grounding.labels import labelled
 from backchannel.grounding.lexicon import alternation, cue_pattern, lines, words
 from backchannel.grounding.sources import clean_source, link_chains, trimmed
 from backchannel.nlp import split_sentences
@@ -79,12 +87,6 @@ _ANTECEDENT = re.compile(
     r"[A-Z][\w.'’-]*),?\s*$"
 )
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
-_NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
-_SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
-_SPEAKER = re.compile(
-    r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?P<cue>:)[ \t]+(?=\S)",
-    re.MULTILINE,
-)
 _THAT = re.compile(r"^(?:that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
@@ -429,23 +431,8 @@ def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
 
 
 def _labelled(text: str) -> list[Attribution]:
-    """Quotes signed with a dash ('"..." ― Jane Doe') and speaker labels ('SMITH: ...')."""
-    found: list[Attribution | None] = []
-    for match in _SIGNED.finditer(text):
-        quote = text.rfind("“", 0, match.start()), text.rfind('"', 0, match.start() - 1)
-        content = _span(text, max(quote) + 1, match.start() + 1) if max(quote) >= 0 else None
-        found.append(_labelled_one(text, match, content))
-    for match in _SPEAKER.finditer(text):
-        line_end = text.find("\n", match.end())
-        content = _span(text, match.end(), line_end if line_end >= 0 else len(text))
-        found.append(_labelled_one(text, match, content))
+    found = (_make(*spans) for spans in labelled(text))
     return [item for item in found if item is not None]
-
-
-def _labelled_one(text: str, match: re.Match[str], content: TextSpan | None) -> Attribution | None:
-    source = _span(text, match.start("source"), match.end("source"))
-    cue = TextSpan(match.group("cue"), match.start("cue"), match.end("cue"))
-    return _make(source, cue, content)
 
 
 def _merge(found: list[Attribution], labelled: list[Attribution]) -> list[Attribution]:

@@ -1,0 +1,75 @@
+"""Attributions marked by layout rather than by a verb, as (source, cue, content) spans.
+
+- quotes signed with a dash (``"CONTENT" ― SOURCE``);
+- transcript speaker labels (``SOURCE: CONTENT``, the name in capitals);
+- headlines opening with a name and a colon (``Pence: Trump Was Mocking the Clinton Camp``),
+  unless the word is a label such as "Update" (``not_speakers.txt``);
+- fronted document frames (``In the latest poll, CONTENT``; heads in ``frame_heads.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from backchannel.grounding.lexicon import alternation, lines, words
+from backchannel.grounding.sources import trimmed
+from backchannel.records import TextSpan
+
+Spans = tuple[TextSpan | None, TextSpan, TextSpan | None]
+
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
+_SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
+_SPEAKER = re.compile(
+    r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?P<cue>:)[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+_HEADLINE = re.compile(
+    r"^(?P<source>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(?P<cue>:)[ \t]+(?=[\"“‘'A-Z])",
+    re.MULTILINE,
+)
+_FRAMED = re.compile(
+    rf"(?<![\w-])(?P<cue>[Ii]n)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
+    rf"(?:[\w/.'’-]+\s+){{0,6}}?(?:{alternation(lines('frame_heads.txt'))}))(?:\s+of\s[^,]{{1,60}})?,"
+)
+_MAX_HEADLINE_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def labelled(text: str) -> list[Spans]:
+    """Quotes signed with a dash ('"..." ― Jane Doe'), speaker labels ('SMITH: ...'),
+    headlines ('Pence: ...') and fronted document frames ('In the latest poll, ...')."""
+    found: list[Spans] = []
+    for match in _SIGNED.finditer(text):
+        quote = text.rfind("“", 0, match.start()), text.rfind('"', 0, match.start() - 1)
+        content = trimmed(text, max(quote) + 1, match.start() + 1) if max(quote) >= 0 else None
+        found.append(_labelled_one(text, match, content))
+    for match in (*_SPEAKER.finditer(text), *_headlines(text)):
+        content = trimmed(text, match.end(), _line_end(text, match.end()))
+        found.append(_labelled_one(text, match, content))
+    for match in _FRAMED.finditer(text):
+        sentence_end = _SENTENCE_END.search(text, match.end())
+        content = trimmed(text, match.end(), sentence_end.start() if sentence_end else len(text))
+        found.append(_labelled_one(text, match, content))
+    return found
+
+
+def _headlines(text: str) -> list[re.Match[str]]:
+    """'Pence: Trump Was Mocking Clinton Camp': a name opening a short line with a colon."""
+    return [
+        match
+        for match in _HEADLINE.finditer(text)
+        if not match.group("source").isupper()
+        and match.group("source").lower() not in words("not_speakers.txt")
+        and len(text[match.end() : _line_end(text, match.end())].split()) <= _MAX_HEADLINE_WORDS
+    ]
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return end if end >= 0 else len(text)
+
+
+def _labelled_one(text: str, match: re.Match[str], content: TextSpan | None) -> Spans:
+    source = trimmed(text, match.start("source"), match.end("source"))
+    cue = TextSpan(match.group("cue"), match.start("cue"), match.end("cue"))
+    return source, cue, content
