@@ -9,13 +9,17 @@ Two mappings from CAMEO roots to the five classes are scored:
   labelled 4): 01-02 -> 0, 03-05 -> 1, 06-08 -> 2, 09-13 and 16 -> 3, 14-15 and 17-20 -> 4.
 
 A sentence with no event is class 0. With several events the most confident one decides
-(earliest on ties). The coder's CAMEO codes are the same for both; only the grouping differs.
+(earliest on ties). An act that is denied (status ``denied``, or inside a denial's clause:
+"X denied charges that it attacked Y") is class 0: the sentence reports a denial, which
+CAMEO codes as a statement (016). The coder's CAMEO codes are the same for both; only the
+grouping differs.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from backchannel.events import Denial, code_denials
 from backchannel.records import Event
 from eval.common import EVAL_DIR, prf, print_figures, read_jsonl, write_misses
 from eval.events_common import best, run
@@ -40,6 +44,15 @@ def penta_original(event: Event | None) -> int:
     if root in (9, 16):
         return 3
     return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _spoken(event: Event | None, denials: list[Denial]) -> Event | None:
+    """The event, or None when it is an act the sentence denies."""
+    if event is None or event.status == "denied":
+        return None
+    at = event.evidence.trigger_start
+    inside = at is not None and any(d.start <= at < d.end for d in denials)
+    return None if inside else event
 
 
 def _figures(pairs: list[tuple[int, int]]) -> dict[str, float]:
@@ -72,7 +85,8 @@ def score(write: bool = True) -> dict[str, float]:
     original: list[tuple[int, int]] = []
     misses: dict[str, list[str]] = defaultdict(list)
     for row in rows:
-        event = best(docs[row["id"]].events)
+        doc = docs[row["id"]]
+        event = _spoken(best(doc.events), code_denials(doc))
         got = penta(event)
         pairs.append((row["label"], got))
         original.append((row["label"], penta_original(event)))

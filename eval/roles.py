@@ -4,7 +4,10 @@ Tokens are joined with single spaces into a sentence; gold S spans are actors, T
 recipients, R (reciprocal) spans count for both. Predicted spans are the role phrases of
 the sentence's most confident event. A consultation (a meeting, talks, a call: the rule's
 trigger type is CONSULT, even when a future meeting is coded AGREE) is reciprocal in PLOVER,
-so its actor and recipient phrases are both sides, as R spans are.
+so its actor and recipient phrases are both sides, as R spans are. A denial is no event (the
+act it denies is coded, status denied), but CAMEO codes the sentence as the denier's
+statement (016): when the most confident event lies inside a denial's clause, or no event is
+coded, the denial's phrases (the denier, the accuser: "charges [by the US]") are scored.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from backchannel.events import Coded
+from backchannel.events import Coded, Denial, code_denials
 from backchannel.records import TextSpan
 from eval.common import EVAL_DIR, prf, print_figures, write_misses
 from eval.events_common import best_coded, run
@@ -73,15 +76,26 @@ def _spans(items: list[TextSpan]) -> list[Span]:
     return [(item.start, item.end) for item in items]
 
 
-def predicted(coded: Coded | None) -> dict[str, list[Span]]:
+def predicted(coded: Coded | Denial | None) -> dict[str, list[Span]]:
     """The predicted spans by role; both sides of a consultation for both roles."""
     if coded is None:
         return {"actor": [], "recipient": []}
+    if isinstance(coded, Denial):
+        return {role: _spans(coded.spans.get(role, [])) for role in ("actor", "recipient")}
     found = {role: _spans(coded.spans.get(role, [])) for role in ("actor", "recipient")}
     if coded.event.rule.startswith("CONSULT/") and found["actor"] and found["recipient"]:
         both = sorted(set(found["actor"]) | set(found["recipient"]))
         found = {"actor": both, "recipient": both}
     return found
+
+
+def _denied(coded: Coded | None, denials: list[Denial]) -> Coded | Denial | None:
+    """The denial that speaks for the sentence, else the most confident event."""
+    at = None if coded is None else coded.event.evidence.trigger_start
+    for denial in denials:
+        if at is None or denial.start <= at < denial.end:
+            return denial
+    return coded
 
 
 def score(write: bool = True) -> dict[str, float]:
@@ -90,7 +104,8 @@ def score(write: bool = True) -> dict[str, float]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
     for i, (text, wanted) in enumerate(gold):
-        spans = predicted(best_coded(docs[f"r{i}"]))
+        doc = docs[f"r{i}"]
+        spans = predicted(_denied(best_coded(doc), code_denials(doc)))
         for role in ("actor", "recipient"):
             got = spans[role]
             for exact in (True, False):

@@ -88,7 +88,6 @@ def test_proposed_meeting_between_two_sides_targets_the_other_side() -> None:
         ("An Iranian newspaper called Thursday on Israel to negotiate.", "REQUEST", "020"),
         ("French peacekeeping troops arrived in Lebanon.", "AID", "074"),
         ("Israeli troops arrived in Lebanon on Monday.", "MOBILIZE", "154"),
-        ("Iran denied charges that it armed the rebels.", "REJECT", "016"),
     ],
 )
 def test_object_and_context_dependent_typing(text: str, event: str, cameo: str) -> None:
@@ -441,3 +440,58 @@ def test_calling_a_named_person_on_a_day_is_a_phone_call(text: str) -> None:
 def test_suspended_tariffs_are_eased_sanctions() -> None:
     coded = only("France suspended its tariffs on Iranian oil.", "RETREAT")
     assert coded.cameo == "085" and countries(coded.actor) == {"FRA"}
+
+
+# Denials: the act denied is coded (grounding gives it status "denied"); the denial is no REJECT.
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("Israel denied that Israeli troops had crossed into Iran.", "ASSAULT", "ISR"),
+        ("Hamas denied carrying out the attack on the border post.", "ASSAULT", "PSE"),
+        ("Iran denied reports that it had seized a French tanker.", "COERCE", "IRN"),
+        ("Israel rejected allegations that it shelled the school.", "ASSAULT", "ISR"),
+    ],
+)
+def test_a_denied_act_is_coded_and_the_denial_is_not(text: str, event: str, actor: str) -> None:
+    found = code_text(text)[1]
+    assert [e.event for e in found] == [event], [(e.event, e.rule) for e in found]
+    assert countries(found[0].actor) == {actor}
+
+
+def test_a_denied_claim_is_not_an_accusation_by_the_denier() -> None:
+    assert kinds("Iran denied allegations that it armed the militants.") == {"AID"}
+    assert kinds("Moscow denied the charges.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia rejected the proposal for talks with France.",
+        "China refused to meet the French delegation.",
+        "Iran turned down the offer of aid from France.",
+        "Israel denied access to the Iranian inspectors.",
+        "Israel denied the visa request of the French journalist.",
+    ],
+)
+def test_a_refusal_of_something_asked_for_stays_reject(text: str) -> None:
+    assert "REJECT" in kinds(text)
+
+
+def test_the_denier_and_the_accuser_of_a_denial() -> None:
+    text = "Iran denied charges by Israel that it attacked the tanker."
+    article, _ = code_text(text)
+    doc = Document(article, sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    doc.mentions = _mentions(text)
+    [denial] = events.code_denials(doc)
+    shown = {role: [s.text for s in spans] for role, spans in denial.spans.items()}
+    assert shown["actor"] == ["Iran"] and shown["recipient"] == ["Israel"]
+    assert denial.start <= text.index("attacked") < denial.end
+
+
+def test_crossing_into_a_country_is_an_incursion_only_for_armed_forces() -> None:
+    coded = only("Russian tanks crossed into Ukraine on Thursday.", "ASSAULT")
+    assert [a.text for a in coded.recipient] == ["Ukraine"]
+    assert kinds("Thousands of refugees crossed into Iran last week.") == set()

@@ -159,3 +159,23 @@ def test_proposal_inherits_the_chain_of_its_frame() -> None:
         "a South Korean diplomat",
     )
     assert event.attribution.chain == ["Reuters", "Asahi Shimbun", "a South Korean diplomat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status", "negated"),
+    [
+        ("Moscow denied that its troops crossed into Moldova.", "crossed", "denied", False),
+        ("Hamas denied carrying out the attack on the post.", "attack", "denied", False),
+        ("Iran rejected US claims that it seized the tanker.", "seized", "denied", False),
+        ("The army rejected charges it had shelled the village.", "shelled", "denied", False),
+        ("Israel denied the visa request of the journalist.", "denied", "asserted", False),
+        ("Moscow did not deny that its troops crossed the border.", "crossed", "asserted", False),
+        ("Russia did not attack the town.", "attack", "asserted", True),
+        ("The envoy has not met the rebels, officials said.", "met", "reported", True),
+    ],
+)
+def test_a_denied_act_is_denied_and_a_negated_act_is_negated(
+    text: str, trigger: str, status: str, negated: bool
+) -> None:
+    event = parsed(text, trigger)
+    assert (event.status, event.negated) == (status, negated)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from backchannel.events import triggers
 from backchannel.events.codebook import load
-from backchannel.events.coder import Coded, SentenceCoder
+from backchannel.events.coder import Coded, Denial, SentenceCoder
 from backchannel.records import Document, Event
 
-__all__ = ["Coded", "code", "code_spans", "is_candidate"]
+__all__ = ["Coded", "Denial", "code", "code_denials", "code_spans", "is_candidate"]
 
 
 def is_candidate(text: str) -> bool:
@@ -23,6 +23,15 @@ def code_spans(doc: Document) -> list[Coded]:
     """Events with the character spans of their role phrases."""
     coder = SentenceCoder(load(), doc.article.article_id, doc.mentions)
     return [item for sentence in doc.sentences for item in coder.code(sentence)]
+
+
+def code_denials(doc: Document) -> list[Denial]:
+    """The denials of the document, which are no events ("X denied that it attacked Y" codes
+    the attack, status denied): who denied, and whose claim, for scoring and display."""
+    coder = SentenceCoder(load(), doc.article.article_id, doc.mentions)
+    for sentence in doc.sentences:
+        coder.code(sentence)
+    return coder.denials
 
 
 def code(doc: Document) -> list[Event]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from backchannel.events import fillers, spans
+from backchannel.events import denial, fillers, spans
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
@@ -21,6 +21,17 @@ class Coded:
     """An event with the character spans of its role phrases (for scoring and display)."""
 
     event: Event
+    spans: dict[str, list[TextSpan]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Denial:
+    """A denial the coder does not code as an event ("X denied charges by Y that ..."): the
+    character range of its clause (the acts it denies lie inside) and its role phrases, the
+    denier as actor and the accuser as recipient (CAMEO 016, a statement)."""
+
+    start: int
+    end: int
     spans: dict[str, list[TextSpan]] = field(default_factory=dict)
 
 
@@ -235,6 +246,7 @@ class SentenceCoder:
         self.subjects: set[int] = set()  # starts of mentions that are a clause's subject
         self.sentence_start = 0
         self.local: list[Mention] = []  # the mentions of the sentence being coded
+        self.denials: list[Denial] = []  # the denials of the sentences coded so far
 
     def code(self, sentence: Sentence) -> list[Coded]:
         if sentence.parse is None:
@@ -243,8 +255,11 @@ class SentenceCoder:
         self.people |= _person_mentions(sentence, self.local, self.codebook)
         self.subjects |= _subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
-        matches = find(sentence.parse, self.codebook)
+        found = find(sentence.parse, self.codebook)
+        matches = denial.denied(found, self.codebook)
         events = frozenset(m.head.i for m in matches)
+        denials = [m for m in found if denial.is_denial(m, self.codebook)]
+        self.denials += [self._denial(sentence, m, events) for m in denials]
         frames = _frames(matches, self.codebook)
         coded = [self._event(sentence, frame, events) for frame in frames]
         return [item for item in coded if item is not None]
@@ -279,6 +294,15 @@ class SentenceCoder:
             rule=match.trigger.rule,
         )
         return Coded(record, {role: value[1] for role, value in fill.items()})
+
+    def _denial(self, sentence: Sentence, match: Match, events: frozenset[int]) -> Denial:
+        found = self._found(sentence, _Frame(match), match.trigger.event, events)
+        found.recipient = denial.accusers(match)
+        spans_ = {role: self._fill(sentence, getattr(found, role))[1] for role in _ROLE_NAMES}
+        head = match.head
+        start = sentence.start + head.left_edge.idx
+        end = sentence.start + head.right_edge.idx + len(head.right_edge.text)
+        return Denial(start, end, spans_)
 
     def _found(
         self, sentence: Sentence, frame: _Frame, event: str, events: frozenset[int]

@@ -12,6 +12,7 @@ the trigger's clause only; ``outer_clause`` tells whether a time expression may 
 
 from __future__ import annotations
 
+from backchannel.grounding.lexicon import words
 from backchannel.nlp import Doc, Token
 
 _OPENS = frozenset(["relcl", "advcl", "parataxis", "appos", "acl", "ROOT"])
@@ -30,9 +31,35 @@ def token_at(parse: Doc, offset: int) -> Token | None:
     return None
 
 
+_RELATIVES = frozenset(["WDT", "WP", "WP$", "WRB"])
+_FILLED = frozenset(["dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass", "dative"])
+
+
 def _complement(token: Token) -> bool:
-    """An acl with its own 'that' ("reports that it seized") is a complement, not a modifier."""
-    return token.dep_ == "acl" and any(c.dep_ == "mark" for c in token.children)
+    """An acl with its own 'that' ("reports that it seized") is a complement, not a modifier;
+    so is a complete clause without 'that' under a content noun ("charges [he ran a squad]",
+    not "the charges [he faces]": a relative clause lacks one of its arguments)."""
+    if token.dep_ == "acl" and any(c.dep_ == "mark" for c in token.children):
+        return True
+    if token.dep_ not in ("relcl", "acl") or token.head.lemma_.lower() not in _content_nouns():
+        return False
+    return any(c.dep_ == "mark" for c in token.children) or _complete(token)
+
+
+def _complete(verb: Token) -> bool:
+    children = list(verb.children)
+    if any(c.tag_ in _RELATIVES for c in children):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    filled = any(
+        c.dep_ in _FILLED or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
+        for c in children
+    )
+    return subject and filled
+
+
+def _content_nouns() -> frozenset[str]:
+    return words("content_nouns.txt")
 
 
 def anchor(token: Token) -> Token:

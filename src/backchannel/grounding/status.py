@@ -4,7 +4,10 @@ Precedence (the first that applies wins), from the strongest doubt to plain asse
 denied > question > conditional > hypothetical > requested > proposed > planned
 > reported > asserted. Modal cues (hypothetical, requested, proposed, planned) count only
 before the trigger (in "imposed sanctions that could hurt", the sanctions are asserted);
-conditional and denial cues count anywhere in the sentence.
+conditional and denial cues count anywhere in the sentence, except a denial cue that is the
+trigger itself: "denied the visa request" is a refusal (REJECT), asserted, while in "denied
+that troops crossed" the crossing is denied. A negated act ("did not attack") is no denial:
+``negates`` marks it ``negated`` and its status is that of an act (asserted, reported, ...).
 """
 
 from __future__ import annotations
@@ -33,12 +36,29 @@ def negates(sentence: str, trigger_at: int) -> bool:
     return _NEGATION.search(window) is not None
 
 
+_UNDENIED = re.compile(r"\b(?:refus\w*|declin\w*|fail\w*) to\s+$", re.IGNORECASE)
+
+
+def _denies(sentence: str, cue_at: int, trigger_at: int) -> bool:
+    """A denial cue that is not the trigger itself nor negated ("did not deny", "refused to
+    deny")."""
+    if cue_at == trigger_at or negates(sentence, cue_at):
+        return False
+    return _UNDENIED.search(sentence, max(0, cue_at - 20), cue_at) is None
+
+
+def _cued(status: str, pattern: re.Pattern[str], sentence: str, trigger_at: int) -> bool:
+    if status in _BEFORE_ONLY:
+        return pattern.search(sentence, 0, trigger_at) is not None
+    if status == "denied":
+        return any(_denies(sentence, cue.start(), trigger_at) for cue in pattern.finditer(sentence))
+    return pattern.search(sentence) is not None
+
+
 def status_of(sentence: str, trigger_at: int, attributed: bool) -> str:
     """The status of an event whose trigger starts at ``trigger_at`` in ``sentence``."""
     found = {
-        status
-        for status, pattern in status_cues()
-        if pattern.search(sentence, 0, trigger_at if status in _BEFORE_ONLY else len(sentence))
+        status for status, pattern in status_cues() if _cued(status, pattern, sentence, trigger_at)
     }
     if "denied" in found:
         return "denied"
