@@ -28,7 +28,7 @@ _HEADLINE = re.compile(
     re.MULTILINE,
 )
 _FRAMED = re.compile(
-    rf"(?<![\w-])(?P<cue>[Ii]n)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
+    rf"\b(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
     rf"(?:[\w/.'’-]+\s+){{0,6}}?(?:{alternation(lines('frame_heads.txt'))}))(?:\s+of\s[^,]{{1,60}})?,"
 )
 _MAX_HEADLINE_WORDS = 25
