@@ -325,3 +325,22 @@ def test_fronted_poll_frame_is_a_document_source() -> None:
     assert (item.text, item.cue, item.kind) == ("the latest national poll", "In", "document")
     assert item.content_span is not None
     assert item.content_span.text == "the governor led her rival by four points"
+
+
+def test_opening_phrase_before_an_apposed_source_is_dropped() -> None:
+    text = "In a statement, one of the family's lawyers, Jane Roe, said the video was clear."
+    assert only(text).text == "one of the family's lawyers, Jane Roe"
+
+
+def test_a_cue_word_used_as_a_noun_before_the_verb_is_no_cue() -> None:
+    item = only("Exports fell in August, an analysis of customs reports shows.")
+    assert (item.text, item.cue, item.kind) == (
+        "an analysis of customs reports",
+        "shows",
+        "document",
+    )
+
+
+def test_an_infinitive_or_having_said_is_no_report() -> None:
+    assert find_attributions("It is fair to say that the talks failed.") == []
+    assert find_attributions("Having said that, the talks failed.") == []

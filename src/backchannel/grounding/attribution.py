@@ -63,6 +63,11 @@ _DISCOURSE = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|still|instead|also|later|earlier)\b,?\s*)+",
     re.IGNORECASE,
 )
+_OPENING = re.compile(
+    r"(?:in|on|at|during|after|before|from|with|under|for|last|this|earlier)\b[^,]{0,60},\s*",
+    re.IGNORECASE,
+)
+_UNREPORTED = re.compile(r"\b(?:to|having|let['’]s|let\s+us)\s+$", re.IGNORECASE)
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 _QUANTIFIERS = frozenset(["several", "some", "many", "most", "both", "all", "few", "other"])
 _LINKS = frozenset(["of", "for", "the", "and", "de"])
@@ -143,11 +148,12 @@ def _hard_start(text: str, floor: int, end: int) -> int:
 
 
 def _apposed(text: str, floor: int, end: int) -> TextSpan | None:
-    """'Jane Doe, a senior fellow at X, said': the name with its apposition."""
+    """'Jane Doe, a senior fellow at X, said': the name with its apposition (without an
+    opening phrase: 'In a statement, Jane Doe, ...')."""
     span = _span(text, _hard_start(text, floor, end), end)
     if span is None or len(span.text.split()) > _MAX_APPOSED_WORDS:
         return None
-    lead = _DISCOURSE.match(span.text)
+    lead = _DISCOURSE.match(span.text) or _OPENING.match(span.text)
     return TextSpan(span.text[lead.end() :], span.start + lead.end(), span.end) if lead else span
 
 
@@ -204,6 +210,8 @@ def _according(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> A
 def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
     cue_span = _span(text, cue.start(), cue.end())
     before = text[lo : cue.start()]
+    if _UNREPORTED.search(before):
+        return None
     after = text[cue.end() : hi].strip()
     if _postposed(before, cue.group(0), after):
         source = _source_after(text, cue.end(), hi)
@@ -373,6 +381,8 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
     found: list[Attribution] = []
     for cue in _CUES.finditer(text, lo, hi):
         if found and cue.start() < found[-1].cue_span.end:  # type: ignore[union-attr]
+            continue
+        if _CUES.match(text, cue.end() + 1):  # a noun before the verb: "the reports show"
             continue
         floor = found[-1].cue_span.end if found and found[-1].cue_span else lo
         gerund = found and cue.group(0).lower().endswith("ing")
