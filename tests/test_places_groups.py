@@ -10,8 +10,9 @@ import duckdb
 import pytest
 
 from backchannel import code_document
-from backchannel.actors import resolve
+from backchannel.actors import find_mentions, resolve
 from backchannel.actors.gazetteer import CITY_FIELDS, build_cities, cities, city, fold
+from backchannel.records import Article, Document
 from backchannel.serialise import actor_to_dict
 from backchannel.store import Store
 from backchannel.store.base import EventFilter
@@ -140,3 +141,38 @@ def test_a_schema_1_store_gains_home_country_and_filters_by_it(tmp_path: Path) -
     version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
     store.close()
     assert version == (2,)
+
+
+def _placed(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    found = find_mentions(Document(Article("p", text, published=date(2019, 1, 1))))
+    return [(m.text, m.actor.country, m.actor.sector, m.actor.role_holder) for m in found]
+
+
+def test_a_place_after_a_preposition_places_an_agent_or_a_title() -> None:
+    assert _placed("Security forces in Guinea opened fire.")[0] == (
+        "Security forces",
+        "GIN",
+        "MIL",
+        None,
+    )
+    assert _placed("Doctors from two American aid groups arrived.")[0][:3] == (
+        "Doctors",
+        "USA",
+        "MED",
+    )
+    president = _placed("The President of Chad spoke.")[0]
+    assert president == ("The President", "TCD", "GOV", "Idriss Déby")
+    league = _placed("The President of the Chadian Human Rights League spoke.")[0]
+    assert league[1] is None  # the league's president is not Chad's
+
+
+def test_a_title_with_a_country_names_the_office_held() -> None:
+    actor = resolve("Palestinian Prime Minister Ismail Haniyeh", date(2007, 1, 1))
+    assert actor is not None and (actor.country, actor.sector) == ("PSE", "GOV")
+
+
+def test_approximate_spelling_keeps_the_first_letter() -> None:
+    ethiopia = resolve("Ethopia")
+    assert ethiopia is not None and ethiopia.country == "ETH"
+    akayev = resolve("Askar Akayev", date(2003, 1, 1))  # never Turkey's Hulusi Akar
+    assert akayev is None or akayev.country == "KGZ"

@@ -21,6 +21,7 @@ _LIST = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _LEADS = frozenset({"modifier", "former"})
 _REACH = 80  # how far back a weak noun's capitalised modifiers are looked for
 _NAMED = re.compile(r"(?:\b([Tt]he)\s+)?(?:[A-Z][\w'’.-]*\s+)+$")
+_PREPOSITION = re.compile(r"\s+(?:in|of|from)\s+(?:[a-z0-9]+\s+){0,2}")
 
 
 def _kinds(group: list[Part]) -> set[str]:
@@ -96,6 +97,30 @@ def _share_sectors(text: str, mentions: list[Mention], groups: list[list[Part]])
             left.actor.sector = right.actor.sector
 
 
+def _place_by_preposition(
+    kb: KnowledgeBase,
+    text: str,
+    mentions: list[Mention],
+    groups: list[list[Part]],
+    when: date | None,
+) -> None:
+    """ "Security forces in Guinea", "the President of Chad", "Doctors from two American aid
+    groups": an unplaced agent noun or title is placed by the country named right after it
+    (a title only by a bare place: "President of the Chadian Human Rights League" is not Chad's)."""
+    for i in range(len(mentions) - 1):
+        here, there, kinds = mentions[i], mentions[i + 1], _kinds(groups[i])
+        if here.actor.country is not None or kinds & (ANCHORS | {"person"}):
+            continue
+        anchors = [part for part in groups[i + 1] if part.kind in ANCHORS]
+        bare = len(anchors) == len(groups[i + 1])
+        if not anchors or ("title" in kinds and not bare):
+            continue
+        if _PREPOSITION.fullmatch(text[here.end : there.start]):
+            placed = combine(kb, text, groups[i] + anchors, when)
+            if placed is not None:
+                here.actor = replace(placed, text=here.text)
+
+
 def _stray_title(text: str, group: list[Part], start: int) -> bool:
     """A lone lower-case title word ("in general") is not a mention; "the president" is."""
     return _kinds(group) == {"title"} and start == group[0].start and text[start].islower()
@@ -128,13 +153,15 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
         if (named := _context_start(text, group, start)) is None:
             continue
         start = min(start, named)
-        actor = combine(kb, text[start:end], group, when)
+        actor = combine(kb, text, group, when)
         if actor is None or _stray_title(text, group, start):
             continue
+        actor.text = text[start:end]
         if "title" in _kinds(group):
             actor = memory.recall(group, actor)
         memory.learn(group, actor)
         mentions.append(Mention(text[start:end], start, end, actor))
         kept.append(group)
     _share_sectors(text, mentions, kept)
+    _place_by_preposition(kb, text, mentions, kept, when)
     return mentions

@@ -19,7 +19,7 @@ from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
 from backchannel.records import Actor
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) an unknown word needs to match an alias
-_WORD = re.compile(r"[A-Z][\w'’-]{4,}")
+_WORD = re.compile(r"[A-Z][\w'’-]{5,}")  # a capitalised word of six letters or more
 
 
 @dataclass(slots=True)
@@ -101,7 +101,17 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
     holds = (entry.term is not None or entry.start is not None) and not _is_former(entry, when)
     if _is_former(entry, when):
         sector = "CVL"
+    if title is not None and (office := _office_country(anchor, entry)) is not None:
+        return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
     return Actor(text, entry.name, country, sector, entry.kb_id, entry.name if holds else None)
+
+
+def _office_country(anchor: Part | None, entry: Entry) -> str | None:
+    """The country of a titled office the mention names when it is not the person's own
+    ("Palestinian Prime Minister Ismail Haniyeh", whom the table knows as Hamas's leader)."""
+    if anchor is None or anchor.kind != "country" or anchor.entry.country == entry.country:
+        return None
+    return anchor.entry.country
 
 
 def _holder(kb: KnowledgeBase, country: str | None, title: Part, when: date | None) -> Entry:
@@ -218,16 +228,16 @@ def country_in(kb: KnowledgeBase, text: str) -> str | None:
 
 
 def fuzzy_parts(kb: KnowledgeBase, text: str) -> list[Part]:
-    """Parts found by approximate spelling, for words no exact lookup knows."""
+    """Parts found by approximate spelling (the whole mention, else one long capitalised
+    word), for words no exact lookup knows; a misspelling keeps its first letter."""
     vocabulary = kb.proper_aliases()
     parts = []
     for match in [re.match(r".+", text.strip()), *_WORD.finditer(text)]:
         if match is None or len(match.group()) < 5:
             continue
-        best = process.extractOne(
-            match.group().lower(), vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        )
-        if best is not None:
+        word = match.group().lower()
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is not None and best[0][0] == word[0]:
             parts.append(Part(match.start(), match.end(), kb.entries[best[0]]))
             break
     return parts
