@@ -313,11 +313,11 @@ def test_passive_quoted_by_is_no_report_of_its_own() -> None:
 
 
 def test_headline_opening_with_a_name_and_a_colon_quotes_that_name() -> None:
-    text = "Pence: Trump Was Mocking the Clinton Camp.\n\nUpdate: The debate starts at nine."
+    text = "Pence: Trump Will Win the Debate in Ohio.\n\nUpdate: The debate starts at nine."
     item = only(text)
     assert (item.text, item.cue, item.kind) == ("Pence", ":", "named")
     assert item.content_span is not None
-    assert item.content_span.text == "Trump Was Mocking the Clinton Camp"
+    assert item.content_span.text == "Trump Will Win the Debate in Ohio"
 
 
 def test_fronted_poll_frame_is_a_document_source() -> None:
@@ -344,3 +344,11 @@ def test_a_cue_word_used_as_a_noun_before_the_verb_is_no_cue() -> None:
 def test_an_infinitive_or_having_said_is_no_report() -> None:
     assert find_attributions("It is fair to say that the talks failed.") == []
     assert find_attributions("Having said that, the talks failed.") == []
+
+
+def test_nouns_of_saying_with_their_source() -> None:
+    by = only("Politicians dismissed claims by the ministry that the port was mined.")
+    assert (by.text, by.cue) == ("the ministry", "claims")
+    assert by.content_span is not None and by.content_span.text == "the port was mined"
+    owned = only("Reporters checked Jane Roe's assertion that exports had doubled.")
+    assert (owned.text, owned.cue) == ("Jane Roe", "assertion")

@@ -4,7 +4,9 @@
 - transcript speaker labels (``SOURCE: CONTENT``, the name in capitals);
 - headlines opening with a name and a colon (``Pence: Trump Was Mocking the Clinton Camp``),
   unless the word is a label such as "Update" (``not_speakers.txt``);
-- fronted document frames (``In the latest poll, CONTENT``; heads in ``frame_heads.txt``).
+- fronted document frames (``In the latest poll, CONTENT``; heads in ``frame_heads.txt``);
+- nouns of saying with their source (``claims by SOURCE that CONTENT``, ``SOURCE's
+  assertion that CONTENT``; nouns in ``nominal_cues.txt``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ _FRAMED = re.compile(
     rf"\b(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
     rf"(?:[\w/.'’-]+\s+){{0,6}}?(?:{alternation(lines('frame_heads.txt'))}))(?:\s+of\s[^,]{{1,60}})?,"
 )
+_NOUNS = alternation(lines("nominal_cues.txt"))
+_NOMINAL = re.compile(
+    rf"(?<![\w-])(?P<cue>(?i:{_NOUNS}))\s+(?:by|from)\s+"
+    rf"(?P<source>(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+that\s"
+    rf"|(?P<owner>(?<![\w.'’-])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
+    rf"|[Tt]he\s+[a-z][\w-]*))['’]s?\s+"
+    rf"(?P<noun>{_NOUNS})\s+that\s"
+)
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _MAX_HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
@@ -50,6 +61,23 @@ def labelled(text: str) -> list[Spans]:
         sentence_end = _SENTENCE_END.search(text, match.end())
         content = trimmed(text, match.end(), sentence_end.start() if sentence_end else len(text))
         found.append(_labelled_one(text, match, content))
+    found.extend(_nominal(text))
+    return found
+
+
+def _nominal(text: str) -> list[Spans]:
+    """'Claims by the ministry that X', 'Trump's assertion that X': the noun is the cue."""
+    found: list[Spans] = []
+    for match in _NOMINAL.finditer(text):
+        source, cue = ("source", "cue") if match.group("cue") else ("owner", "noun")
+        end = _CLAUSE_END.search(text, match.end())
+        found.append(
+            (
+                trimmed(text, match.start(source), match.end(source)),
+                TextSpan(match.group(cue), match.start(cue), match.end(cue)),
+                trimmed(text, match.end(), end.start() if end else len(text)),
+            )
+        )
     return found
 
 

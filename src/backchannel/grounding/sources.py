@@ -49,6 +49,7 @@ _DATELINE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:--|[—–-])\s*")
 _MEDIUM = re.compile(
     r",\s*(?:in|on|at|via|during)\s+(?:a|an|the|his|her|its|their)\s+[^,]+?,?\s*$", re.IGNORECASE
 )
+_POSSESSIVE = re.compile(r"['’]s?$")
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
 _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
@@ -74,7 +75,7 @@ def _cut(span: TextSpan, start: int, end: int) -> TextSpan:
 
 def _strip(span: TextSpan) -> TextSpan:
     """Without a leading dateline or "that", time words, a trailing medium (", in a
-    statement") and a trailing infinitive."""
+    statement"), the possessive of a noun cue ("Trump's warning") and a trailing infinitive."""
     lead = _DATELINE.match(span.text) or _COMPLEMENTIZER.match(span.text)
     if lead:
         span = _cut(span, lead.end(), len(span.text))
@@ -84,6 +85,9 @@ def _strip(span: TextSpan) -> TextSpan:
     medium = _MEDIUM.search(span.text)
     if medium and medium.start():
         span = _cut(span, 0, medium.start())
+    possessive = _POSSESSIVE.search(span.text)
+    if possessive and possessive.start():
+        span = _cut(span, 0, possessive.start())
     infinitive = _INFINITIVE.search(span.text)
     if infinitive:
         span = _cut(span, 0, infinitive.start())
