@@ -352,3 +352,10 @@ def test_nouns_of_saying_with_their_source() -> None:
     assert by.content_span is not None and by.content_span.text == "the port was mined"
     owned = only("Reporters checked Jane Roe's assertion that exports had doubled.")
     assert (owned.text, owned.cue) == ("Jane Roe", "assertion")
+
+
+def test_they_refers_back_only_to_plural_sources() -> None:
+    text = "Two senior officials said the talks had stalled. They said Japan would wait."
+    assert find_attributions(text)[-1].chain == ["Two senior officials"]
+    single = "Jane Roe said the talks had stalled. They said Japan would wait."
+    assert find_attributions(single)[-1].chain == ["They"]

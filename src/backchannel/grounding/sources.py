@@ -55,7 +55,8 @@ _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
 _TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
 _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
-_PERSONAL = frozenset(["he", "she"])
+_PERSONAL = frozenset(["he", "she", "they"])
+_PLURAL = re.compile(r"[a-z][a-rt-z]s$|\bpeople$")
 _PERSONS = frozenset(["named", "anonymous"])
 _PRONOUN_REACH = 600
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+(?P<head>\w+)$", re.IGNORECASE)
@@ -160,7 +161,8 @@ def _parent(item: Attribution, items: list[Attribution]) -> Attribution | None:
 def _antecedent(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
     """The earlier source an anaphoric one refers back to: a definite document or unnamed
     source with the same head noun ("a report in Kyodo News" ... "the report", "a U.S.
-    government source" ... "the source"), or for "he"/"she" the nearest earlier person."""
+    government source" ... "the source"), or for "he"/"she" the nearest earlier person ("they":
+    the nearest earlier people, "officials", "diplomats")."""
     text = item.text or ""
     if text.lower() in _PERSONAL:
         return _person_before(item, earlier)
@@ -185,10 +187,9 @@ def _person_before(item: Attribution, earlier: list[Attribution]) -> Attribution
         span = other.source_span
         if other.text is None or span is None or at - span.end > _PRONOUN_REACH:
             return None
-        if other.text.lower() not in _PERSONAL and other.kind in _PERSONS:
-            return other
         if other.text.lower() not in _PERSONAL:
-            return None
+            agrees = (item.text or "").lower() != "they" or _PLURAL.search(other.text) is not None
+            return other if agrees and other.kind in _PERSONS else None
     return None
 
 
