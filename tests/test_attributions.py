@@ -359,3 +359,11 @@ def test_they_refers_back_only_to_plural_sources() -> None:
     assert find_attributions(text)[-1].chain == ["Two senior officials"]
     single = "Jane Roe said the talks had stalled. They said Japan would wait."
     assert find_attributions(single)[-1].chain == ["They"]
+
+
+def test_quoting_a_source_as_saying() -> None:
+    item = only("Reuters reported, quoting a senior official as saying the port would reopen.")
+    assert item.chain == ["Reuters", "a senior official"]
+    assert (item.kind, item.text) == ("anonymous", "a senior official")
+    assert item.content_span is not None
+    assert item.content_span.text == "the port would reopen"

@@ -92,7 +92,7 @@ _ANTECEDENT = re.compile(
     r"[A-Z][\w.'’-]*),?\s*$"
 )
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
-_THAT = re.compile(r"^(?:that|to|on|in|of)\s+", re.IGNORECASE)
+_THAT = re.compile(r"^(?:as\s+saying(?:\s+that)?|that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 _HEDGED_CUES = words("hedged_cues.txt")
