@@ -176,3 +176,35 @@ def test_approximate_spelling_keeps_the_first_letter() -> None:
     assert ethiopia is not None and ethiopia.country == "ETH"
     akayev = resolve("Askar Akayev", date(2003, 1, 1))  # never Turkey's Hulusi Akar
     assert akayev is None or akayev.country == "KGZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("the Falklands", "GBR"),  # PLOVER 5.1.2: a dependency is its controlling state
+        ("Greenland", "DNK"),
+        ("Puerto Rico", "USA"),
+        ("Curaçao", "NLD"),
+        ("Nauru", "NRU"),  # every UN member is a country ...
+        ("Palau", "PLW"),  # ... and a short name is never a city's near-spelling
+        ("Grenada", "GRD"),
+    ],
+)
+def test_every_un_member_and_folded_dependencies(text: str, country: str) -> None:
+    actor = resolve(text)
+    assert actor is not None and actor.country == country
+
+
+def test_country_codes_fold_dependencies_for_the_gazetteer() -> None:
+    from backchannel.actors.gazetteer import read_codes
+
+    codes = read_codes()
+    assert (codes["US"], codes["GU"], codes["GL"], codes["FK"], codes["EH"]) == (
+        "USA",
+        "USA",
+        "DNK",
+        "GBR",
+        "MAR",
+    )
+    bayamon = city("Bayamón")  # a city of Puerto Rico
+    assert bayamon is not None and bayamon.country == "USA"

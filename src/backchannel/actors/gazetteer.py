@@ -64,7 +64,7 @@ def city(text: str) -> City | None:
 
 def fuzzy_city(word: str) -> City | None:
     """A one-word place spelled a little differently ("Mongwalu" for Mongbwalu)."""
-    if len(word) < 6 or " " in word.strip():
+    if len(word) < 7 or " " in word.strip():
         return None
     table = cities()
     best = process.extractOne(

@@ -19,7 +19,8 @@ from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
 from backchannel.records import Actor
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) an unknown word needs to match an alias
-_WORD = re.compile(r"[A-Z][\w'’-]{5,}")  # a capitalised word of six letters or more
+FUZZY_MIN = 7  # shorter words have too many near neighbours ("Nauru", "Nakuru")
+_WORD = re.compile(r"[A-Z][\w'’-]{6,}")  # a capitalised word of FUZZY_MIN letters or more
 
 
 @dataclass(slots=True)
@@ -229,11 +230,12 @@ def country_in(kb: KnowledgeBase, text: str) -> str | None:
 
 def fuzzy_parts(kb: KnowledgeBase, text: str) -> list[Part]:
     """Parts found by approximate spelling (the whole mention, else one long capitalised
-    word), for words no exact lookup knows; a misspelling keeps its first letter."""
+    word of seven letters or more), for words no exact lookup knows; a misspelling keeps its
+    first letter."""
     vocabulary = kb.proper_aliases()
     parts = []
     for match in [re.match(r".+", text.strip()), *_WORD.finditer(text)]:
-        if match is None or len(match.group()) < 5:
+        if match is None or len(match.group()) < FUZZY_MIN:
             continue
         word = match.group().lower()
         best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
