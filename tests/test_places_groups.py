@@ -208,3 +208,13 @@ def test_country_codes_fold_dependencies_for_the_gazetteer() -> None:
     )
     bayamon = city("Bayamón")  # a city of Puerto Rico
     assert bayamon is not None and bayamon.country == "USA"
+
+
+def test_a_title_asserts_the_office_a_bare_name_after_the_term_is_former() -> None:
+    when = date(2025, 7, 4)
+    titled = resolve("Iranian President Hassan Rouhani", when)
+    bare = resolve("Hassan Rouhani", when)
+    former = resolve("former President Hassan Rouhani", when)
+    assert titled is not None and (titled.sector, titled.role_holder) == ("GOV", "Hassan Rouhani")
+    assert bare is not None and (bare.sector, bare.role_holder) == ("CVL", None)
+    assert former is not None and former.sector == "CVL"

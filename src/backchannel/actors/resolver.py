@@ -99,8 +99,11 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
     anchor = _first(parts, ANCHORS)
     sector = entry.sector or (title.entry.sector if title else None)
     country = entry.country or (anchor.entry.country if anchor else None)
-    holds = (entry.term is not None or entry.start is not None) and not _is_former(entry, when)
-    if _is_former(entry, when):
+    # a title in the mention ("President Rouhani") asserts the office even after the term ended
+    # (the report is of an earlier event); a bare name after every term is a former holder
+    former = _is_former(entry, when) and title is None
+    holds = (entry.term is not None or entry.start is not None) and not former
+    if former:
         sector = "CVL"
     if title is not None and (office := _office_country(anchor, entry)) is not None:
         return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
