@@ -2,9 +2,10 @@
 
 Tokens are joined with single spaces into a sentence; gold S spans are actors, T spans
 recipients, R (reciprocal) spans count for both. Predicted spans are the role phrases of
-the sentence's most confident event. A consultation (a meeting, talks, a call: the rule's
-trigger type is CONSULT, even when a future meeting is coded AGREE) is reciprocal in PLOVER,
-so its actor and recipient phrases are both sides, as R spans are. A denial is no event (the
+the sentence's most confident event. A consultation between equals (a meeting, talks: the
+rule's trigger type is CONSULT, even when a future meeting is coded AGREE) is reciprocal in
+PLOVER, so its actor and recipient phrases are both sides, as R spans are; a call, a visit,
+hosting or mediation goes from a source to a target. A denial is no event (the
 act it denies is coded, status denied), but CAMEO codes the sentence as the denier's
 statement (016): when the most confident event lies inside a denial's clause, or no event is
 coded, the denial's phrases (the denier, the accuser: "charges [by the US]") are scored.
@@ -76,6 +77,38 @@ def _spans(items: list[TextSpan]) -> list[Span]:
     return [(item.start, item.end) for item in items]
 
 
+# Consultations between equals: both sides act. A call, a visit, a message, hosting or
+# mediating goes from one side to the other (source and target).
+_MUTUAL = frozenset(
+    [
+        "meet",
+        "talk",
+        "discuss",
+        "negotiate",
+        "consult",
+        "confer",
+        "communicate",
+        "speak",
+        "meeting",
+        "summit",
+        "negotiation",
+        "consultation",
+        "discussion",
+        "dialogue",
+        "conversation",
+        "phone_conversation",
+        "phone_talk",
+        "telephone_conversation",
+        "come_to_the_table",
+    ]
+)
+
+
+def _mutual(rule: str) -> bool:
+    event, _, rest = rule.partition("/")
+    return event == "CONSULT" and rest.rpartition("/")[0] in _MUTUAL
+
+
 def predicted(coded: Coded | Denial | None) -> dict[str, list[Span]]:
     """The predicted spans by role; both sides of a consultation for both roles."""
     if coded is None:
@@ -83,7 +116,7 @@ def predicted(coded: Coded | Denial | None) -> dict[str, list[Span]]:
     if isinstance(coded, Denial):
         return {role: _spans(coded.spans.get(role, [])) for role in ("actor", "recipient")}
     found = {role: _spans(coded.spans.get(role, [])) for role in ("actor", "recipient")}
-    if coded.event.rule.startswith("CONSULT/") and found["actor"] and found["recipient"]:
+    if _mutual(coded.event.rule) and found["actor"] and found["recipient"]:
         both = sorted(set(found["actor"]) | set(found["recipient"]))
         found = {"actor": both, "recipient": both}
     return found

@@ -179,7 +179,21 @@ def _roles(
     if not found.recipient and codebook.types[match.trigger.event].governs:
         found.recipient = rolemod.embedded_recipients(match.head, keep)
     agents = codebook.words["agent_nouns"]
-    return _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
+    found = _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
+    if not found.recipient and match.trigger.event == "REJECT":
+        found.recipient = _asked_for(frame, codebook, keep)
+    return found
+
+
+def _asked_for(frame: _Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
+    """Whom a refused request or offer was made by or for: "rejected a request [for X]"."""
+    for inner in frame.governed:
+        if inner.trigger.pos == "N":
+            asked = rolemod.prep_objects(inner.head, codebook.words["refusal_preps"])
+            kept = [t for t in asked if keep(t)]
+            if kept:
+                return rolemod.expand(kept)
+    return []
 
 
 def _outside(found: rolemod.Roles, matches: list[Match], agents: frozenset[str]) -> rolemod.Roles:

@@ -32,7 +32,7 @@ def is_pronoun(token: Token, words: dict[str, frozenset[str]]) -> bool:
 def is_agentive(token: Token, codebook: Codebook, place_ok: bool) -> bool:
     """Whether a filler head (not covered by a mention) may stand for an actor."""
     words = codebook.words
-    if token.ent_type_ in _NOT_ACTOR_ENTS or token.lower_ in words["time_words"]:
+    if token.ent_type_ in _NOT_ACTOR_ENTS or token.lower_.rstrip(".") in words["time_words"]:
         return False
     if is_pronoun(token, words) or token.ent_type_ in _AGENT_ENTS:
         return True

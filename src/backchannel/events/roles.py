@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from backchannel.events.codebook import Codebook
 from backchannel.nlp import Token
 
-_CUT = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "prep:such"})
+_CUT = frozenset({"relcl", "acl", "appos", "cc", "conj", "punct", "advcl", "preconj", "prep:such"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
@@ -38,6 +38,8 @@ def np_bounds(token: Token, times: frozenset[str] | None = None) -> tuple[int, i
     for child in token.children:
         if child.dep_ in _CUT or (child.dep_ == "prep" and child.lower_ == "such"):
             continue
+        if child.lower_ in _PAIRED and any(c.dep_ == "conj" for c in token.children):
+            continue  # "[both] India and Pakistan": each conjunct is a phrase of its own
         if times is not None and _circumstance(token, child, times):
             continue
         start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
@@ -50,6 +52,7 @@ def np_bounds(token: Token, times: frozenset[str] | None = None) -> tuple[int, i
 
 
 _QUOTES = frozenset({"’", "'"})
+_PAIRED = frozenset({"both", "either", "neither"})
 
 
 def _circumstance(head: Token, child: Token, times: frozenset[str]) -> bool:
@@ -189,9 +192,19 @@ def first_fillers(
     ("freed prisoners from [a jail]": the jail is no actor, the prisoners are)."""
     for dep in deps:
         fillers = [t for t in _dep_fillers(token, dep, passive) if keep(t)]
+        fillers = fillers or [t for t in _object_fillers(token, dep, passive) if keep(t)]
         if fillers:
             return fillers
     return []
+
+
+def _object_fillers(verb: Token, dep: str, passive: bool) -> list[Token]:
+    """A verb's prepositional object the parse hung on the verb's object: "provided
+    assistance [to] households", "lifted sanctions [on] Iran", "pledged support [to] X"."""
+    if not dep.startswith("p:") or passive or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    objects = _children(verb, frozenset({"dobj"}))
+    return [o for obj in objects for o in prep_objects(obj, (dep[2:],))]
 
 
 def verb_roles(
