@@ -367,3 +367,21 @@ def test_quoting_a_source_as_saying() -> None:
     assert (item.kind, item.text) == ("anonymous", "a senior official")
     assert item.content_span is not None
     assert item.content_span.text == "the port would reopen"
+
+
+def test_an_adverb_is_no_source_and_is_skipped_before_the_cue() -> None:
+    item = only("The agency almost immediately disclosed that it had the letter.")
+    assert item.text == "The agency"
+    assert find_attributions("Recently, calling for calm, the mayor spoke.") == []
+    assert only("Kelly said the port would reopen.").text == "Kelly"
+    assert only("The family said the port would reopen.").text == "The family"
+
+
+def test_time_word_after_the_cue_is_no_post_posed_source() -> None:
+    item = only('"We will win," Flynn, a top surrogate, said Thursday morning.')
+    assert item.text == "Flynn, a top surrogate"
+
+
+def test_the_hearer_of_told_is_not_its_source() -> None:
+    item = only('"The press is biased," Jane Roe told The Daily Example.')
+    assert (item.text, item.cue) == ("Jane Roe", "told")

@@ -55,7 +55,9 @@ _BOUNDARY = re.compile(
 )
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|previously|later|reportedly|then|again"
-    r"|repeatedly|publicly|privately|once|recently|further|quickly|later))+$",
+    r"|repeatedly|publicly|privately|once|recently|further|quickly|later|together|first|even"
+    r"|almost|(?-i:[a-z]{3,}(?:ously|ively|fully|ately|edly|ically|ently|antly|ingly|lessly"
+    r"|ially|ually|nally))))+$",
     re.IGNORECASE,
 )
 _HARD = re.compile(r"""[;:"“”—–―\n]|\s-\s""")
@@ -90,6 +92,11 @@ _ANTECEDENT = re.compile(
     r"(?<![\w'’-])(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+"
     r"|(?:(?:the|The)\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|on|for|at)\s+(?:the\s+)?)?){0,4}"
     r"[A-Z][\w.'’-]*),?\s*$"
+)
+_ADDRESSED = re.compile(r"(?:told|tells?|telling)\b", re.IGNORECASE)
+_TIME_FIRST = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|last|this|on|in)\b",
+    re.IGNORECASE,
 )
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
 _THAT = re.compile(r"^(?:as\s+saying(?:\s+that)?|that|to|on|in|of)\s+", re.IGNORECASE)
@@ -246,6 +253,8 @@ def _clause_before_participle(text: str, cue: re.Match[str], source: TextSpan) -
 def _postposed(before: str, cue: str, after: str) -> bool:
     """'"CONTENT," said X' or 'CONTENT, said X' (X a short noun phrase ending the clause):
     the source comes after the cue."""
+    if _ADDRESSED.match(cue) or _TIME_FIRST.match(after):
+        return False
     if _QUOTED_END.search(before) is not None and _QUOTE.search(before) is not None:
         return _POSTPOSED.match(after) is not None
     clause = before.rstrip()

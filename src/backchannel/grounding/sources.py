@@ -50,6 +50,13 @@ _MEDIUM = re.compile(
     r",\s*(?:in|on|at|via|during)\s+(?:a|an|the|his|her|its|their)\s+[^,]+?,?\s*$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NOUNS = frozenset(
+    ["even", "together", "first", "also", "then", "instead", "again", "still", "some", "later"]
+)
+_ADVERB = re.compile(
+    r"almost|very|[a-z]{3,}(?:ously|ively|fully|ately|edly|ically|ently|antly|ingly|lessly|ially"
+    r"|ually|nally)"
+)
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
 _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
@@ -100,7 +107,7 @@ def clean_source(span: TextSpan | None, cue: str = "") -> TextSpan | None:
     if span is None:
         return None
     span = _strip(span)
-    if not span.text or _PREPOSITION.match(span.text):
+    if not span.text or _PREPOSITION.match(span.text) or _adverbial(span.text):
         return None
     trailing = _TRAILING.search(span.text)
     if trailing is not None:
@@ -116,6 +123,14 @@ def clean_source(span: TextSpan | None, cue: str = "") -> TextSpan | None:
     if _NOUN_START.match(rest):
         return _cut(span, len(span.text) - len(rest), len(span.text))
     return _subject(span)
+
+
+def _adverbial(text: str) -> bool:
+    """'Recently', 'almost immediately', 'together': no noun phrase at all."""
+    words_ = text.lower().split()
+    if len(words_) > 2:
+        return False
+    return words_[-1] in _NOT_NOUNS or all(_ADVERB.fullmatch(word) for word in words_)
 
 
 def _negated_or_passive(auxiliaries: str, cue: str) -> bool:
