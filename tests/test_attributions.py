@@ -385,3 +385,11 @@ def test_time_word_after_the_cue_is_no_post_posed_source() -> None:
 def test_the_hearer_of_told_is_not_its_source() -> None:
     item = only('"The press is biased," Jane Roe told The Daily Example.')
     assert (item.text, item.cue) == ("Jane Roe", "told")
+
+
+def test_it_stands_for_an_earlier_organisation_or_is_dropped() -> None:
+    text = "The ministry said the port would reopen. It added that ships would wait."
+    first, second = find_attributions(text)
+    assert (second.text, second.chain) == ("It", ["The ministry"])
+    person = "Merkel said the port would reopen. It added that ships would wait."
+    assert [item.text for item in find_attributions(person)] == ["Merkel"]

@@ -397,8 +397,9 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
         gerund = found and cue.group(0).lower().endswith("ing")
         attribution = _inherit(text, cue, found[-1], hi) if gerund else None
         attribution = attribution or _one(text, cue, lo, hi, floor)
-        if attribution is None and found and not _ACCORDING.fullmatch(cue.group(0)):
-            attribution = _inherit(text, cue, found[-1], hi)
+        pronoun = attribution is None or (attribution.text or "").lower() == "it"
+        if pronoun and found and not _ACCORDING.fullmatch(cue.group(0)):
+            attribution = _inherit(text, cue, found[-1], hi) or attribution
         if attribution is not None:
             found.append(attribution)
     return found
@@ -410,7 +411,7 @@ def _one(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribu
     if cue.group(0).lower() in ("quoted", "cited") and _PASSIVE_AGENT.match(text, cue.end()):
         return None
     attribution = _hedged(text, cue, lo, hi) or _verb(text, cue, lo, hi, floor)
-    if attribution is not None and (attribution.text or "").lower() in ("it", "which", "that"):
+    if attribution is not None and (attribution.text or "").lower() in ("which", "that"):
         return None
     return attribution
 
@@ -482,4 +483,9 @@ def find_attributions(text: str) -> list[Attribution]:
             item.content_span = TextSpan(text[start:end], start, end)
     merged = _merge(result, _labelled(text))
     link_chains(merged, {id(item): _chain_name(item) for item in merged})
-    return merged
+    return [item for item in merged if not _unresolved_it(item)]
+
+
+def _unresolved_it(item: Attribution) -> bool:
+    """ "It said" with no medium, document or organisation before it to stand for."""
+    return (item.text or "").lower() == "it" and bool(item.chain) and item.chain[-1] == item.text

@@ -66,6 +66,7 @@ _PERSONAL = frozenset(["he", "she", "they"])
 _PLURAL = re.compile(r"[a-z][a-rt-z]s$|\bpeople$")
 _PERSONS = frozenset(["named", "anonymous"])
 _PRONOUN_REACH = 600
+_DETERMINED = re.compile(r"(?:the|its)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+(?P<head>\w+)$", re.IGNORECASE)
 
 
@@ -177,10 +178,13 @@ def _antecedent(item: Attribution, earlier: list[Attribution]) -> Attribution | 
     """The earlier source an anaphoric one refers back to: a definite document or unnamed
     source with the same head noun ("a report in Kyodo News" ... "the report", "a U.S.
     government source" ... "the source"), or for "he"/"she" the nearest earlier person ("they":
-    the nearest earlier people, "officials", "diplomats")."""
+    the nearest earlier people, "officials", "diplomats"; "it": the nearest earlier medium,
+    document or organisation)."""
     text = item.text or ""
     if text.lower() in _PERSONAL:
         return _person_before(item, earlier)
+    if text.lower() == "it":
+        return _thing_before(item, earlier)
     definite = _DEFINITE.match(text)
     if definite is None or definite.group("head").lower() not in _anaphoric_heads():
         return None
@@ -205,6 +209,20 @@ def _person_before(item: Attribution, earlier: list[Attribution]) -> Attribution
         if other.text.lower() not in _PERSONAL:
             agrees = (item.text or "").lower() != "they" or _PLURAL.search(other.text) is not None
             return other if agrees and other.kind in _PERSONS else None
+    return None
+
+
+def _thing_before(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
+    """For "it": the nearest earlier source if a medium, a document or an organisation
+    ("the ministry"), and close enough."""
+    at = item.source_span.start if item.source_span else 0
+    for other in reversed(earlier):
+        span = other.source_span
+        if other.text is None or span is None or at - span.end > _PRONOUN_REACH:
+            return None
+        if other.text.lower() != "it":
+            thing = other.kind in ("media", "document") or _DETERMINED.match(other.text)
+            return other if thing else None
     return None
 
 
