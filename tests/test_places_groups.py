@@ -218,3 +218,27 @@ def test_a_title_asserts_the_office_a_bare_name_after_the_term_is_former() -> No
     assert titled is not None and (titled.sector, titled.role_holder) == ("GOV", "Hassan Rouhani")
     assert bare is not None and (bare.sector, bare.role_holder) == ("CVL", None)
     assert former is not None and former.sector == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("opposition leaders", "OPP"),  # a head noun takes the sector of the noun before it
+        ("rebel commanders", "REB"),
+        ("military officials", "MIL"),
+        ("union leaders", "LAB"),
+        ("Iranian officials", "GOV"),
+        ("the UN Secretary-General", "GOV"),  # not a "General" (MIL)
+        ("Israeli opposition leader Yair Lapid", "OPP"),  # after his term, not CVL
+    ],
+)
+def test_head_nouns_take_the_sector_before_them(text: str, sector: str) -> None:
+    actor = resolve(text, date(2024, 6, 1))
+    assert actor is not None and actor.sector == sector
+
+
+def test_only_a_proper_name_left_over_is_looked_up_as_a_city() -> None:
+    union = resolve("union workers")  # "Union" is a town in New Jersey; "union" is not
+    assert union is not None and union.country is None
+    police = resolve("Puerto Penasco police")
+    assert police is not None and (police.country, police.sector) == ("MEX", "COP")

@@ -29,7 +29,7 @@ HEADERS = {
     "organisations.csv": ORGANISATION_FIELDS,
     "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note"),
     "places.csv": ("name", "aliases", "country", "sector"),
-    "agents.csv": ("text", "sector", "kind", "needs_context"),
+    "agents.csv": ("text", "sector", "kind", "needs_context", "head"),
     "titles.csv": ("title", "office", "sector"),
 }
 ANCHORS = frozenset({"country", "org"})
@@ -50,6 +50,7 @@ class Entry:
     end: date | None = None
     term: Holder | None = None  # people from the office-holder table
     weak: bool = False  # agent nouns that are an actor only in context ("people", "court")
+    head: bool = False  # agent nouns that take the sector of a noun before them ("rebel leader")
     home: str | None = None  # non-state groups: the country they are based in
     governs_from: date | None = None  # a group that took power: its state's government since
 
@@ -191,8 +192,9 @@ def _iso(text: str, file: str = "people.csv") -> date | None:
 
 def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("agents.csv", data_dir):
-        weak = row["needs_context"] == "yes"
-        kb.add(row["text"], Entry(row["kind"], None, None, _optional(row["sector"]), weak=weak))
+        weak, head = row["needs_context"] == "yes", row["head"] == "yes"
+        sector = _optional(row["sector"])
+        kb.add(row["text"], Entry(row["kind"], None, None, sector, weak=weak, head=head))
     for row in _rows("titles.csv", data_dir):
         kb.add(
             row["title"],

@@ -19,6 +19,7 @@ from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
 from backchannel.records import Actor
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) an unknown word needs to match an alias
+_PARTICLES = frozenset({"de", "del", "do", "da", "la", "le", "el", "al", "of", "upon", "am"})
 FUZZY_MIN = 7  # shorter words have too many near neighbours ("Nauru", "Nakuru")
 _WORD = re.compile(r"[A-Z][\w'’-]{6,}")  # a capitalised word of FUZZY_MIN letters or more
 
@@ -103,8 +104,9 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
     # (the report is of an earlier event); a bare name after every term is a former holder
     former = _is_former(entry, when) and title is None
     holds = (entry.term is not None or entry.start is not None) and not former
-    if former:
-        sector = "CVL"
+    if former:  # "opposition leader Yair Lapid" after his term is in the opposition
+        agents = [p for p in parts if p.kind == "agent"]
+        sector = (agent_sector(agents) if agents else None) or "CVL"
     if title is not None and (office := _office_country(anchor, entry)) is not None:
         return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
     return Actor(text, entry.name, country, sector, entry.kb_id, entry.name if holds else None)
@@ -147,12 +149,20 @@ def _sector(kb: KnowledgeBase, text: str, parts: list[Part], anchor: Part | None
     if anchor is not None and anchor.kind == "org" and anchor.entry.sector:
         return anchor.entry.sector
     if agents:
-        sector = agents[-1].entry.sector
+        sector = agent_sector(agents)
         return "CVL" if sector == "UNK" and anchor is not None else sector
     if anchor is not None and anchor.entry.sector:
         return anchor.entry.sector
     orgs = (p for p in parts if p.kind == "org" and p.entry.sector)
     return next((_org_sector(kb, text, p, anchor) for p in orgs), None)
+
+
+def agent_sector(agents: list[Part]) -> str | None:
+    """The sector of the last agent noun; a head noun ("leader", "officials", "commanders")
+    after another agent noun takes that one's ("opposition leader" OPP, "rebel commanders" REB)."""
+    if len(agents) > 1 and agents[-1].entry.head:
+        return agents[-2].entry.sector
+    return agents[-1].entry.sector
 
 
 def _org_sector(kb: KnowledgeBase, text: str, org: Part, anchor: Part | None) -> str | None:
@@ -261,9 +271,16 @@ def resolve_text(
         place = fuzzy_city(text)
         return None if place is None else Actor(text, place.name, place.country)
     if actor.country is None:
-        place = city(_unexplained(text, parts)) if parts else None
+        rest = _unexplained(text, parts) if parts else ""
+        place = city(rest) if _proper(rest) else None
         actor.country = place.country if place else country_in(kb, context or "")
     return actor
+
+
+def _proper(text: str) -> bool:
+    """Whether ``text`` reads as a place name: every word capitalised but a few particles."""
+    words = text.split()
+    return bool(words) and all(w[0].isupper() or w in _PARTICLES for w in words)
 
 
 def _unexplained(text: str, parts: list[Part]) -> str:
