@@ -389,7 +389,7 @@ def test_the_hearer_of_told_is_not_its_source() -> None:
 
 def test_it_stands_for_an_earlier_organisation_or_is_dropped() -> None:
     text = "The ministry said the port would reopen. It added that ships would wait."
-    first, second = find_attributions(text)
+    _, second = find_attributions(text)
     assert (second.text, second.chain) == ("It", ["The ministry"])
     person = "Merkel said the port would reopen. It added that ships would wait."
     assert [item.text for item in find_attributions(person)] == ["Merkel"]
