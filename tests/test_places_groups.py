@@ -242,3 +242,12 @@ def test_only_a_proper_name_left_over_is_looked_up_as_a_city() -> None:
     assert union is not None and union.country is None
     police = resolve("Puerto Penasco police")
     assert police is not None and (police.country, police.sector) == ("MEX", "COP")
+
+
+def test_a_title_of_one_country_needs_no_country_named() -> None:
+    pope = resolve("the Pope", date(2019, 1, 1))
+    assert pope is not None and (pope.country, pope.sector, pope.role_holder) == (
+        "VAT",
+        "REL",
+        "Francis",
+    )

@@ -30,7 +30,7 @@ HEADERS = {
     "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note"),
     "places.csv": ("name", "aliases", "country", "sector"),
     "agents.csv": ("text", "sector", "kind", "needs_context", "head"),
-    "titles.csv": ("title", "office", "sector"),
+    "titles.csv": ("title", "office", "sector", "country"),
 }
 ANCHORS = frozenset({"country", "org"})
 PROPER = frozenset({"country", "org", "person"})
@@ -196,12 +196,9 @@ def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
         sector = _optional(row["sector"])
         kb.add(row["text"], Entry(row["kind"], None, None, sector, weak=weak, head=head))
     for row in _rows("titles.csv", data_dir):
-        kb.add(
-            row["title"],
-            Entry(
-                "title", row["title"], None, row["sector"] or "GOV", office=_optional(row["office"])
-            ),
-        )
+        country, office = _optional(row["country"]), _optional(row["office"])
+        entry = Entry("title", row["title"], country, row["sector"] or "GOV", office=office)
+        kb.add(row["title"], entry)
 
 
 def _title_sector(kb: KnowledgeBase, title: str) -> str:

@@ -136,7 +136,7 @@ def _title_actor(
 ) -> Actor:
     at = parts.index(title)
     anchor = _first(parts[:at], ANCHORS) or _first(parts[at + 1 :], ANCHORS)
-    country = anchor.entry.country if anchor else None
+    country = anchor.entry.country if anchor else title.entry.country  # "the Pope": VAT
     held = _holder(kb, country, title, when)
     if held.kind == "person":
         return Actor(text, held.name, country, title.entry.sector, held.kb_id, held.name)
