@@ -393,3 +393,16 @@ def test_it_stands_for_an_earlier_organisation_or_is_dropped() -> None:
     assert (second.text, second.chain) == ("It", ["The ministry"])
     person = "Merkel said the port would reopen. It added that ships would wait."
     assert [item.text for item in find_attributions(person)] == ["Merkel"]
+
+
+def test_source_quoted_with_a_time_phrase_before_the_medium() -> None:
+    text = "Iran will resume talks, according to an official quoted this morning by Amwaj Media."
+    items = find_attributions(text)
+    assert [item.chain for item in items] == [["Amwaj Media", "an official"]]
+
+
+def test_relative_clause_after_an_according_to_source_is_not_content() -> None:
+    text = 'According to the source, who is described as a "senior" official, talks may begin.'
+    item = only(text)
+    assert (item.text, item.cue) == ("the source", "According to")
+    assert item.content_span is not None and item.content_span.text == "talks may begin"

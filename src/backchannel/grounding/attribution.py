@@ -88,6 +88,8 @@ _INVERTED_SOURCE = re.compile(
 _APPOSITION_START = re.compile(
     r"\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,\s+(?:a|an|the|who|which|one)\s"
 )
+_BE = re.compile(r"\b(?:is|are|was|were|been|being)\b", re.IGNORECASE)
+_RELATIVE_TAIL = re.compile(r",\s*(?:who|which)\b[^,]*,")
 _ANTECEDENT = re.compile(
     r"(?<![\w'’-])(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+"
     r"|(?:(?:the|The)\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|on|for|at)\s+(?:the\s+)?)?){0,4}"
@@ -112,8 +114,10 @@ _INVERTING = words("inverted_cues.txt")
 _INHERITS = re.compile(r"(?:\band|\bby|,)\s*$", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
-_QUOTED_BY = re.compile(r"\s+(?:as\s+)?(?:quoted|cited)\s+(?:by|in)\s+(?P<by>\S.*)$")
-_PASSIVE_AGENT = re.compile(r"\s+by\s", re.IGNORECASE)
+_QUOTED_BY = re.compile(
+    r"\s+(?:as\s+)?(?:quoted|cited)(?:\s+[\w-]+){0,3}?\s+(?:by|in)\s+(?P<by>\S.*)$"
+)
+_PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according\s+to\b", re.IGNORECASE)
 _REPORTERS = frozenset(["media", "document"])
 _REPORT_IN = re.compile(
@@ -138,7 +142,7 @@ def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
         return _apposed(text, floor, floor + len(left))
     if mark in ("and", "but"):
         return _subject(text, floor, floor + last.start())  # type: ignore[union-attr]
-    if mark in ("who", "which"):
+    if mark in ("who", "which") and not _BE.search(text, floor + last.end(), end):  # type: ignore[union-attr]
         return _antecedent(text, floor, floor + last.start())  # type: ignore[union-attr]
     return None
 
@@ -206,10 +210,11 @@ def _according(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> A
     if source is None:
         return None
     before = text[lo : cue.start()].strip(' \t\n,"“”')
+    relative = _RELATIVE_TAIL.match(text, source.end, hi)
     content = (
         _content(text, lo, cue.start())
         if len(before.split()) >= 3
-        else _content(text, source.end, hi)
+        else _content(text, relative.end() if relative else source.end, hi)
     )
     return _make(source, _span(text, cue.start(), cue.end()), content)
 
