@@ -507,6 +507,7 @@ def test_crossing_into_a_country_is_an_incursion_only_for_armed_forces() -> None
         ("France on Friday lifted sanctions on Iran.", "RETREAT"),
         ("China provided financial assistance to Iran.", "AID"),
         ("Israel announced a ceasefire with Iran on Tuesday.", "RETREAT"),
+        ("France returned dozens of ancient statues to Iran.", "RETREAT"),
     ],
 )
 def test_a_prepositional_recipient_hung_on_the_object(text: str, event: str) -> None:
@@ -527,3 +528,8 @@ def test_an_abbreviated_month_is_no_recipient() -> None:
 def test_a_refused_request_is_aimed_at_whom_it_was_made_for() -> None:
     coded = only("The court rejected an extradition request for the Iranian general.", "REJECT")
     assert countries(coded.recipient) == {"IRN"}
+
+
+def test_a_preposition_inside_an_apposition_gives_no_recipient() -> None:
+    coded = only("Israel lifted its boycott of the festival, a show on the Iran border.", "RETREAT")
+    assert coded.recipient == []

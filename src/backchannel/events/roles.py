@@ -204,7 +204,24 @@ def _object_fillers(verb: Token, dep: str, passive: bool) -> list[Token]:
     if not dep.startswith("p:") or passive or verb.pos_ not in ("VERB", "AUX"):
         return []
     objects = _children(verb, frozenset({"dobj"}))
-    return [o for obj in objects for o in prep_objects(obj, (dep[2:],))]
+    found = [o for obj in objects for o in prep_objects(obj, (dep[2:],))]
+    return found or [o for obj in objects for o in _nested_objects(obj, dep[2:])]
+
+
+_OWN_CLAUSES = frozenset({"relcl", "appos", "advcl"})
+
+
+def _nested_objects(phrase: Token, word: str) -> list[Token]:
+    """Objects of ``word`` further down a phrase, outside its clauses and appositions:
+    "returned dozens of artifacts [to] the embassy", not "a venue [on] the East Side"."""
+    found: list[Token] = []
+    for child in phrase.children:
+        if child.dep_ in _OWN_CLAUSES:
+            continue
+        if child.dep_ == "prep" and child.lower_ == word:
+            found.extend(_pobjs(child))
+        found.extend(_nested_objects(child, word))
+    return found
 
 
 def verb_roles(
