@@ -533,3 +533,14 @@ def test_a_refused_request_is_aimed_at_whom_it_was_made_for() -> None:
 def test_a_preposition_inside_an_apposition_gives_no_recipient() -> None:
     coded = only("Israel lifted its boycott of the festival, a show on the Iran border.", "RETREAT")
     assert coded.recipient == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Iran rejected Israel's offer of talks on the border.", "Israel's offer"),
+        ("Iran rejected a request by France for new talks.", "a request by France"),
+    ],
+)
+def test_a_refused_offer_is_shown_with_its_owner_not_its_content(text: str, span: str) -> None:
+    assert _spans(text, "REJECT", "recipient") == [span]

@@ -287,7 +287,7 @@ class SentenceCoder:
             return None
         if not (found.actor or found.recipient or found.intermediary or _verb_with_subject(match)):
             return None
-        fill = {role: self._fill(sentence, getattr(found, role)) for role in _ROLE_NAMES}
+        fill = {role: self._fill(sentence, getattr(found, role), events) for role in _ROLE_NAMES}
         if found.reciprocal:  # "a meeting between Trump and Rouhani", proposed by the US
             fill["recipient"] = _not_actors(fill["recipient"], fill["actor"][0])
         record = Event(
@@ -380,13 +380,15 @@ class SentenceCoder:
         local = [m for m in self.local if m.actor.country] if countries else self.local
         return any(m.start < span.end and m.end > span.start for m in local)
 
-    def _fill(self, sentence: Sentence, heads: list[Token]) -> tuple[list[Actor], list[TextSpan]]:
+    def _fill(
+        self, sentence: Sentence, heads: list[Token], events: frozenset[int] = frozenset()
+    ) -> tuple[list[Actor], list[TextSpan]]:
         actors: list[Actor] = []
         for head in heads:
             for actor in self._actors(sentence, head, spans.phrase(sentence, head)):
                 if actor not in actors:
                     actors.append(actor)
-        return actors, spans.display(sentence, heads, self.codebook.words["time_words"])
+        return actors, spans.display(sentence, heads, self.codebook.words["time_words"], events)
 
     def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
         head_end = sentence.start + head.idx + len(head.text)

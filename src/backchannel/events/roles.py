@@ -68,11 +68,14 @@ def _circumstance(head: Token, child: Token, times: frozenset[str]) -> bool:
     return named and all(o.pos_ == "PROPN" for o in objects)
 
 
-def display_bounds(token: Token, times: frozenset[str]) -> tuple[int, int]:
+def display_bounds(token: Token, times: frozenset[str], event: bool = False) -> tuple[int, int]:
     """Token range of a filler as an analyst reads it: the noun phrase with its appositions
     ("the Palestinian president, Mahmoud Abbas", "Lesotho Defence Force (LDF)") and an owner
-    cut off by a spaced apostrophe ("Libya ’ s government")."""
+    cut off by a spaced apostrophe ("Libya ’ s government"). A filler that is an ``event``
+    noun ("rejected [Iran's offer] of talks") ends with the noun or whom it is by."""
     start, end = np_bounds(token, times)
+    if event:
+        end = max([token.i + 1, *(_agent_end(c) for c in token.rights)])
     doc = token.doc
     for child in token.rights:
         if child.dep_ == "appos":
@@ -82,6 +85,11 @@ def display_bounds(token: Token, times: frozenset[str]) -> tuple[int, int]:
     if start >= 2 and doc[start].lower_ == "s" and doc[start - 1].text in _QUOTES:
         start -= 2
     return start, end
+
+
+def _agent_end(child: Token) -> int:
+    by = child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from")
+    return child.right_edge.i + 1 if by else 0
 
 
 def expand(tokens: Iterable[Token]) -> list[Token]:

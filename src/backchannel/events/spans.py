@@ -27,11 +27,18 @@ def phrase(sentence: Sentence, head: Token) -> TextSpan:
     return text_span(sentence, head.doc, start, end)
 
 
-def display(sentence: Sentence, heads: list[Token], times: frozenset[str]) -> list[TextSpan]:
+def display(
+    sentence: Sentence,
+    heads: list[Token],
+    times: frozenset[str],
+    events: frozenset[int] = frozenset(),
+) -> list[TextSpan]:
     """The fillers' phrases with their appositions; phrases that touch are one ("his
-    counterpart Italian President Sergio Mattarella"), phrases inside another are dropped."""
+    counterpart Italian President Sergio Mattarella"), phrases inside another are dropped;
+    a filler among the trigger heads ``events`` ends with its noun ("Iran's offer")."""
     bounds: list[tuple[int, int]] = []
-    for start, end in sorted(rolemod.display_bounds(head, times) for head in heads):
+    found = (rolemod.display_bounds(head, times, head.i in events) for head in heads)
+    for start, end in sorted(found):
         if bounds and start <= bounds[-1][1]:
             bounds[-1] = (bounds[-1][0], max(end, bounds[-1][1]))
         else:
