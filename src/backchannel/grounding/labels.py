@@ -33,14 +33,16 @@ _FRAMED = re.compile(
     rf"\b(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
     rf"(?:[\w/.'’-]+\s+){{0,6}}?(?:{alternation(lines('frame_heads.txt'))}))(?:\s+of\s[^,]{{1,60}})?,"
 )
-_NOUNS = alternation(lines("nominal_cues.txt"))
 _NOMINAL = re.compile(
-    rf"(?<![\w-])(?P<cue>(?i:{_NOUNS}))\s+(?:by|from)\s+"
-    rf"(?P<source>(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+that\s"
-    rf"|(?P<owner>(?<![\w.'’-])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
-    rf"|[Tt]he\s+[a-z][\w-]*))['’]s?\s+"
-    rf"(?P<noun>{_NOUNS})\s+that\s"
+    rf"\b(?P<cue>(?i:{alternation(lines('nominal_cues.txt'))}))\s+"
+    rf"(?:(?:by|from)\s+(?P<source>(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+)?"
+    r"that\s"
 )
+_OWNER = re.compile(
+    r"(?<![\w.'’-])(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[Tt]he\s+[a-z][\w-]*)"
+    r"['’]s?\s+$"
+)
+_OWNER_REACH = 60
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _MAX_HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -69,15 +71,16 @@ def _nominal(text: str) -> list[Spans]:
     """'Claims by the ministry that X', 'Trump's assertion that X': the noun is the cue."""
     found: list[Spans] = []
     for match in _NOMINAL.finditer(text):
-        source, cue = ("source", "cue") if match.group("cue") else ("owner", "noun")
+        if match.group("source"):
+            source = trimmed(text, match.start("source"), match.end("source"))
+        else:
+            owner = _OWNER.search(text, max(0, match.start() - _OWNER_REACH), match.start())
+            if owner is None:
+                continue
+            source = trimmed(text, owner.start("owner"), owner.end("owner"))
         end = _CLAUSE_END.search(text, match.end())
-        found.append(
-            (
-                trimmed(text, match.start(source), match.end(source)),
-                TextSpan(match.group(cue), match.start(cue), match.end(cue)),
-                trimmed(text, match.end(), end.start() if end else len(text)),
-            )
-        )
+        cue = TextSpan(match.group("cue"), match.start("cue"), match.end("cue"))
+        found.append((source, cue, trimmed(text, match.end(), end.start() if end else len(text))))
     return found
 
 
