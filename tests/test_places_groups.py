@@ -251,3 +251,12 @@ def test_a_title_of_one_country_needs_no_country_named() -> None:
         "REL",
         "Francis",
     )
+
+
+def test_a_title_runs_into_the_unknown_name_after_it() -> None:
+    minister = _placed("Chadian Foreign Minister Abderaman Koulamallah said on Monday.")[0]
+    assert minister == ("Chadian Foreign Minister Abderaman Koulamallah", "TCD", "GOV", None)
+    assert _placed("said President Trump Tuesday.")[0][0] == "President Trump"
+    assert _placed("The President Monday signed it.")[0][0] == "The President"
+    headline = _placed("President Vows Action On Taxes\nThe president said so.")
+    assert headline[0][0] == "President"  # a title-case headline names nobody

@@ -14,6 +14,7 @@ from datetime import date
 
 from backchannel.actors.kb import ANCHORS, KnowledgeBase
 from backchannel.actors.resolver import Part, combine, scan
+from backchannel.datafiles import data_lines
 from backchannel.records import Actor, Mention
 
 _JOIN = re.compile(r"[ \t]+|['’]s[ \t]+")
@@ -21,6 +22,8 @@ _LIST = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _LEADS = frozenset({"modifier", "former"})
 _REACH = 80  # how far back a weak noun's capitalised modifiers are looked for
 _NAMED = re.compile(r"(?:\b([Tt]he)\s+)?(?:[A-Z][\w'’.-]*\s+)+$")
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){0,3})")
+_NOT_NAMES = frozenset(word.lower() for word in data_lines("actors", "not_names.txt"))
 _PREPOSITION = re.compile(r"\s+(?:in|of|from)\s+(?:[a-z0-9]+\s+){0,2}")
 
 
@@ -121,6 +124,30 @@ def _place_by_preposition(
                 here.actor = replace(placed, text=here.text)
 
 
+def _name_after(text: str, group: list[Part], end: int, next_start: int) -> tuple[int, str]:
+    """The unknown name a capitalised title runs into ("President Dos Sontas", "Judge
+    Alejandro Rivera" when "Judge" is a title), as (end, name); ``(end, "")`` when none.
+    Not in a title-case line (a headline's "President Vows Action")."""
+    last = group[-1]
+    if last.kind != "title" or not text[last.start].isupper() or _title_case_line(text, end):
+        return end, ""
+    match = _NAME_AFTER.match(text, end, next_start)
+    words = match.group(1).split() if match else []
+    while words and words[-1].lower() in _NOT_NAMES:
+        words.pop()
+    if not words or words[0].lower() in _NOT_NAMES:
+        return end, ""
+    name = " ".join(words)
+    return text.index(name, end) + len(name), name
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """A headline in title case: three words or more and no lower-case word of four letters."""
+    start, stop = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = text[start : stop if stop >= 0 else len(text)].split()
+    return len(words) >= 3 and not any(w[0].islower() and len(w) >= 4 for w in words)
+
+
 def _stray_title(text: str, group: list[Part], start: int) -> bool:
     """A lone lower-case title word ("in general") is not a mention; "the president" is."""
     return _kinds(group) == {"title"} and start == group[0].start and text[start].islower()
@@ -148,7 +175,8 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
     """All actor mentions in ``text``, sorted and non-overlapping, resolved on ``when``."""
     memory = Memory()
     mentions, kept = [], []
-    for group in group_parts(text, scan(kb, text)):
+    groups = group_parts(text, scan(kb, text))
+    for i, group in enumerate(groups):
         start, end = _span(text, group)
         if (named := _context_start(text, group, start)) is None:
             continue
@@ -156,6 +184,11 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
         actor = combine(kb, text, group, when)
         if actor is None or _stray_title(text, group, start):
             continue
+        end, name = _name_after(
+            text, group, end, groups[i + 1][0].start if i + 1 < len(groups) else len(text)
+        )
+        if name:  # the text names the person: trust it over the office table
+            actor = replace(actor, name=name, role_holder=None, kb_id=None)
         actor.text = text[start:end]
         if "title" in _kinds(group):
             actor = memory.recall(group, actor)
