@@ -130,7 +130,7 @@ def test_build_extracts_heads_ministers_and_organisations(tmp_path: Path, positi
             "sector": "",
             "qid": "Q7184",
             "home": "",
-            "governs_from": "",
+            "governs": "",
         }
     ]
 

@@ -102,6 +102,8 @@ def test_a_group_that_took_power_is_its_country_s_government() -> None:
     assert before is not None and after is not None
     assert (before.country, before.home_country, before.sector) == ("NSA", "AFG", "REB")
     assert (after.country, after.home_country, after.sector) == ("AFG", None, "GOV")
+    first_rule = resolve("the Taliban", date(1999, 1, 1))
+    assert first_rule is not None and (first_rule.country, first_rule.sector) == ("AFG", "GOV")
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ import ahocorasick
 from backchannel.actors.holders import DATA_DIR, Holder, HolderTable, load_holders
 from backchannel.errors import KnowledgeBaseError
 
-ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid", "home", "governs_from")
+ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid", "home", "governs")
 HEADERS = {
     "countries.csv": ("iso3", "qid", "name", "aliases", "demonyms", "seats"),
     "organisations.csv": ORGANISATION_FIELDS,
@@ -33,6 +33,7 @@ HEADERS = {
     "titles.csv": ("title", "office", "sector", "country"),
 }
 ANCHORS = frozenset({"country", "org"})
+Period = tuple[date, date | None]  # from a day up to, not including, another (None: still)
 PROPER = frozenset({"country", "org", "person"})
 
 
@@ -52,7 +53,7 @@ class Entry:
     weak: bool = False  # agent nouns that are an actor only in context ("people", "court")
     head: bool = False  # agent nouns that take the sector of a noun before them ("rebel leader")
     home: str | None = None  # non-state groups: the country they are based in
-    governs_from: date | None = None  # a group that took power: its state's government since
+    governs: tuple[Period, ...] = ()  # when a group that took power was its state's government
 
 
 @dataclass(slots=True)
@@ -117,6 +118,18 @@ def _rows(name: str, data_dir: Path) -> Iterator[dict[str, str]]:
             yield {k: (v or "").strip() for k, v in row.items() if k}
 
 
+def _periods(text: str) -> tuple[Period, ...]:
+    """ "1996-09-27/2001-12-07;2021-08-15/": periods, the last one open."""
+    periods = []
+    for item in _split(text):
+        start, _, end = item.partition("/")
+        begun = _iso(start, "organisations.csv")
+        if begun is None:
+            raise KnowledgeBaseError(f"organisations.csv: a period needs a start: {item!r}")
+        periods.append((begun, _iso(end, "organisations.csv")))
+    return tuple(periods)
+
+
 def _optional(value: str) -> str | None:
     return value or None
 
@@ -170,7 +183,7 @@ def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
         entry = replace(
             _named("org", row),
             home=_optional(row["home"]),
-            governs_from=_iso(row["governs_from"], "organisations.csv"),
+            governs=_periods(row["governs"]),
         )
         for alias in _names(row):
             kb.add(alias, entry)

@@ -217,11 +217,18 @@ def _place_group(actor: Actor, parts: list[Part], when: date | None) -> None:
     group = next((p.entry for p in parts if p.kind == "org" and p.entry.home), None)
     if group is None or actor.country != "NSA":
         return
-    if group.governs_from is not None and (when is None or when >= group.governs_from):
+    if _governs(group, when):
         actor.country = group.home
         actor.sector = "GOV" if actor.sector == group.sector else actor.sector
     else:
         actor.home_country = group.home
+
+
+def _governs(group: Entry, when: date | None) -> bool:
+    """Whether a group governs its country on ``when`` (no date: today, the last period)."""
+    if when is None:
+        return bool(group.governs) and group.governs[-1][1] is None
+    return any(start <= when and (end is None or when < end) for start, end in group.governs)
 
 
 def _make_former(kb: KnowledgeBase, actor: Actor, named: bool) -> None:
