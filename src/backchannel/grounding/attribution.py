@@ -222,7 +222,7 @@ def _according(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> A
 def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
     cue_span = _span(text, cue.start(), cue.end())
     before = text[lo : cue.start()]
-    if _UNREPORTED.search(before):
+    if _UNREPORTED.search(text, max(lo, cue.start() - 12), cue.start()):
         return None
     after = text[cue.end() : hi].strip()
     if _postposed(before, cue.group(0), after):

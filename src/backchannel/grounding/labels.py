@@ -30,14 +30,16 @@ _HEADLINE = re.compile(
     re.MULTILINE,
 )
 _FRAMED = re.compile(
-    rf"\b(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
+    rf"(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
     rf"(?:[\w/.'’-]+\s+){{0,6}}?(?:{alternation(lines('frame_heads.txt'))}))(?:\s+of\s[^,]{{1,60}})?,"
 )
+_THAT = re.compile(r"that\s")
+_WORD = re.compile(r"[\w-]")
 _NOMINAL = re.compile(
-    rf"\b(?P<cue>(?i:{alternation(lines('nominal_cues.txt'))}))\s+"
-    rf"(?:(?:by|from)\s+(?P<source>(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+)?"
-    r"that\s"
+    rf"(?<![\w-])(?P<cue>(?i:{alternation(lines('nominal_cues.txt'))}))\s+"
+    rf"(?:(?:by|from)\s+(?P<source>(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){{0,5}}?[\w.'’-]+)\s+)?$"
 )
+_NOMINAL_REACH = 100
 _OWNER = re.compile(
     r"(?<![\w.'’-])(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[Tt]he\s+[a-z][\w-]*)"
     r"['’]s?\s+$"
@@ -60,6 +62,8 @@ def labelled(text: str) -> list[Spans]:
         content = trimmed(text, match.end(), _line_end(text, match.end()))
         found.append(_labelled_one(text, match, content))
     for match in _FRAMED.finditer(text):
+        if match.start() and _WORD.match(text, match.start() - 1):
+            continue
         sentence_end = _SENTENCE_END.search(text, match.end())
         content = trimmed(text, match.end(), sentence_end.start() if sentence_end else len(text))
         found.append(_labelled_one(text, match, content))
@@ -70,7 +74,10 @@ def labelled(text: str) -> list[Spans]:
 def _nominal(text: str) -> list[Spans]:
     """'Claims by the ministry that X', 'Trump's assertion that X': the noun is the cue."""
     found: list[Spans] = []
-    for match in _NOMINAL.finditer(text):
+    for that in _THAT.finditer(text):
+        match = _NOMINAL.search(text, max(0, that.start() - _NOMINAL_REACH), that.start())
+        if match is None or _WORD.match(text, that.start() - 1):
+            continue
         if match.group("source"):
             source = trimmed(text, match.start("source"), match.end("source"))
         else:
@@ -78,9 +85,9 @@ def _nominal(text: str) -> list[Spans]:
             if owner is None:
                 continue
             source = trimmed(text, owner.start("owner"), owner.end("owner"))
-        end = _CLAUSE_END.search(text, match.end())
+        end = _CLAUSE_END.search(text, that.end())
         cue = TextSpan(match.group("cue"), match.start("cue"), match.end("cue"))
-        found.append((source, cue, trimmed(text, match.end(), end.start() if end else len(text))))
+        found.append((source, cue, trimmed(text, that.end(), end.start() if end else len(text))))
     return found
 
 
