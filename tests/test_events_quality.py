@@ -544,3 +544,9 @@ def test_a_preposition_inside_an_apposition_gives_no_recipient() -> None:
 )
 def test_a_refused_offer_is_shown_with_its_owner_not_its_content(text: str, span: str) -> None:
     assert _spans(text, "REJECT", "recipient") == [span]
+
+
+def test_a_that_clause_hung_on_the_verb_is_what_its_object_demands() -> None:
+    text = "France repeated its demand today that Iran release the sailors."
+    assert kinds(text) == {"REQUEST"}
+    assert countries(only(text, "REQUEST").recipient) == {"IRN"}

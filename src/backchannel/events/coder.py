@@ -49,6 +49,9 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
         objects = [heads[c.i] for c in token.children if c.dep_ == "dobj" and c.i in heads]
         if objects:
             return objects[0]  # "sent a message": the noun is the event, the verb its frame
+    noun = _content_noun(match, heads, codebook)
+    if noun is not None:
+        return noun
     for step in range(6):
         if token.dep_ not in _GOVERNED_PATH or token.head.i == token.i:
             return None
@@ -66,6 +69,19 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
         if match.trigger.pos == "V" or step > 0:  # a noun climbs past one ungoverning noun:
             return None  # "request to come to [its aid] with [support]"
     return None
+
+
+def _content_noun(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
+    """A that-clause the parse hung on the verb of a governing noun: "reiterated its
+    [demand] today that Israel [ease] restrictions" (the easing is what is demanded)."""
+    token = match.head
+    if token.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in token.children):
+        return None
+    objects = [heads[c.i] for c in token.head.children if c.dep_ == "dobj" and c.i in heads]
+    governing = [
+        m for m in objects if m.trigger.pos == "N" and codebook.types[m.trigger.event].governs
+    ]
+    return governing[0] if governing else None
 
 
 def _frames(matches: list[Match], codebook: Codebook) -> list[_Frame]:
@@ -166,6 +182,8 @@ def _roles(
         found = rolemod.noun_roles(match.head, span, deps, codebook, keep)
     if not found.recipient and match.trigger.event in codebook.words["addressee_types"]:
         found.recipient = rolemod.clause_subjects(match.head, keep)  # "demanded that [Iran] ..."
+        if not found.recipient and match.trigger.pos == "N" and match.head.dep_ == "dobj":
+            found.recipient = rolemod.clause_subjects(match.head.head, keep)  # "its demand ..."
     for inner in frame.governed:
         if found.recipient:
             break
