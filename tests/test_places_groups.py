@@ -262,3 +262,12 @@ def test_a_title_runs_into_the_unknown_name_after_it() -> None:
     assert _placed("The President Monday signed it.")[0][0] == "The President"
     headline = _placed("President Vows Action On Taxes\nThe president said so.")
     assert headline[0][0] == "President"  # a title-case headline names nobody
+
+
+def test_a_city_before_an_agent_noun_places_it_in_an_article() -> None:
+    assert _placed("Mongbwalu residents fled on Monday.")[0][:3] == (
+        "Mongbwalu residents",
+        "COD",
+        "CVL",
+    )
+    assert _placed("Many residents fled.")[0][:2] == ("residents", None)

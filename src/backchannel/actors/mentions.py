@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from backchannel.actors.gazetteer import city
 from backchannel.actors.kb import ANCHORS, KnowledgeBase
 from backchannel.actors.resolver import Part, combine, scan
 from backchannel.datafiles import data_lines
@@ -24,6 +25,7 @@ _REACH = 80  # how far back a weak noun's capitalised modifiers are looked for
 _NAMED = re.compile(r"(?:\b([Tt]he)\s+)?(?:[A-Z][\w'’.-]*\s+)+$")
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){0,3})")
 _NOT_NAMES = frozenset(word.lower() for word in data_lines("actors", "not_names.txt"))
+_CAPITALS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,3})$")
 _PREPOSITION = re.compile(r"\s+(?:in|of|from)\s+(?:[a-z0-9]+\s+){0,2}")
 
 
@@ -141,6 +143,18 @@ def _name_after(text: str, group: list[Part], end: int, next_start: int) -> tupl
     return text.index(name, end) + len(name), name
 
 
+def _city_before(text: str, start: int, actor: Actor) -> tuple[int, Actor]:
+    """ "Mongbwalu residents": an unplaced agent noun after a city's name is placed there."""
+    found = _CAPITALS_BEFORE.search(text, max(0, start - _REACH), start)
+    words = found.group(1).split() if found else []
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    place = city(" ".join(words)) if words else None
+    if place is None:
+        return start, actor
+    return text.rindex(words[0], 0, start), replace(actor, country=place.country, name=place.name)
+
+
 def _title_case_line(text: str, at: int) -> bool:
     """A headline in title case: three words or more and no lower-case word of four letters."""
     start, stop = text.rfind("\n", 0, at) + 1, text.find("\n", at)
@@ -189,6 +203,8 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
         )
         if name:  # the text names the person: trust it over the office table
             actor = replace(actor, name=name, role_holder=None, kb_id=None)
+        if actor.country is None and not _kinds(group) & (ANCHORS | {"person", "title"}):
+            start, actor = _city_before(text, start, actor)
         actor.text = text[start:end]
         if "title" in _kinds(group):
             actor = memory.recall(group, actor)
