@@ -406,3 +406,22 @@ def test_relative_clause_after_an_according_to_source_is_not_content() -> None:
     item = only(text)
     assert (item.text, item.cue) == ("the source", "According to")
     assert item.content_span is not None and item.content_span.text == "talks may begin"
+
+
+def test_relative_clause_after_the_source_name_is_cut() -> None:
+    text = "Jane Roe, who did not say that the plan was dead, said on Monday that it had stalled."
+    item = find_attributions(text)[-1]
+    assert (item.text, item.cue) == ("Jane Roe", "said")
+    assert item.content_span is not None and item.content_span.text == "it had stalled"
+    aged = only("Roe, 56, who has served on the committee for a decade, said talks had stalled.")
+    assert aged.text == "Roe, 56"
+
+
+def test_according_to_source_ends_at_a_dash() -> None:
+    text = "The plan would raise $1 trillion, according to the Budget Center - half the goal."
+    assert only(text).text == "the Budget Center"
+
+
+def test_citing_a_quotation_is_no_citation_chain() -> None:
+    text = "Mr. Roe, citing ''the unique magic of the party,'' said the vote would be close."
+    assert all(item.text != "the unique magic of the party" for item in find_attributions(text))

@@ -76,7 +76,7 @@ _LINKS = frozenset(["of", "for", "the", "and", "de"])
 _MAX_APPOSED_WORDS = 40
 _QUOTED_END = re.compile(r"(?:[,\"”’]|'')\s*$")
 _QUOTE = re.compile(r"[\"“”]|''|``")
-_SOURCE_STOP = re.compile(r"[,;:!?\"“”()]|\.\s*$|\s(?:on|in|at|during|after|that)\s")
+_SOURCE_STOP = re.compile(r"[,;:!?\"“”()]|\.\s*$|\s[-–—]+\s|\s(?:on|in|at|during|after|that)\s")
 _LEADING_DETERMINER = re.compile(
     r"^(?:the|a|an|one|another|two|three|several|some)\s+", re.IGNORECASE
 )
@@ -101,6 +101,11 @@ _TIME_FIRST = re.compile(
     re.IGNORECASE,
 )
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
+_WHEN_THAT = re.compile(
+    r"^(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|earlier|later)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+that\s+",
+    re.IGNORECASE,
+)
 _THAT = re.compile(r"^(?:as\s+saying(?:\s+that)?|that|to|on|in|of)\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
@@ -199,7 +204,7 @@ def _content(text: str, start: int, end: int) -> TextSpan | None:
     span = _span(text, start, end)
     if span is None:
         return None
-    lead = _THAT.match(span.text)
+    lead = _WHEN_THAT.match(span.text) or _THAT.match(span.text)
     if lead:
         span = TextSpan(span.text[lead.end() :], span.start + lead.end(), span.end)
     return span if len(span.text.split()) >= 2 else None

@@ -24,7 +24,7 @@ _CITED_AGAIN = re.compile(
     r",?\s*(?:which|who)\s+(?:(?:had|has|in\s+turn)\s+)*(?:cited|quoted)\s+", re.IGNORECASE
 )
 _LINK = re.compile(
-    r"[^,;\"“”\n]+?(?=\s*(?:[,;\"“”\n]|\.(?=\s+[A-Z\"“]|\s*$)|$)|\s+as\s+(?:saying|telling)\b)"
+    r"(?!['‘’])[^,;\"“”\n]+?(?=\s*(?:[,;\"“”\n]|\.(?=\s+[A-Z\"“]|\s*$)|$)|\s+as\s+(?:saying|telling)\b)"
 )
 _CUE_AFTER = re.compile(rf",?\s*(?:(?:has|have|had)\s+)?(?:{cue_pattern().pattern})", re.IGNORECASE)
 _GAP_STOP = re.compile(r"[,;:.\"“”()—–]")

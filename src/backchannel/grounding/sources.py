@@ -46,6 +46,7 @@ _TIME_WORD = re.compile(
     rf"\s+(?:morning|afternoon|evening|night|week|month)|on\s+{_WEEKDAY})(?=\s|$)"
 )
 _DATELINE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:--|[—–-])\s*")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s.*$", re.DOTALL)
 _MEDIUM = re.compile(
     r",\s*(?:in|on|at|via|during)\s+(?:a|an|the|his|her|its|their)\s+[^,]+?,?\s*$", re.IGNORECASE
 )
@@ -83,7 +84,8 @@ def _cut(span: TextSpan, start: int, end: int) -> TextSpan:
 
 
 def _strip(span: TextSpan) -> TextSpan:
-    """Without a leading dateline or "that", time words, a trailing medium (", in a
+    """Without a leading dateline or "that", a relative clause after a name (", who has
+    served ..."), time words, a trailing medium (", in a
     statement"), the possessive of a noun cue ("Trump's warning") and a trailing infinitive."""
     lead = _DATELINE.match(span.text) or _COMPLEMENTIZER.match(span.text)
     if lead:
@@ -91,6 +93,9 @@ def _strip(span: TextSpan) -> TextSpan:
     time = _TIME_WORD.search(span.text)
     if time and not span.text[time.end() :].strip():
         span = _cut(span, 0, time.start())
+    relative = _RELATIVE.search(span.text)
+    if relative and relative.start():
+        span = _cut(span, 0, relative.start())
     medium = _MEDIUM.search(span.text)
     if medium and medium.start():
         span = _cut(span, 0, medium.start())
