@@ -425,3 +425,11 @@ def test_according_to_source_ends_at_a_dash() -> None:
 def test_citing_a_quotation_is_no_citation_chain() -> None:
     text = "Mr. Roe, citing ''the unique magic of the party,'' said the vote would be close."
     assert all(item.text != "the unique magic of the party" for item in find_attributions(text))
+
+
+def test_poll_shares_are_sources() -> None:
+    assert only("About one in five say they would not vote.").text == "About one in five"
+    item = only("The mayor gained ground, with 30 percent of voters saying they back him.")
+    assert (item.text, item.cue) == ("30 percent of voters", "saying")
+    assert item.content_span is not None and item.content_span.text == "they back him"
+    assert find_attributions("About the plan said nothing.") == []

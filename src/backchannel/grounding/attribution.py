@@ -245,6 +245,7 @@ def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attrib
         and len(prior.split()) >= 3
         and len(after.split()) < 8
         and not _FRAME.match(prior)
+        and not cue.group(0).lower().endswith("ing")
     ):
         return _make(source, cue_span, _content(text, lo, edge))
     content = _content(text, cue.end(), _reported_end(text, cue.end(), hi))

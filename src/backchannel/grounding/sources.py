@@ -61,6 +61,12 @@ _ADVERB = re.compile(
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
 _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
+_NUMBER = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+(?:third|quarter))"
+_QUANTITY = re.compile(
+    rf"(?:about|around|nearly|almost|roughly|over|under|some|more\s+than|fewer\s+than)\s+{_NUMBER}",
+    re.IGNORECASE,
+)
+_WITH_QUANTITY = re.compile(rf"with\s+(?={_NUMBER}|{_QUANTITY.pattern})", re.IGNORECASE)
 _TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
 _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
 _PERSONAL = frozenset(["he", "she", "they"])
@@ -109,11 +115,17 @@ def _strip(span: TextSpan) -> TextSpan:
 
 
 def clean_source(span: TextSpan | None, cue: str = "") -> TextSpan | None:
-    """The source of ``cue`` as a noun phrase, or None when the span is not one."""
+    """The source of ``cue`` as a noun phrase, or None when the span is not one (a poll's
+    "about one in five" and "(with) 50 percent" are)."""
     if span is None:
         return None
     span = _strip(span)
-    if not span.text or _PREPOSITION.match(span.text) or _adverbial(span.text):
+    with_quantity = _WITH_QUANTITY.match(span.text)
+    if with_quantity:
+        span = _cut(span, with_quantity.end(), len(span.text))
+    if not span.text or _adverbial(span.text):
+        return None
+    if _PREPOSITION.match(span.text) and not _QUANTITY.match(span.text):
         return None
     trailing = _TRAILING.search(span.text)
     if trailing is not None:
