@@ -433,3 +433,13 @@ def test_poll_shares_are_sources() -> None:
     assert (item.text, item.cue) == ("30 percent of voters", "saying")
     assert item.content_span is not None and item.content_span.text == "they back him"
     assert find_attributions("About the plan said nothing.") == []
+
+
+def test_interview_labels_and_a_name_before_a_quotation() -> None:
+    items = find_attributions("Q: Did anyone help you?\nA: No, no one did.")
+    assert [(item.text, item.cue) for item in items] == [("Q", ":"), ("A", ":")]
+    text = 'Roe: "Our goal is to end the strike." Poe: "The goal is a deal."'
+    quoted = find_attributions(text)
+    assert [(item.text, item.chain) for item in quoted] == [("Roe", ["Roe"]), ("Poe", ["Poe"])]
+    assert quoted[0].content_span is not None
+    assert quoted[0].content_span.text == "Our goal is to end the strike"

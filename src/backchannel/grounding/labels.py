@@ -1,7 +1,8 @@
 """Attributions marked by layout rather than by a verb, as (source, cue, content) spans.
 
 - quotes signed with a dash (``"CONTENT" ― SOURCE``);
-- transcript speaker labels (``SOURCE: CONTENT``, the name in capitals);
+- transcript speaker labels (``SOURCE: CONTENT``, the name in capitals, or an interview's
+  ``Q:`` and ``A:``) and a name before a colon and a quotation (``Bush: "The mission ..."``);
 - headlines opening with a name and a colon (``Pence: Trump Was Mocking the Clinton Camp``),
   unless the word is a label such as "Update" (``not_speakers.txt``);
 - fronted document frames (``In the latest poll, CONTENT``; heads in ``frame_heads.txt``);
@@ -22,13 +23,19 @@ Spans = tuple[TextSpan | None, TextSpan, TextSpan | None]
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|bin|al))*"
 _SIGNED = re.compile(rf"[”\"][ \t\xa0]*(?P<cue>[―—–])[ \t\xa0]*(?P<source>{_NAME})")
 _SPEAKER = re.compile(
-    r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?P<cue>:)[ \t]+(?=\S)",
+    r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}|[QA])(?P<cue>:)[ \t]+(?=\S)",
     re.MULTILINE,
 )
 _HEADLINE = re.compile(
     r"^(?P<source>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(?P<cue>:)[ \t]+(?=[\"“‘'A-Z])",
     re.MULTILINE,
 )
+_QUOTE_LABEL = re.compile(
+    r"(?:^|(?<=[.!?”\"] ))(?P<source>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,4}"
+    r"(?:[ \t]\([^)\n]{1,20}\))?)(?P<cue>:)[ \t]*(?=[“\"])",
+    re.MULTILINE,
+)
+_CLOSE = re.compile(r"[”\"]")
 _FRAMED = re.compile(
     rf"(?P<cue>In)\s+(?P<source>(?:the|a|an|this|that|its|their|one|another)\s+"
     rf"(?:[\w/.'’-]+\s+){{0,6}}?(?:{alternation(lines('frame_heads.txt'))}))(?:\s+of\s[^,]{{1,60}})?,"
@@ -51,12 +58,17 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def labelled(text: str) -> list[Spans]:
-    """Quotes signed with a dash ('"..." ― Jane Doe'), speaker labels ('SMITH: ...'),
-    headlines ('Pence: ...') and fronted document frames ('In the latest poll, ...')."""
+    """The (source, cue, content) spans of the module's patterns, one reading per cue."""
     found: list[Spans] = []
     for match in _SIGNED.finditer(text):
         quote = text.rfind("“", 0, match.start()), text.rfind('"', 0, match.start() - 1)
         content = trimmed(text, max(quote) + 1, match.start() + 1) if max(quote) >= 0 else None
+        found.append(_labelled_one(text, match, content))
+    for match in _QUOTE_LABEL.finditer(text):
+        close = _CLOSE.search(text, match.end() + 1)
+        content = trimmed(
+            text, match.end(), close.start() if close else _line_end(text, match.end())
+        )
         found.append(_labelled_one(text, match, content))
     for match in (*_SPEAKER.finditer(text), *_headlines(text)):
         content = trimmed(text, match.end(), _line_end(text, match.end()))
@@ -68,7 +80,18 @@ def labelled(text: str) -> list[Spans]:
         content = trimmed(text, match.end(), sentence_end.start() if sentence_end else len(text))
         found.append(_labelled_one(text, match, content))
     found.extend(_nominal(text))
-    return found
+    return _first_per_cue(found)
+
+
+def _first_per_cue(found: list[Spans]) -> list[Spans]:
+    """One reading per cue: the first pattern that read it wins."""
+    seen: set[int] = set()
+    kept = []
+    for spans in found:
+        if spans[1].start not in seen:
+            seen.add(spans[1].start)
+            kept.append(spans)
+    return kept
 
 
 def _nominal(text: str) -> list[Spans]:
