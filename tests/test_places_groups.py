@@ -271,3 +271,22 @@ def test_a_city_before_an_agent_noun_places_it_in_an_article() -> None:
         "CVL",
     )
     assert _placed("Many residents fled.")[0][:2] == ("residents", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector", "holder"),
+    [
+        ("the Kremlin", "RUS", "GOV", "Vladimir Putin"),
+        ("the Kremlin spokesman", "RUS", "GOV", None),  # the spokesman is not the president
+        ("CSTO peacekeepers", "IGO", "MIL", None),
+        ("the prosecutor general's office", None, "JUD", None),  # not a military "general"
+        ("Almaty", "KAZ", None, None),  # no longer the capital
+        ("General Motors", "USA", "BUS", None),
+    ],
+)
+def test_seats_agents_and_titles_on_a_date(
+    text: str, country: str | None, sector: str | None, holder: str | None
+) -> None:
+    actor = resolve(text, date(2022, 1, 6))
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.role_holder) == (country, sector, holder)

@@ -184,8 +184,8 @@ def _anchor_actor(kb: KnowledgeBase, text: str, parts: list[Part], when: date | 
     country = entry.country
     if country is None and (other := _first([p for p in parts if p is not anchor], ANCHORS)):
         country = other.entry.country
-    holder = None
-    if entry.office and country and when:
+    holder = None  # "the Kremlin" is Putin on the date; "the Kremlin spokesman" is not
+    if entry.office and country and when and not _first(parts, {"agent"}):
         term = kb.offices.holder(country, entry.office, when)
         holder = term.person if term else None
     return Actor(text, entry.name, country, sector, entry.kb_id, holder)
