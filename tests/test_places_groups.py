@@ -290,3 +290,25 @@ def test_seats_agents_and_titles_on_a_date(
     actor = resolve(text, date(2022, 1, 6))
     assert actor is not None
     assert (actor.country, actor.sector, actor.role_holder) == (country, sector, holder)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector", "home"),
+    [
+        ("the Qassam Brigades", "NSA", "REB", "PSE"),
+        ("JNIM", "NSA", "REB", "MLI"),
+        ("Los Choneros", "NSA", "CRM", "ECU"),
+        ("Hemedti", "NSA", "PRM", "SDN"),  # a group leader's home country too
+        ("Africa Corps", "RUS", "MIL", None),  # a state force, not a group
+        ("Israeli settlers", "ISR", "CVL", None),
+    ],
+)
+def test_groups_and_their_leaders(text: str, country: str, sector: str, home: str | None) -> None:
+    actor = resolve(text, date(2023, 11, 1))
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.home_country) == (country, sector, home)
+
+
+def test_a_leader_who_governed_before_leading_a_group() -> None:
+    before = resolve("Hemedti", date(2021, 1, 1))
+    assert before is not None and (before.country, before.sector) == ("SDN", "GOV")

@@ -27,7 +27,7 @@ ORGANISATION_FIELDS = ("name", "aliases", "country", "sector", "qid", "home", "g
 HEADERS = {
     "countries.csv": ("iso3", "qid", "name", "aliases", "demonyms", "seats"),
     "organisations.csv": ORGANISATION_FIELDS,
-    "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note"),
+    "people.csv": ("name", "aliases", "country", "sector", "qid", "start", "end", "note", "home"),
     "places.csv": ("name", "aliases", "country", "sector"),
     "agents.csv": ("text", "sector", "kind", "needs_context", "head"),
     "titles.csv": ("title", "office", "sector", "country"),
@@ -191,7 +191,9 @@ def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
 
 def _add_people(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("people.csv", data_dir):
-        entry = _named("person", row, _iso(row["start"]), _iso(row["end"]))
+        entry = replace(
+            _named("person", row, _iso(row["start"]), _iso(row["end"])), home=_optional(row["home"])
+        )
         for alias in _names(row):
             kb.add(alias, entry)
 

@@ -109,7 +109,9 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
         sector = (agent_sector(agents) if agents else None) or "CVL"
     if title is not None and (office := _office_country(anchor, entry)) is not None:
         return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
-    return Actor(text, entry.name, country, sector, entry.kb_id, entry.name if holds else None)
+    actor = Actor(text, entry.name, country, sector, entry.kb_id, entry.name if holds else None)
+    actor.home_country = entry.home if country == "NSA" else None
+    return actor
 
 
 def _office_country(anchor: Part | None, entry: Entry) -> str | None:
