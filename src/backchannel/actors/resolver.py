@@ -3,7 +3,9 @@
 A mention such as "French President Emmanuel Macron" is scanned into parts (a demonym,
 a title, a person); ``combine`` turns the parts into one ``Actor``, time-aware: a title
 with a country is the office holder on the date, a person is placed by the role they
-held on the date, and a *former* holder is a civilian (CVL).
+held on the date, and a *former* holder is a civilian (CVL). A non-state group keeps its
+home country beside ``NSA`` (or governs it while in power). ``resolve_text`` adds what only a
+lone mention needs: a city's name (the GeoNames gazetteer), approximate spelling, context.
 """
 
 from __future__ import annotations
