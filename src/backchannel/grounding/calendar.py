@@ -8,6 +8,7 @@ from backchannel.grounding.lexicon import time_words
 
 _MONTHS: dict[str, int] = time_words()["months"]
 _SOON = 90
+_RECENT = 31
 
 
 def month_number(text: str) -> int:
@@ -23,11 +24,15 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 def _nearest_year(month: int, day: int, published: date, tense: str) -> int:
     """The year of month/day: news mostly reports the past, so the last one up to publication,
-    unless the next one is near (within ``_SOON`` days) or the clause is in the future tense."""
+    unless the next one is near (within ``_SOON`` days) or the clause is in the future tense
+    (but a day a few weeks past is not a year ahead: "the Aug. 7 blasts" in late August)."""
     ahead = min(y for y in (published.year, published.year + 1) if _on(y, month, day) >= published)
-    if tense == "future" or (_on(ahead, month, day) - published).days <= _SOON:
+    back = max(y for y in (published.year - 1, published.year) if _on(y, month, day) <= published)
+    days_ahead = (_on(ahead, month, day) - published).days
+    recent = (published - _on(back, month, day)).days <= _RECENT and days_ahead > _SOON
+    if (tense == "future" and not recent) or days_ahead <= _SOON:
         return ahead
-    return max(y for y in (published.year - 1, published.year) if _on(y, month, day) <= published)
+    return back
 
 
 def _on(year: int, month: int, day: int) -> date:
@@ -42,17 +47,18 @@ def month_day(month: int, day: int, published: date | None, tense: str) -> str:
 
 
 def month_only(month: int, published: date | None, tense: str, rel: str | None) -> str:
-    """'June', 'last June', 'next March'."""
+    """'June', 'last June', 'next March': the month of publication is this year's; 'last'
+    and 'next' are the nearest before and after it; otherwise as for a day of the month."""
     if published is None:
         return f"XXXX-{month:02d}"
     rel = (rel or "").lower()
-    if rel == "this":
-        return f"{published.year}-{month:02d}"
-    year = _nearest_year(month, 1, published, tense)
-    if rel == "last" and year == published.year and month >= published.month:
-        year -= 1
-    elif rel == "next" and year == published.year and month <= published.month:
-        year += 1
+    year = published.year
+    if rel == "last":
+        year -= month >= published.month
+    elif rel == "next":
+        year += month <= published.month
+    elif rel != "this" and month != published.month:
+        year = _nearest_year(month, 1, published, tense)
     return f"{year}-{month:02d}"
 
 

@@ -17,18 +17,41 @@ from backchannel.grounding.lexicon import time_words
 
 _WORDS = time_words()
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+SPELLED_YEAR = (  # "nineteen ninety-six", as broadcast transcripts write years
+    r"(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-]+{_DIGIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen)"
+)
 _A_YEAR = re.compile(YEAR)
 
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|going to|plans? to|planned|scheduled|expected to|(?:is|are) to"
-    r"|set to|due to|intends? to|next|upcoming|coming|tomorrow|would|planning|plans"
+    r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected to|(?:is|are) to"
+    r"|set to|due to|intends? to|next\s+(?:week|month|year|\w+day)|upcoming|coming|tomorrow"
+    r"|planning"
     r"|as soon as|as early as)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|\w+ed)\b", re.IGNORECASE
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|met|held|left|took|made|came"
+    r"|went|gave|began|fought|spoke|saw|found|won|lost|sent|struck|shot|fell|rose|broke|led"
+    r"|brought|became|ran|stood|wrote|sought|set off|headed)\b",
+    re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.!?;\n]")
+_WEAK_FUTURE = re.compile(r"\b(?:would|plans)\b", re.IGNORECASE)
+_WEAK_PAST = re.compile(r"\b\w+ed\b", re.IGNORECASE)
+_WEAK = 25  # characters: a weak cue counts as that much farther away
+_CUES = (
+    (_FUTURE, "future", 0),
+    (_PAST, "past", 0),
+    (_WEAK_FUTURE, "future", _WEAK),
+    (_WEAK_PAST, "past", _WEAK),
+)
+_CLAUSE_END = re.compile(  # a period after an abbreviation ("Mr.", "Feb.", "P.") ends nothing
+    r"[!?;\n]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bCorp)(?<!\bSept)(?<!\bCapt)"
+    r"\.(?!\d)"
+)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _NUMBER_SEPARATOR = re.compile(r"[\s-]+")
 _NON_DIGIT = re.compile(r"\D")
 _IES = re.compile(r"ies$")
@@ -61,17 +84,24 @@ Handler = Callable[[re.Match[str], Context], Value | None]
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """The tense of the clause around ``text[start:end]``: that of the nearest tense cue."""
+    """The tense of the clause around ``text[start:end]``: that of the nearest tense cue
+    before it ("said Friday", "will meet on Friday"), else of the nearest one after it; a
+    weak cue ("would", a word in -ed) counts as ``_WEAK`` characters farther away."""
     left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=0)
     right_match = _CLAUSE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
-    best, tense = len(text), "present"
-    for pattern, name in ((_FUTURE, "future"), (_PAST, "past")):
+    if _SINCE.search(text, max(0, start - 7), start):
+        return "past"
+    before = _nearest_cue(text, left, start, start, True)
+    return before or _nearest_cue(text, end, right, end, False) or "present"
+
+
+def _nearest_cue(text: str, left: int, right: int, at: int, backwards: bool) -> str | None:
+    best, tense = len(text), None
+    for pattern, name, penalty in _CUES:
         for match in pattern.finditer(text, left, right):
-            if start <= match.start() < end:
-                continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if distance < best:
+            distance = at - match.end() + penalty if backwards else match.start() - at
+            if distance < best and (match.end() <= at if backwards else match.start() >= at):
                 best, tense = distance, name
     return tense
 
@@ -101,8 +131,31 @@ def month_day(match: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", cal.month_day(month, day, ctx.published, ctx.tense)
 
 
+def year_of(text: str) -> str:
+    """'1996' -> '1996', 'nineteen ninety-six' -> '1996'."""
+    if text.isdigit() or not text:
+        return text
+    century, rest = _NUMBER_SEPARATOR.split(text.strip(), maxsplit=1)
+    return str((number(century) or 0) * 100 + (number(rest) or 0))
+
+
 def month_year(match: re.Match[str], ctx: Context) -> Value | None:
-    return "DATE", f"{match.group('year')}-{cal.month_number(match.group('month')):02d}"
+    return "DATE", f"{year_of(match.group('year'))}-{cal.month_number(match.group('month')):02d}"
+
+
+def spelled_year(match: re.Match[str], ctx: Context) -> Value | None:
+    return "DATE", year_of(match.group("year"))
+
+
+def year_quarter(match: re.Match[str], ctx: Context) -> Value | None:
+    """'the 1988 second quarter', 'the 1989 period' (the reported quarter), 'next year's
+    first quarter'."""
+    year = match.groupdict().get("year") or cal.relative_unit(
+        "year", match.group("rel"), ctx.published
+    )
+    if match.group("ord"):
+        return "DATE", f"{year}-Q{_WORDS['ordinals'][match.group('ord').lower()]}"
+    return "DATE", f"{year}-{cal.reported_quarter(ctx.published)[-2:]}"
 
 
 def month_alone(match: re.Match[str], ctx: Context) -> Value | None:
@@ -125,9 +178,10 @@ def weekday(match: re.Match[str], ctx: Context) -> Value | None:
 
 def deictic(match: re.Match[str], ctx: Context) -> Value | None:
     word = match.group("word").lower()
-    shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+    word = "last night" if word.startswith("last") else word
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1}[word]
     value = cal.shift_day(ctx.published, shift)
-    if word == "tonight":
+    if word in ("tonight", "last night"):
         return "TIME", f"{value}TNI"
     return _with_part(value, match.group("part"))
 
@@ -140,9 +194,19 @@ def this_part(match: re.Match[str], ctx: Context) -> Value | None:
 def relative_unit(match: re.Match[str], ctx: Context) -> Value | None:
     rel = match.group("rel").lower()
     unit = match.group("unit").lower()
+    if unit == "decade":
+        return _decade(rel, ctx.published)
     if rel in ("past", "previous") and unit != "weekend":
         return "DURATION", f"P1{_WORDS['units'][unit]}"
     return "DATE", cal.relative_unit(unit, rel, ctx.published)
+
+
+def _decade(rel: str, published: date | None) -> Value | None:
+    """'the past decade' (ten years up to now), 'this decade' ('199'), 'the last decade'."""
+    if rel in ("past", "previous"):
+        return "DURATION", "P10Y"
+    step = {"last": -10, "next": 10}.get(rel, 0)
+    return "DATE", str(published.year + step)[:3] if published else "XXX"
 
 
 def _ago(match: re.Match[str], ctx: Context) -> Value | None:
@@ -204,10 +268,9 @@ def _duration(match: re.Match[str], ctx: Context) -> Value | None:
     count = "X" if amount is None else str(amount)
     if code.startswith("T"):
         return "DURATION", f"PT{count}{code[1:]}"
-    if code in ("DE", "CE", "Q"):
-        factor = {"DE": 10, "CE": 100, "Q": 3}[code]
-        suffix = "M" if code == "Q" else "Y"
-        return "DURATION", f"P{'X' if amount is None else amount * factor}{suffix}"
+    if code in ("DE", "CE"):
+        factor = {"DE": 10, "CE": 100}[code]
+        return "DURATION", f"P{'X' if amount is None else amount * factor}Y"
     return "DURATION", f"P{count}{code}"
 
 
@@ -245,7 +308,7 @@ def quarter(match: re.Match[str], ctx: Context) -> Value | None:
 
 def season(match: re.Match[str], ctx: Context) -> Value | None:
     code = _WORDS["seasons"][match.group("season").lower()]
-    year = match.group("year") or cal.relative_unit(
+    year = year_of(match.group("year") or "") or cal.relative_unit(
         "year", match.group("rel") or "this", ctx.published
     )
     return "DATE", f"{year}-{code}"

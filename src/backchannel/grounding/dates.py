@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from backchannel.grounding import date_handlers as h
-from backchannel.grounding.date_handlers import YEAR
+from backchannel.grounding.date_handlers import SPELLED_YEAR, YEAR
 from backchannel.grounding.lexicon import alternation, time_words
 from backchannel.records import Timex
 
@@ -114,7 +114,10 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
         re.compile(rf"\b(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{YEAR}))?\b"),
         h.month_day,
     ),
-    (re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR})\b"), h.month_year),
+    (
+        re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+|\s+of\s+)(?P<year>{YEAR}|{SPELLED_YEAR})\b"),
+        h.month_year,
+    ),
     (
         re.compile(
             rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<month>{_MONTH.replace('May|', '')})(?!\s+\d)\b"
@@ -130,20 +133,24 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
         h.weekday,
     ),
     (
-        re.compile(rf"\b(?P<word>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{_PART}))?\b", _I),
+        re.compile(
+            rf"\b(?P<word>yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<part>{_PART}))?\b",
+            _I,
+        ),
         h.deictic,
     ),
     (re.compile(rf"\b(?:this|early\s+this|late\s+this)\s+(?P<part>{_PART})\b", _I), h.this_part),
     (
         re.compile(
-            rf"\b(?:(?:earlier|later)\s+)?(?P<rel>{_REL})\s+(?P<unit>week(?:end)?|month|year|quarter)\b",
+            rf"\b(?:(?:earlier|later)\s+)?(?:the\s+(?=current))?(?P<rel>{_REL})\s+"
+            r"(?:fiscal\s+)?(?P<unit>week(?:end)?|month|year|quarter|decade)\b",
             _I,
         ),
         h.relative_unit,
     ),
     (
         re.compile(
-            rf"\b(?P<num>{_NUMBER})[\s-]+(?P<unit>{_UNITS})\b"
+            rf"\b(?P<num>{_NUMBER})(?:\s+|-(?!quarters))(?P<unit>{_UNITS})\b"
             rf"(?:(?P<ago>\s+(?:ago|earlier)\b)|(?!-old|\s+old))",
             _I,
         ),
@@ -165,11 +172,27 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?P<rel>last|next|this)\s+|(?<=in )(?:the\s+)?)(?P<season>{_SEASON})"
-            rf"(?:\s+of\s+(?P<year>{YEAR}))?\b",
+            rf"\b(?:(?P<rel>last|next|this)\s+(?:past\s+)?|(?<=in )|the\s+(?:(?:early|late)\s+)?)"
+            rf"(?P<season>{_SEASON})"
+            rf"(?:\s+of\s+(?P<year>{YEAR}|{SPELLED_YEAR}))?\b",
             _I,
         ),
         h.season,
+    ),
+    (re.compile(rf"\b(?:the\s+year\s+)?(?P<year>{SPELLED_YEAR})\b", _I), h.spelled_year),
+    (re.compile(rf"\b(?:mid|pre|post)-(?P<year>{YEAR})\b", _I), h.plain_year),
+    (
+        re.compile(
+            rf"\bthe\s+(?P<year>{YEAR})\s+(?:{_ORD}[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", _I
+        ),
+        h.year_quarter,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<rel>last|next|this)\s+year['’]s\s+(?:{_ORD}[\s-]+)?(?:fiscal\s+)?quarter\b",
+            _I,
+        ),
+        h.year_quarter,
     ),
     (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)'?s\b"), h.decade),
     (
@@ -178,12 +201,16 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:now|currently|at present|nowadays|at the moment|these days|the current)\b", _I
+            r"\b(?:now|currently|at present|nowadays|at the moment|these days"
+            r"|(?:the\s+)?current(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week)))\b",
+            _I,
         ),
         h.constant("PRESENT_REF"),
     ),
     (
-        re.compile(r"\b(?:recently|the past(?!\s+(?:\w+\s+)?(?:year|month|week|decade)))\b", _I),
+        re.compile(
+            r"\b(?:recently|the past(?!\s+(?:\w+\s+)?(?:year|month|week|decade|quarter)))\b", _I
+        ),
         h.constant("PAST_REF"),
     ),
     (
@@ -196,7 +223,8 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?:every|each|per)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|yearly|hourly)\b",
+            r"\b(?:(?:every|each|per)\s+(?:day|week|month|year|hour|quarter)"
+            r"|daily|weekly|monthly|yearly|hourly)\b",
             _I,
         ),
         h.recurring,
