@@ -229,3 +229,58 @@ def test_evidence_offsets_are_exact() -> None:
         assert article.text[evidence.start : evidence.end] == evidence.sentence
         assert evidence.trigger_start is not None and evidence.trigger_end is not None
         assert article.text[evidence.trigger_start : evidence.trigger_end] == evidence.trigger
+
+
+# Sixth pass: statements, demands read off "must", claims, supplies, withheld denials.
+
+
+def _roles(event: Event) -> tuple[set[str | None], set[str | None]]:
+    return countries(event.actor), countries(event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington provided Iran with anti-tank missiles.",
+        "Washington provided anti-tank missiles to Iran.",
+    ],
+)
+def test_whom_a_verb_provides_with_something_is_the_recipient(text: str) -> None:
+    assert _roles(only(text, "AID")) == ({"USA"}, {"IRN"})
+
+
+def test_a_refused_denial_is_no_rejection_and_no_denial() -> None:
+    text = "Russia refused to deny that its jets bombed the hospital in Idlib."
+    article, found = code_text(text)
+    assert [e.event for e in found] == ["ASSAULT"]
+    doc = Document(article, sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    assert events.code_denials(doc) == []
+
+
+def test_claims_someone_attacked_are_no_claim_of_responsibility() -> None:
+    coded = only("Hamas dismissed claims by Israel that it attacked the convoy.", "ASSAULT")
+    assert coded.cameo == "190"
+
+
+def test_who_claims_responsibility_is_the_actor() -> None:
+    coded = only("Hamas claimed responsibility for the bombing of the Israeli base.", "ASSAULT")
+    assert coded.cameo == "015" and _roles(coded)[0] == {"PSE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French minister expressed deep concerns about the attack on the Iranian embassy.",
+        "Putin said he hopes France will persuade Washington to lift the sanctions on Iran.",
+        "Iran declined to comment on reports that its troops had attacked the camp.",
+    ],
+)
+def test_concerns_hopes_and_declined_comments_are_statements(text: str) -> None:
+    assert code_text(text)[1] == []
+
+
+def test_must_under_a_speech_verb_is_a_demand_of_the_speaker() -> None:
+    found = code_text("Putin said Iran should withdraw its troops and release the hostages.")[1]
+    assert [(e.event, e.cameo) for e in found] == [("REQUEST", "100")] * 2
+    assert {_roles(e) == ({"RUS"}, {"IRN"}) for e in found} == {True}

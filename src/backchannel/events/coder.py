@@ -120,6 +120,8 @@ def _has_aux(token: Token, words: frozenset[str]) -> bool:
     """Whether the trigger (or a noun trigger's verb) carries one of the auxiliaries."""
     if any(c.dep_ == "aux" and c.lower_ in words for c in token.children):
         return True
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):  # "must withdraw and [provide]"
+        return _has_aux(token.head, words)
     return (
         token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and _has_aux(token.head, words)
     )
@@ -290,7 +292,11 @@ class SentenceCoder:
         found = find(sentence.parse, self.codebook)
         matches = denial.denied(found, self.codebook)
         events = frozenset(m.head.i for m in matches)
-        denials = [m for m in found if denial.is_denial(m, self.codebook)]
+        denials = [
+            m
+            for m in found
+            if denial.is_denial(m, self.codebook) and not denial.is_withheld(m, self.codebook)
+        ]
         self.denials += [self._denial(sentence, m, events) for m in denials]
         frames = _frames(matches, self.codebook)
         coded = [self._event(sentence, frame, events) for frame in frames]
@@ -354,10 +360,21 @@ class SentenceCoder:
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=purpose)).recipient
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
+        if event == cb.obligation["event"] != match.trigger.event:
+            found = self._obliged(sentence, match, found)
+        if not found.actor and match.trigger.cameo in cb.words["claimer_cameos"]:
+            claimer = rolemod.Roles(_claimer(match.head))  # "[IS] claimed responsibility for"
+            found.actor = self._actor_like(sentence, claimer).actor
         if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
             nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
         return found
+
+    def _obliged(self, sentence: Sentence, match: Match, found: rolemod.Roles) -> rolemod.Roles:
+        """A demand read off "must"/"should": who is obliged is its recipient, the speaker
+        its actor ("the leader said [the government] must release prisoners")."""
+        speaker = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, self.codebook)))
+        return rolemod.Roles(speaker.actor, found.actor, found.intermediary)
 
     def _actor_like(self, sentence: Sentence, found: rolemod.Roles) -> rolemod.Roles:
         """Drop fillers that are neither mentions nor agent-like phrases ("that", "bombs")."""
@@ -453,6 +470,18 @@ def _speaker(token: Token, codebook: Codebook) -> list[Token]:
         through = token.dep_
         token = token.head
         if through == "ccomp" and token.lemma_.lower() in codebook.words["speech_verbs"]:
+            return rolemod.expand(rolemod.verb_actor(token))
+    return []
+
+
+def _claimer(token: Token) -> list[Token]:
+    """The subject of the verb a noun trigger hangs from ("[IS] claimed responsibility for
+    the attack"), at most four steps up."""
+    for _ in range(4):
+        if token.head.i == token.i:
+            return []
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
             return rolemod.expand(rolemod.verb_actor(token))
     return []
 

@@ -38,6 +38,15 @@ def is_denial(match: Match, codebook: Codebook) -> bool:
     return lemma == "deny" and _takes_clause(head)
 
 
+def is_withheld(match: Match, codebook: Codebook) -> bool:
+    """Whether a denial is not made: "refused to deny that its jets bombed", "did not deny"."""
+    head = match.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    withholding = codebook.words["withholding_verbs"]
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in withholding
+
+
 def denied(matches: list[Match], codebook: Codebook) -> list[Match]:
     """The matches without denials and the claims they deny ("denied [allegations] that")."""
     denials = [m for m in matches if is_denial(m, codebook)]

@@ -181,6 +181,10 @@ def _dep_fillers(token: Token, dep: str, passive: bool) -> list[Token]:
         return found or [o for m in manners for o in prep_objects(m, (dep[2:],))]
     if dep == "dobj":
         return [] if passive else _children(token, frozenset({"dobj"}))
+    if dep == "dobj:with":  # "provided [Ukraine] with missiles": the object receives
+        objects = [] if passive else _children(token, frozenset({"dobj"}))
+        supplied = [t for t in (token, *objects) if prep_objects(t, ("with",))]
+        return objects if supplied else []
     if dep == "dative":
         return [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
     return []

@@ -96,7 +96,10 @@ def _particle(child: Token, word: str, times: frozenset[str]) -> bool:
 
 
 def _slot_words(token: Token) -> set[str]:
-    words = {token.lemma_.lower(), token.lower_}
+    """The token's lemma and form, and its lemma marked with its part of speech ("claim/V":
+    "claimed [responsibility]", not the noun in "dismissed claims that they attacked")."""
+    lemma = token.lemma_.lower()
+    words = {lemma, token.lower_, f"{lemma}/{'V' if token.pos_ in _VERB_POS else 'N'}"}
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod"):
             words |= {child.lemma_.lower(), child.lower_}
@@ -168,7 +171,10 @@ def retyped(match: Match, codebook: Codebook) -> Match | None:
     """The match re-typed by its object, subject or governing verb; None when dropped."""
     trigger = match.trigger
     key = (" ".join(trigger.lemmas), trigger.pos)
-    for retype in [*codebook.retypes.get(key, ()), *codebook.retypes.get(("*", "*"), ())]:
+    every = codebook.retypes.get(("*", "*"), ())
+    drops = [r for r in every if r.event == "NONE"]  # "hopes X will lift sanctions": no event
+    own = codebook.retypes.get(key, ())
+    for retype in [*drops, *own, *(r for r in every if r.event != "NONE")]:
         if _fits(match, retype):
             if retype.event in ("NONE", "KEEP"):
                 return None if retype.event == "NONE" else match
