@@ -60,7 +60,8 @@ def holders(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_seed_actors_resolve(text: str, country: str, sector: str | None) -> None:
-    actor = resolve(text, date(2019, 9, 5))
+    # the seed articles are of September 2019 and July 2025 (Witkoff's envoy role began in 2025)
+    actor = resolve(text, date(2025, 7, 4) if text == "Witkoff" else date(2019, 9, 5))
     assert actor is not None, text
     assert (actor.country, actor.sector) == (country, sector)
     assert actor.text == text

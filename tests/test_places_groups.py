@@ -312,3 +312,30 @@ def test_groups_and_their_leaders(text: str, country: str, sector: str, home: st
 def test_a_leader_who_governed_before_leading_a_group() -> None:
     before = resolve("Hemedti", date(2021, 1, 1))
     assert before is not None and (before.country, before.sector) == ("SDN", "GOV")
+
+
+def test_before_a_person_s_first_known_role_the_sector_is_unknown() -> None:
+    early = resolve("Witkoff", date(2019, 9, 5))  # a developer then, an envoy from 2025
+    assert early is not None and (early.country, early.sector, early.role_holder) == (
+        "USA",
+        None,
+        None,
+    )
+    between = resolve("Donald Trump", date(2023, 1, 1))  # between his two terms
+    assert between is not None and (between.sector, between.role_holder) == ("CVL", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "sector"),
+    [
+        ("Joe Biden", date(1990, 1, 1), "LEG"),  # senator
+        ("Joe Biden", date(2012, 1, 1), "GOV"),  # vice president
+        ("Joe Biden", date(2018, 1, 1), "CVL"),  # between offices: a former official
+        ("Vladimir Putin", date(1985, 1, 1), "SPY"),  # KGB
+        ("Netanyahu", date(2022, 1, 1), "OPP"),  # an undated row no longer hides his roles
+        ("Netanyahu", date(2024, 1, 1), "GOV"),
+    ],
+)
+def test_a_person_s_role_on_the_date(text: str, when: date, sector: str) -> None:
+    actor = resolve(text, when)
+    assert actor is not None and actor.sector == sector

@@ -77,23 +77,35 @@ def _first(parts: list[Part], kinds: frozenset[str] | set[str]) -> Part | None:
 
 
 def _person_entry(entries: list[Entry], when: date | None, sector: str | None) -> Entry:
-    """The role a person held on ``when`` (or the latest known role), ``sector``'s first."""
+    """The role a person held on ``when``, else the last one ended before it, else the latest
+    known role (``sector``'s first)."""
     people = sorted(
         (e for e in entries if e.kind == "person"),
         key=lambda e: (e.sector != sector, e.term is None, e.start is None and e.end is None),
     )
+    dated = [e for e in people if e.term is not None or e.start or e.end]
+    if when is not None and dated:  # an undated row only names a person with dated roles
+        people = dated
     if when is not None:
         for entry in people:
             if (entry.start is None or entry.start <= when) and (
                 entry.end is None or when <= entry.end
             ):
                 return entry
+        ended = [e for e in people if e.end is not None and e.end < when]
+        if ended:
+            return max(ended, key=lambda e: (e.end or date.min, e.sector == sector))
     titled = [e for e in people if e.sector == sector] or people
     return max(titled, key=lambda e: (e.end is None, e.end or date.min, e.start or date.min))
 
 
 def _is_former(entry: Entry, when: date | None) -> bool:
     return when is not None and entry.end is not None and entry.end < when
+
+
+def _is_future(entry: Entry, when: date | None) -> bool:
+    """A role that began after ``when``: what the person was then is unknown."""
+    return when is not None and entry.start is not None and when < entry.start
 
 
 def _person_actor(text: str, parts: list[Part], person: Part, when: date | None) -> Actor:
@@ -105,13 +117,15 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
     # a title in the mention ("President Rouhani") asserts the office even after the term ended
     # (the report is of an earlier event); a bare name after every term is a former holder
     former = _is_former(entry, when) and title is None
-    holds = (entry.term is not None or entry.start is not None) and not former
-    if former:  # "opposition leader Yair Lapid" after his term is in the opposition
+    future = _is_future(entry, when) and title is None
+    holds = (entry.term is not None or entry.start is not None) and not (former or future)
+    if former or future:  # "opposition leader Yair Lapid" after his term is in the opposition
         agents = [p for p in parts if p.kind == "agent"]
-        sector = (agent_sector(agents) if agents else None) or "CVL"
+        sector = (agent_sector(agents) if agents else None) or ("CVL" if former else None)
     if title is not None and (office := _office_country(anchor, entry)) is not None:
         return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
-    actor = Actor(text, entry.name, country, sector, entry.kb_id, entry.name if holds else None)
+    kb_id = entry.kb_id or next((e.kb_id for e in person.entries if e.kb_id), None)
+    actor = Actor(text, entry.name, country, sector, kb_id, entry.name if holds else None)
     actor.home_country = entry.home if country == "NSA" else None
     return actor
 
