@@ -79,6 +79,36 @@ ALLOWED_GAPS: dict[tuple[str, str, date], str] = {
     ("XKX", "head_of_government", COVERAGE_FROM): "UN administration (UNMIK) before 2002",
 }
 
+# Minister chains: each covers its first term to TABLE_STATE with no hole longer than MAX_GAP,
+# except the gaps below (same keys as ALLOWED_GAPS; also in OFFICE_HOLDERS.md).
+MINISTER_GAPS: dict[tuple[str, str, date], str] = {
+    ("ARM", "foreign_minister", date(2021, 5, 31)): "deputy ministers acted until Mirzoyan",
+    ("BGD", "foreign_minister", date(2001, 7, 15)): "caretaker government's advisers",
+    ("BGD", "foreign_minister", date(2006, 10, 29)): "caretaker governments' advisers 2006-09",
+    ("BLR", "foreign_minister", date(2022, 11, 26)): "Makei's successors not filled",
+    ("CHN", "defence_minister", date(2023, 10, 24)): "vacant from Li Shangfu to Dong Jun",
+    ("COL", "foreign_minister", date(2022, 8, 7)): "Leyva, his suspension and successors",
+    ("EGY", "foreign_minister", date(2011, 3, 6)): "Elaraby and Orabi, 2011, not filled",
+    ("KOR", "defence_minister", date(2024, 12, 5)): "the vice minister acted after martial law",
+    ("KOR", "foreign_minister", date(2024, 1, 10)): "Cho Tae-yul and Cho Hyun not filled",
+    ("NGA", "foreign_minister", date(2023, 5, 29)): "no minister between the cabinets of 2023",
+    ("NOR", "defence_minister", date(2022, 4, 1)): "Enoksen's successors not filled",
+    ("THA", "foreign_minister", date(2008, 7, 10)): "short-lived ministers of 2008",
+    ("THA", "foreign_minister", date(2014, 5, 22)): "the junta (NCPO) before Prayut's cabinet",
+    ("VEN", "foreign_minister", date(2021, 8, 1)): "Arreaza's successors not filled",
+}
+
+# Minister chains complete from 2000-01-01 (the holder on that day and every later one).
+MINISTERS_FROM_2000 = {
+    "foreign_minister": """
+        ARG ARM AUS AUT BGD BRA CAN CHL CHN COL CUB DEU EGY ESP ETH FRA GBR IDN IND IRN ISR
+        ITA JPN KOR LBN MAR MEX MYS NOR OMN QAT RUS SAU SYR THA TUR USA VNM ZAF
+    """,
+    "defence_minister": """
+        ARE AUS CAN CUB DEU EGY FRA GBR IRN ISR ITA MEX RUS SAU TUR USA
+    """,
+}
+
 # The 193 UN member states, ISO 3166 alpha-3.
 UN_MEMBERS = """
     AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH
@@ -135,6 +165,20 @@ def table() -> HolderTable:
         ("NPL", "head_of_government", date(2025, 10, 1), "Sushila Karki"),
         ("MYS", "King", date(2024, 2, 1), "Ibrahim Iskandar"),
         ("SWE", "defence_minister", date(2023, 1, 1), "Pål Jonson"),
+        ("ETH", "foreign_minister", date(2019, 6, 1), "Gedu Andargachew"),
+        ("ETH", "Minister of Foreign Affairs", date(2015, 1, 1), "Tedros Adhanom Ghebreyesus"),
+        ("KEN", "foreign minister", date(2021, 1, 1), "Raychelle Omamo"),
+        ("NOR", "foreign_minister", date(2010, 1, 1), "Jonas Gahr Støre"),
+        ("VNM", "defence_minister", date(2018, 1, 1), "Ngô Xuân Lịch"),
+        ("JPN", "foreign_minister", date(2006, 1, 1), "Tarō Asō"),
+        ("CAN", "defence_minister", date(2010, 1, 1), "Peter MacKay"),
+        ("MEX", "Foreign Secretary", date(2001, 6, 1), "Jorge Castañeda"),
+        ("CUB", "foreign_minister", date(2005, 1, 1), "Felipe Pérez Roque"),
+        ("ITA", "foreign_minister", date(2002, 6, 1), "Silvio Berlusconi"),
+        ("THA", "foreign_minister", date(2010, 1, 1), "Kasit Piromya"),
+        ("PHL", "Secretary of Foreign Affairs", date(2020, 1, 1), "Teodoro Locsin Jr."),
+        ("LBN", "foreign_minister", date(2021, 7, 1), "Zeina Akar"),
+        ("TUR", "defence_minister", date(2015, 10, 1), "Vecdi Gönül"),
     ],
 )
 def test_holder_on_a_date(
@@ -237,9 +281,9 @@ def test_no_overlapping_terms(table: HolderTable) -> None:
             assert before.end is not None and before.end <= after.start, (before, after)
 
 
-def _uncovered(terms: list[Holder]) -> list[date]:
-    """The first day of each hole longer than MAX_GAP between COVERAGE_FROM and TABLE_STATE."""
-    holes, covered_to = [], COVERAGE_FROM
+def _uncovered(terms: list[Holder], since: date = COVERAGE_FROM) -> list[date]:
+    """The first day of each hole longer than MAX_GAP between ``since`` and TABLE_STATE."""
+    holes, covered_to = [], since
     for term in terms:
         if term.start - covered_to > MAX_GAP:
             holes.append(covered_to)
@@ -258,6 +302,40 @@ def test_heads_are_covered_from_2000_without_gaps(table: HolderTable) -> None:
     }
     assert sorted(holes - ALLOWED_GAPS.keys()) == []
     assert sorted(ALLOWED_GAPS.keys() - holes) == []
+
+
+def _uncovered_from_first(terms: list[Holder]) -> list[date]:
+    return _uncovered(terms, terms[0].start)
+
+
+def _minister_holes(table: HolderTable) -> set[tuple[str, str, date]]:
+    chains = {(h.country, h.office) for h in table.holders if h.office in OFFICES[2:]}
+    return {
+        (country, office, day)
+        for country, office in chains
+        for day in _uncovered_from_first(table.terms(country, office))
+    }
+
+
+def test_minister_chains_have_no_unexplained_gaps(table: HolderTable) -> None:
+    holes = _minister_holes(table)
+    assert sorted(holes - MINISTER_GAPS.keys()) == []
+    assert sorted(MINISTER_GAPS.keys() - holes) == []
+
+
+def test_minister_chains_are_complete_from_2000(table: HolderTable) -> None:
+    for office, countries in MINISTERS_FROM_2000.items():
+        for country in countries.split():
+            holes = set(_uncovered(table.terms(country, office)))
+            allowed = {day for c, o, day in MINISTER_GAPS if (c, o) == (country, office)}
+            assert holes <= allowed, (country, office, sorted(holes - allowed))
+            assert COVERAGE_FROM not in holes, (country, office)
+
+
+def test_minister_gaps_are_left_empty(table: HolderTable) -> None:
+    assert table.holder("THA", "foreign_minister", date(2014, 7, 1)) is None
+    assert table.holder("CHN", "defence_minister", date(2023, 12, 1)) is None
+    assert table.holder("VEN", "foreign_minister", date(2000, 6, 1)) is None
 
 
 def test_filled_gaps_resolve(table: HolderTable) -> None:
