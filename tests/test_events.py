@@ -284,3 +284,16 @@ def test_must_under_a_speech_verb_is_a_demand_of_the_speaker() -> None:
     found = code_text("Putin said Iran should withdraw its troops and release the hostages.")[1]
     assert [(e.event, e.cameo) for e in found] == [("REQUEST", "100")] * 2
     assert {_roles(e) == ({"RUS"}, {"IRN"}) for e in found} == {True}
+
+
+def test_calling_someone_a_liar_is_criticism_and_calling_them_is_a_call() -> None:
+    coded = only("Trump called the Iranian envoy a liar and a criminal.", "ACCUSE")
+    assert coded.cameo == "111" and _roles(coded) == ({"USA"}, {"IRN"})
+    assert only("Trump called the Iranian envoy on Monday.", "CONSULT").mode == "phone"
+
+
+def test_agreeing_with_a_view_is_a_statement_of_accord_not_an_agreement() -> None:
+    assert (
+        only("French officials said they agree with the recommendation.", "SUPPORT").cameo == "019"
+    )
+    assert only("Russia agreed with Iran on a ceasefire.", "AGREE").cameo == "030"

@@ -145,7 +145,9 @@ def _types(raw: dict[str, Any]) -> dict[str, TypeInfo]:
     }
 
 
-_SLOTS = frozenset({"dobj", "nsubj", "xcomp", "gov", "above", "sentence", "any", "named"})
+_SLOTS = frozenset(
+    {"dobj", "nsubj", "xcomp", "oprd", "gov", "above", "sentence", "any", "named", "only_prep"}
+)
 
 
 def _retypes() -> dict[tuple[str, str], list[Retype]]:

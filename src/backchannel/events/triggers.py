@@ -109,7 +109,13 @@ def _slot_words(token: Token) -> set[str]:
 _ABOVE_PATH = frozenset(
     {"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "acl", "advcl", "acomp", "attr"}
 )
-_SLOT_DEPS = {"dobj": ("dobj", "nsubjpass"), "nsubj": ("nsubj",), "xcomp": ("xcomp",)}
+_SLOT_DEPS = {
+    "dobj": ("dobj", "nsubjpass"),
+    "nsubj": ("nsubj",),
+    "xcomp": ("xcomp",),
+    "oprd": ("oprd",),
+}
+_COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd"})
 
 
 def _above(token: Token) -> list[Token]:
@@ -156,9 +162,18 @@ def _named(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in _NAMED_ENTS or capital
 
 
+def _only_preps(verb: Token, words: frozenset[str]) -> bool:
+    """Whether the verb's complements are only these prepositions: "agree [with] the
+    recommendation", not "agreed with Iran [on] a truce" or "agreed with Iran [to] meet"."""
+    complements = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
+    return bool(complements) and all(c.dep_ == "prep" and c.lower_ in words for c in complements)
+
+
 def _fits(match: Match, retype: Retype) -> bool:
     if retype.slot == "any":
         return True
+    if retype.slot == "only_prep":
+        return _only_preps(match.head, retype.words)
     if retype.slot == "named":
         return _named_object(match.head)
     if retype.slot == "sentence":
