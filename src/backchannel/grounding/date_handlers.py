@@ -220,11 +220,14 @@ def _ago(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _in_context(match: re.Match[str], pattern: re.Pattern[str]) -> bool:
-    """Whether ``pattern`` occurs in the paragraph up to the end of the sentence of ``match``."""
+    """Whether ``pattern`` occurs from ``_REPORT_SPAN`` characters before ``match`` (the
+    earnings report it is part of) up to the end of its sentence."""
     text = match.string
-    start = text.rfind("\n", 0, match.start()) + 1
     stop = text.find(". ", match.end())
-    return pattern.search(text, start, stop if stop >= 0 else len(text)) is not None
+    return (
+        pattern.search(text, max(0, match.start() - _REPORT_SPAN), stop if stop >= 0 else len(text))
+        is not None
+    )
 
 
 def latest_quarter(match: re.Match[str], ctx: Context) -> Value | None:
@@ -241,7 +244,10 @@ def the_weekend(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def the_year(match: re.Match[str], ctx: Context) -> Value | None:
-    """'the year', 'the fiscal year': the year of publication."""
+    """'the year', 'the fiscal year': the year of publication; 'the year ended June 30' is
+    the twelve months up to that day (TimeML: a duration)."""
+    if _ENDED.match(match.string, match.end()):
+        return "DURATION", "P1Y"
     return "DATE", cal.relative_unit("year", "this", ctx.published)
 
 
@@ -280,6 +286,8 @@ def vague_duration(match: re.Match[str], ctx: Context) -> Value | None:
     return "DURATION", f"PTX{code[1:]}" if code.startswith("T") else f"PX{code}"
 
 
+_REPORT_SPAN = 400
+_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
 _QUARTERLY = re.compile(r"\bquarter|\bperiod\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s+[a-z]{2,}s\b")
 _YEAR_BEFORE = re.compile(

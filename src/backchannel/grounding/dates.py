@@ -84,7 +84,7 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     (re.compile(r"\bthe\s+weekend\b", _I), h.the_weekend),
     (
         re.compile(
-            r"\bthe\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+)?year\b(?!\s+(?:ago|earlier|of|before))",
+            r"\bthe\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+)?year\b(?!-|\s+(?:ago|earlier|of|before))",
             _I,
         ),
         h.the_year,
@@ -151,7 +151,7 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     (
         re.compile(
             rf"\b(?P<num>{_NUMBER})(?:\s+|-(?!quarters))(?P<unit>{_UNITS})\b"
-            rf"(?:(?P<ago>\s+(?:ago|earlier)\b)|(?!-old|\s+old))",
+            rf"(?:(?P<ago>\s+(?:ago|earlier)\b)|(?!-(?:old|ago|earlier)|\s+old|(?<=quarter)\s+of))",
             _I,
         ),
         h.amount,
