@@ -297,3 +297,18 @@ def test_agreeing_with_a_view_is_a_statement_of_accord_not_an_agreement() -> Non
         only("French officials said they agree with the recommendation.", "SUPPORT").cameo == "019"
     )
     assert only("Russia agreed with Iran on a ceasefire.", "AGREE").cameo == "030"
+
+
+def test_a_possessive_pronoun_gives_an_actor_noun_its_owner_country() -> None:
+    text = "Russia said its forces had struck rebel positions near Aleppo."
+    article = Article("t", text)
+    doc = Document(article, sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    for sentence in doc.sentences:
+        sentence.candidate = events.is_candidate(sentence.text)
+    doc.mentions = [
+        Mention("Russia", 0, 6, Actor("Russia", country="RUS")),
+        Mention("forces", 16, 22, Actor("forces", sector="MIL")),
+    ]
+    [coded] = events.code(doc)
+    assert [(a.text, a.country, a.sector) for a in coded.actor] == [("forces", "RUS", "MIL")]

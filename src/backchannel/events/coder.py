@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from backchannel.events import denial, fillers, spans
 from backchannel.events import roles as rolemod
@@ -432,14 +432,14 @@ class SentenceCoder:
         inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
         clauses = spans.clauses(sentence, head)
         inside = [m for m in inside if not any(a <= m.start < b for a, b in clauses)]
-        if inside:
-            return [m.actor for m in inside]
         pronoun = fillers.pronoun_of(head, self.codebook.words)
-        if pronoun is not None:
+        if pronoun is not None and not any(m.actor.country for m in inside):
             scope = fillers.Scope(self.people, self.subjects, self.sentence_start)
             found = fillers.resolve(pronoun, span, self.mentions, scope, self.codebook.words)
+            if inside:  # "[its] forces": the owner's country, the mention's sector
+                return [_owned(m.actor, found) for m in inside]
             return [found or Actor(text=span.text)]
-        return [Actor(text=span.text)]
+        return [m.actor for m in inside] or [Actor(text=span.text)]
 
 
 _ROLE_NAMES = ("actor", "recipient", "intermediary")
@@ -447,6 +447,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 _NESTED_PREPS = ("on", "against")
+
+
+def _owned(actor: Actor, owner: Actor | None) -> Actor:
+    """An actor with no country of its own, given its owner's ("its forces": Russia's)."""
+    if owner is None or owner.country is None:
+        return actor
+    return replace(actor, country=owner.country)
 
 
 def _not_actors(
