@@ -106,3 +106,100 @@ def test_a_year_ago_outside_an_earnings_report_is_last_year() -> None:
 
 def test_the_weekend_before_publication() -> None:
     assert values("Protesters gathered over the weekend.") == {"the weekend": "2025-W26-WE"}
+
+
+WEDNESDAY = date(2026, 1, 7)
+NEW_YEAR = date(2026, 1, 3)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The minister said on Friday that talks had failed.", WEDNESDAY, "2026-01-02"),
+        ("The minister said Friday that talks would resume.", WEDNESDAY, "2026-01-02"),
+        ("Talks will resume next week, the minister said.", WEDNESDAY, "2026-W03"),
+        ("Prices fell last month.", NEW_YEAR, "2025-12"),
+        ("The ceasefire collapsed on Dec. 30.", NEW_YEAR, "2025-12-30"),
+        ("Ministers will meet on Jan. 9.", NEW_YEAR, "2026-01-09"),
+        ("Ministers met in December.", NEW_YEAR, "2025-12"),
+        ("Ministers will meet in December.", NEW_YEAR, "2026-12"),
+        ("He was arrested the previous Friday.", WEDNESDAY, "2026-01-02"),
+        ("They met this past Monday.", WEDNESDAY, "2026-01-05"),
+    ],
+)
+def test_event_dates_against_the_publication_date(
+    text: str, published: date, expected: str
+) -> None:
+    (timex,) = find_dates(text, published)
+    assert timex.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tense cue before the date decides, not the participle after it
+        ("Qantas will add flights by December for markets untouched by the crisis.", "2025-12"),
+        ("Shares issued on July 1, which will receive a dividend, rose.", "2025-07-01"),
+        # a title's period ends no clause: "will" still governs the date
+        ("Mr. Smith will succeed Daniel P. Jones on Nov. 1.", "2025-11-01"),
+        # "next to" is no future; "since" is always the past
+        ("A bomb exploded next to the embassy on Thursday morning.", "2025-07-03TMO"),
+        ("The carrier has been on patrol since March and was scheduled to return.", "2025-03"),
+        # a date a few weeks past is not next year's, even under "would"
+        ("Officials hoped she would help after the June 20 blasts.", "2025-06-20"),
+    ],
+)
+def test_tense_of_the_clause(text: str, expected: str) -> None:
+    (timex,) = find_dates(text, PUBLISHED)
+    assert timex.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Holders, who approved the plan last April, will receive cash.",
+            {"last April": "2025-04"},
+        ),
+        ("The bank will be sold next March.", {"next March": "2026-03"}),
+        ("The offer is scheduled to expire at the end of July.", {"July": "2025-07"}),
+        ("Growth will slow in the current year.", {"the current year": "2025"}),
+        ("Current rules allow it.", {"Current": "PRESENT_REF"}),
+        ("Shots were heard last night.", {"last night": "2025-07-03TNI"}),
+        (
+            "Prices fell in January nineteen ninety-seven.",
+            {"January nineteen ninety-seven": "1997-01"},
+        ),
+        ("It began in nineteen seventy-nine.", {"nineteen seventy-nine": "1979"}),
+        ("Computers of the year two thousand.", {"the year two thousand": "2000"}),
+        ("Prices soared in the nineties.", {"the nineties": "199"}),
+        ("Net rose from the 1988 second quarter.", {"the 1988 second quarter": "1988-Q2"}),
+        ("Sales will rise in next year's first quarter.", {"next year's first quarter": "2026-Q1"}),
+        ("Profit fell in the past two quarters.", {"two quarters": "P2Q"}),
+        ("More than a quarter of voters stayed home.", {}),
+        ("Wages rose over the past decade.", {"past decade": "P10Y"}),
+        ("Sales rose this past spring.", {"this past spring": "2025-SP"}),
+        ("The plant reopened in mid-1996.", {"mid-1996": "1996"}),
+        (
+            "Net was $5 million in the year ended June 30.",
+            {"the year": "P1Y", "June 30": "2025-06-30"},
+        ),
+    ],
+)
+def test_third_pass_patterns(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
+
+
+def test_a_year_earlier_in_an_earnings_report() -> None:
+    text = (
+        "Acme said third-quarter net rose 5% on higher sales.\n"
+        "Revenue declined to $85 million from $93 million a year earlier."
+    )
+    assert values(text, date(1989, 11, 2))["a year earlier"] == "1988-Q3"
+
+
+def test_a_year_earlier_loss_is_not_a_duration() -> None:
+    found = values(
+        "Net fell 5% in the quarter, compared with a year-earlier loss.", date(1989, 11, 2)
+    )
+    assert found["year-earlier"] == "1988-Q3" and "a year" not in found

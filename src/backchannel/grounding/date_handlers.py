@@ -17,10 +17,10 @@ from backchannel.grounding.lexicon import time_words
 
 _WORDS = time_words()
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 SPELLED_YEAR = (  # "nineteen ninety-six", as broadcast transcripts write years
     r"(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"(?:[\s-]+{_DIGIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"(?:[\s-]+{DIGIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen)"
 )
 _A_YEAR = re.compile(YEAR)
@@ -135,6 +135,9 @@ def year_of(text: str) -> str:
     """'1996' -> '1996', 'nineteen ninety-six' -> '1996'."""
     if text.isdigit() or not text:
         return text
+    if "thousand" in text.lower():
+        rest = text.lower().split("thousand")[1].replace("and", "")
+        return str(2000 + (number(rest) or 0) if rest.strip() else 2000)
     century, rest = _NUMBER_SEPARATOR.split(text.strip(), maxsplit=1)
     return str((number(century) or 0) * 100 + (number(rest) or 0))
 
@@ -172,7 +175,9 @@ def _with_part(value: str, part: str | None) -> Value:
 
 def weekday(match: re.Match[str], ctx: Context) -> Value | None:
     weekday = _WORDS["weekdays"][match.group("weekday").lower()]
-    value = cal.weekday(weekday, ctx.published, ctx.tense, (match.group("rel") or "").lower())
+    rel = (match.group("rel") or "").lower()
+    rel = "last" if rel.endswith(("previous", "past")) else rel
+    value = cal.weekday(weekday, ctx.published, ctx.tense, rel)
     return _with_part(value, match.group("part"))
 
 
@@ -307,6 +312,15 @@ def plain_year(match: re.Match[str], ctx: Context) -> Value | None:
 
 def decade(match: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", f"{match.group('decade')[:3]}X"
+
+
+def decade_word(match: re.Match[str], ctx: Context) -> Value | None:
+    """'the nineties', "the '80s": the last such decade up to publication ('199')."""
+    tens = match.group("tens").lower()
+    digit = int(tens[1]) if tens[1].isdigit() else (number(tens[:-1].replace("ie", "y")) or 0) // 10
+    this_year = ctx.published.year if ctx.published else 1999
+    start = this_year // 100 * 100 + digit * 10
+    return "DATE", str(start - 100 if start > this_year else start)[:3]
 
 
 def quarter(match: re.Match[str], ctx: Context) -> Value | None:

@@ -127,7 +127,8 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     (re.compile(r"(?<=\b[Ii]n )(?P<rel>)(?P<month>May)\b(?!\s+\d)"), h.month_alone),
     (
         re.compile(
-            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<weekday>{_WEEKDAY})"
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past)?|[Cc]oming|(?:[Tt]he\s+)?previous)\s+)?"
+            rf"(?P<weekday>{_WEEKDAY})"
             rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
         h.weekday,
@@ -195,6 +196,18 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
         h.year_quarter,
     ),
     (re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)'?s\b"), h.decade),
+    (
+        re.compile(
+            r"\bthe\s+(?P<tens>(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies|['’]\d0s)\b", _I
+        ),
+        h.decade_word,
+    ),
+    (
+        re.compile(
+            rf"\bthe\s+year\s+(?P<year>two\s+thousand(?:\s+(?:and\s+)?{h.DIGIT_WORD})?)\b", _I
+        ),
+        h.spelled_year,
+    ),
     (
         re.compile(rf"(?<![\d,.$-])\b(?P<year>{YEAR})\b(?![\d%]|[.,-]\d|\s*(?:percent|%))"),
         h.plain_year,
