@@ -93,6 +93,8 @@ MINISTER_GAPS: dict[tuple[str, str, date], str] = {
     ("KOR", "foreign_minister", date(2024, 1, 10)): "Cho Tae-yul and Cho Hyun not filled",
     ("NGA", "foreign_minister", date(2023, 5, 29)): "no minister between the cabinets of 2023",
     ("NOR", "defence_minister", date(2022, 4, 1)): "Enoksen's successors not filled",
+    ("NZL", "foreign_minister", date(2008, 8, 29)): "Clark acting after Peters stood aside",
+    ("PSE", "foreign_minister", date(2024, 3, 31)): "Mustafa and his successor not filled",
     ("THA", "foreign_minister", date(2008, 7, 10)): "short-lived ministers of 2008",
     ("THA", "foreign_minister", date(2014, 5, 22)): "the junta (NCPO) before Prayut's cabinet",
     ("VEN", "foreign_minister", date(2021, 8, 1)): "Arreaza's successors not filled",
@@ -101,13 +103,13 @@ MINISTER_GAPS: dict[tuple[str, str, date], str] = {
 # Minister chains complete from 2000-01-01 (the holder on that day and every later one).
 MINISTERS_FROM_2000 = {
     "foreign_minister": """
-        ARG ARM AUS AUT BEL BGD BRA CAN CHL CHN COL CUB DEU DNK EGY ESP ETH FIN FRA GBR GRC
-        HUN IDN IND IRL IRN ISR ITA JPN KOR LBN LUX MAR MEX MYS NLD NOR OMN POL QAT RUS SAU
-        SGP SWE SYR THA TUR UKR USA VNM ZAF
+        ARG ARM AUS AUT BEL BGD BRA CAN CHL CHN COL CUB CZE DEU DNK EGY ESP ETH FIN FRA GBR
+        GRC HUN IDN IND IRL IRN ISR ITA JPN KOR LBN LUX MAR MEX MYS NLD NOR NZL OMN POL PRT
+        QAT RUS SAU SGP SWE SYR THA TUR UKR USA VNM ZAF
     """,
     "defence_minister": """
-        ARE AUS AUT CAN CHN CUB DEU EGY ESP FRA GBR IND IRN ISR ITA MEX POL RUS SAU SWE TUR
-        USA ZAF
+        ARE AUS AUT CAN CHN CUB DEU EGY ESP FRA GBR IND IRN ISR ITA JPN MEX POL RUS SAU SWE
+        TUR USA ZAF
     """,
 }
 
@@ -181,6 +183,9 @@ def table() -> HolderTable:
         ("PHL", "Secretary of Foreign Affairs", date(2020, 1, 1), "Teodoro Locsin Jr."),
         ("LBN", "foreign_minister", date(2021, 7, 1), "Zeina Akar"),
         ("TUR", "defence_minister", date(2015, 10, 1), "Vecdi Gönül"),
+        ("JPN", "defence_minister", date(2003, 1, 1), "Shigeru Ishiba"),
+        ("PSE", "foreign_minister", date(2010, 1, 1), "Riyad al-Maliki"),
+        ("CZE", "foreign_minister", date(2008, 1, 1), "Karel Schwarzenberg"),
     ],
 )
 def test_holder_on_a_date(
