@@ -312,3 +312,10 @@ def test_a_possessive_pronoun_gives_an_actor_noun_its_owner_country() -> None:
     ]
     [coded] = events.code(doc)
     assert [(a.text, a.country, a.sector) for a in coded.actor] == [("forces", "RUS", "MIL")]
+
+
+def test_a_reported_must_with_no_trigger_is_a_demand_of_the_speaker() -> None:
+    coded = only("The French president said Iran must stop its nuclear programme.", "REQUEST")
+    assert (coded.cameo, coded.rule) == ("100", "REQUEST/must/V")
+    assert _roles(coded) == ({"FRA"}, {"IRN"})
+    assert code_text("Iran must stop its nuclear programme.")[1] == []

@@ -175,7 +175,7 @@ def load() -> Codebook:
         version=str(meta["version"]),
         types=_types(meta["types"]),
         by_first=by_first,
-        forms=_forms(triggers, irregular),
+        forms=_forms(triggers, irregular) | frozenset(roles["obligation_aux"]),
         contexts={row[0]: row[1] for row in _rows("contexts.tsv")},
         intensity={key: float(value) for key, value in meta["cameo_intensity"].items()},
         future=meta["future"],

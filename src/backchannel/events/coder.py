@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from backchannel.events import denial, fillers, spans
+from backchannel.events import denial, fillers, obligation, spans
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
@@ -290,7 +290,9 @@ class SentenceCoder:
         self.subjects |= _subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
         found = find(sentence.parse, self.codebook)
-        matches = denial.denied(found, self.codebook)
+        matches = obligation.matches(
+            sentence.parse, denial.denied(found, self.codebook), self.codebook
+        )
         events = frozenset(m.head.i for m in matches)
         denials = [
             m
@@ -359,8 +361,9 @@ class SentenceCoder:
             purpose = rolemod.purpose_recipients(match.head, cb.words)
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=purpose)).recipient
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
-            found.actor = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, cb))).actor
-        if event == cb.obligation["event"] != match.trigger.event:
+            speaker = obligation.speaker(match.head, cb)
+            found.actor = self._actor_like(sentence, rolemod.Roles(speaker)).actor
+        if event == cb.obligation["event"] != match.trigger.event or obligation.is_own(match):
             found = self._obliged(sentence, match, found)
         if not found.actor and match.trigger.cameo in cb.words["claimer_cameos"]:
             claimer = rolemod.Roles(_claimer(match.head))  # "[IS] claimed responsibility for"
@@ -373,8 +376,9 @@ class SentenceCoder:
     def _obliged(self, sentence: Sentence, match: Match, found: rolemod.Roles) -> rolemod.Roles:
         """A demand read off "must"/"should": who is obliged is its recipient, the speaker
         its actor ("the leader said [the government] must release prisoners")."""
-        speaker = self._actor_like(sentence, rolemod.Roles(_speaker(match.head, self.codebook)))
-        return rolemod.Roles(speaker.actor, found.actor, found.intermediary)
+        speaker = obligation.speaker(match.head, self.codebook)
+        said = self._actor_like(sentence, rolemod.Roles(speaker))
+        return rolemod.Roles(said.actor, found.actor, found.intermediary)
 
     def _actor_like(self, sentence: Sentence, found: rolemod.Roles) -> rolemod.Roles:
         """Drop fillers that are neither mentions nor agent-like phrases ("that", "bombs")."""
@@ -466,19 +470,6 @@ def _not_actors(
 
 
 _SPEAKER_SIDE = frozenset({"THREATEN", "AGREE"})
-
-
-def _speaker(token: Token, codebook: Codebook) -> list[Token]:
-    """Who announces a future act: the subject of the speech verb over its clause
-    ("There will be more sanctions," Hook told reporters)."""
-    for _ in range(4):
-        if token.head.i == token.i:
-            return []
-        through = token.dep_
-        token = token.head
-        if through == "ccomp" and token.lemma_.lower() in codebook.words["speech_verbs"]:
-            return rolemod.expand(rolemod.verb_actor(token))
-    return []
 
 
 def _claimer(token: Token) -> list[Token]:
