@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from backchannel.events import denial, fillers, obligation, spans
+from backchannel.events import denial, fillers, modality, obligation, spans
+from backchannel.events import mentions as mentionmod
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
@@ -103,50 +104,15 @@ def _frames(matches: list[Match], codebook: Codebook) -> list[_Frame]:
     return [frames[i] for i in sorted(frames)]
 
 
-def _is_future(token: Token, codebook: Codebook) -> bool:
-    words = codebook.words
-    if any(c.dep_ == "aux" and c.lower_ in words["future_aux"] for c in token.children):
-        return True
-    if token.pos_ == "NOUN":
-        if any(c.lemma_.lower() in words["future_modifiers"] for c in token.children):
-            return True
-        return token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _is_future(
-            token.head, codebook
-        )
-    return token.dep_ == "xcomp" and token.head.lemma_ in words["future_heads"]
-
-
-def _has_aux(token: Token, words: frozenset[str]) -> bool:
-    """Whether the trigger (or a noun trigger's verb) carries one of the auxiliaries."""
-    if any(c.dep_ == "aux" and c.lower_ in words for c in token.children):
-        return True
-    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):  # "must withdraw and [provide]"
-        return _has_aux(token.head, words)
-    return (
-        token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and _has_aux(token.head, words)
-    )
-
-
-def _is_negated(token: Token, codebook: Codebook) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
-        return True
-    head = token.head
-    if token.dep_ == "xcomp" and head.lemma_ in codebook.words["negators"]:
-        return True
-    if token.dep_ == "xcomp" and head.dep_ == "acomp":  # "is not willing to [walk back]"
-        return any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_negated(head, codebook)
-
-
 def _type_of(
     match: Match, governed: list[Match], codebook: Codebook
 ) -> tuple[str, str | None, str]:
     trigger = match.trigger
     event, mode, cameo = trigger.event, trigger.mode, trigger.cameo
-    if event != "REQUEST" and _has_aux(match.head, codebook.words["obligation_aux"]):
+    if event != "REQUEST" and modality.has_aux(match.head, codebook.words["obligation_aux"]):
         mode = codebook.governed_mode["REQUEST"].get(event)
         return codebook.obligation["event"], mode, codebook.obligation["cameo"]
-    if _is_future(match.head, codebook) and event in codebook.future:
+    if modality.is_future(match.head, codebook) and event in codebook.future:
         remap = codebook.future[event]
         if any(t.lower_ in codebook.words["threat_marks"] for t in match.head.subtree):
             remap = codebook.future["ASSAULT"] if event == "ASSAULT" else codebook.conditional
@@ -162,7 +128,7 @@ def _typed(
 ) -> tuple[str, str | None, str, bool]:
     """Type, mode, CAMEO code and negation; a negated trigger's own type picks the recoding
     ("will not lift the ban" is a refusal to yield, not a promise)."""
-    negated = _is_negated(match.head, codebook)
+    negated = modality.is_negated(match.head, codebook)
     event, mode, cameo = _type_of(match, governed, codebook)
     if negated:
         for key in (match.trigger.event, event):
@@ -286,8 +252,8 @@ class SentenceCoder:
         if sentence.parse is None:
             return []
         self.local = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
-        self.people |= _person_mentions(sentence, self.local, self.codebook)
-        self.subjects |= _subject_mentions(sentence, self.local)
+        self.people |= mentionmod.person_mentions(sentence, self.local, self.codebook)
+        self.subjects |= mentionmod.subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
         found = find(sentence.parse, self.codebook)
         matches = obligation.matches(
@@ -505,46 +471,6 @@ def _has_subject(token: Token, depth: int = 0) -> bool:
     if depth > 3 or token.dep_ not in _CLAUSE_PATH or token.head.i == token.i:
         return False
     return _has_subject(token.head, depth + 1)
-
-
-def _person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Codebook) -> set[int]:
-    """Starts of the mentions that read as a person's name: first and last name ("Brian
-    Hook"), with no organisation word, for an actor the knowledge base does not know."""
-    found = set()
-    for mention in mentions:
-        if mention.actor.kb_id is not None:
-            continue
-        head = _mention_head(sentence, mention)
-        if head is not None and fillers.is_name(head, codebook.words):
-            found.add(mention.start)
-    return found
-
-
-def _mention_head(sentence: Sentence, mention: Mention) -> Token | None:
-    """The token a mention ends on (the head of an English noun phrase)."""
-    end = mention.end - sentence.start
-    heads = [t for t in sentence.parse if t.idx < end <= t.idx + len(t.text)]
-    return heads[0] if heads else None
-
-
-def _subject_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
-    """Starts of the mentions that are (or head the phrase that is) a clause's subject."""
-    found = set()
-    for mention in mentions:
-        token = _mention_head(sentence, mention)
-        while token is not None and token.dep_ in ("compound", "appos", "conj"):
-            token = token.head if token.head.i != token.i else None
-        if token is not None and (token.dep_ in _SUBJECT_DEPS or _relative_subject(token)):
-            found.add(mention.start)
-    return found
-
-
-def _relative_subject(token: Token) -> bool:
-    """Whether the phrase is the subject of its relative clause ("Putin, [who] thinks")."""
-    return any(
-        c.dep_ == "relcl" and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)
-        for c in token.children
-    )
 
 
 def _evidence(sentence: Sentence, match: Match) -> Evidence:

@@ -1,0 +1,51 @@
+"""What the parse says about a sentence's actor mentions, for pronoun resolution: which
+name a person, which are a clause's subject."""
+
+from __future__ import annotations
+
+from backchannel.events import fillers
+from backchannel.events.codebook import Codebook
+from backchannel.nlp import Token
+from backchannel.records import Mention, Sentence
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Codebook) -> set[int]:
+    """Starts of the mentions that read as a person's name: first and last name ("Brian
+    Hook"), with no organisation word, for an actor the knowledge base does not know."""
+    found = set()
+    for mention in mentions:
+        if mention.actor.kb_id is not None:
+            continue
+        head = _mention_head(sentence, mention)
+        if head is not None and fillers.is_name(head, codebook.words):
+            found.add(mention.start)
+    return found
+
+
+def _mention_head(sentence: Sentence, mention: Mention) -> Token | None:
+    """The token a mention ends on (the head of an English noun phrase)."""
+    end = mention.end - sentence.start
+    heads = [t for t in sentence.parse if t.idx < end <= t.idx + len(t.text)]
+    return heads[0] if heads else None
+
+
+def subject_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
+    """Starts of the mentions that are (or head the phrase that is) a clause's subject."""
+    found = set()
+    for mention in mentions:
+        token = _mention_head(sentence, mention)
+        while token is not None and token.dep_ in ("compound", "appos", "conj"):
+            token = token.head if token.head.i != token.i else None
+        if token is not None and (token.dep_ in _SUBJECT_DEPS or _relative_subject(token)):
+            found.add(mention.start)
+    return found
+
+
+def _relative_subject(token: Token) -> bool:
+    """Whether the phrase is the subject of its relative clause ("Putin, [who] thinks")."""
+    return any(
+        c.dep_ == "relcl" and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)
+        for c in token.children
+    )

@@ -1,0 +1,41 @@
+"""Modality of a trigger: future or planned, under an obligation auxiliary, negated."""
+
+from __future__ import annotations
+
+from backchannel.events.codebook import Codebook
+from backchannel.nlp import Token
+
+
+def is_future(token: Token, codebook: Codebook) -> bool:
+    words = codebook.words
+    if any(c.dep_ == "aux" and c.lower_ in words["future_aux"] for c in token.children):
+        return True
+    if token.pos_ == "NOUN":
+        if any(c.lemma_.lower() in words["future_modifiers"] for c in token.children):
+            return True
+        return token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and is_future(
+            token.head, codebook
+        )
+    return token.dep_ == "xcomp" and token.head.lemma_ in words["future_heads"]
+
+
+def has_aux(token: Token, words: frozenset[str]) -> bool:
+    """Whether the trigger (or a noun trigger's verb) carries one of the auxiliaries."""
+    if any(c.dep_ == "aux" and c.lower_ in words for c in token.children):
+        return True
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):  # "must withdraw and [provide]"
+        return has_aux(token.head, words)
+    return (
+        token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and has_aux(token.head, words)
+    )
+
+
+def is_negated(token: Token, codebook: Codebook) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_ in codebook.words["negators"]:
+        return True
+    if token.dep_ == "xcomp" and head.dep_ == "acomp":  # "is not willing to [walk back]"
+        return any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and is_negated(head, codebook)
