@@ -319,3 +319,17 @@ def test_a_reported_must_with_no_trigger_is_a_demand_of_the_speaker() -> None:
     assert (coded.cameo, coded.rule) == ("100", "REQUEST/must/V")
     assert _roles(coded) == ({"FRA"}, {"IRN"})
     assert code_text("Iran must stop its nuclear programme.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russia suspended military operations in Aleppo.", "RUS"),
+        ("Israel halted its airstrikes on Iran on Sunday.", "ISR"),
+        ("Russia said it had ceased its offensive near Aleppo.", "RUS"),
+    ],
+)
+def test_halting_hostilities_is_a_de_escalation_not_an_attack(text: str, actor: str) -> None:
+    found = code_text(text)[1]
+    assert [(e.event, e.cameo) for e in found] == [("RETREAT", "087")]
+    assert countries(found[0].actor) == {actor}
