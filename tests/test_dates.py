@@ -203,3 +203,22 @@ def test_a_year_earlier_loss_is_not_a_duration() -> None:
         "Net fell 5% in the quarter, compared with a year-earlier loss.", date(1989, 11, 2)
     )
     assert found["year-earlier"] == "1988-Q3" and "a year" not in found
+
+
+GUARDED_SAMPLES = (
+    "In the year two thousand, nineteen ninety-six and mid-1996, the 1988 second quarter and "
+    "the latest period, the fourth quarter, the nineties and the '80s, year-ago sales, the "
+    "weekend, this past spring, recent weeks, every day and daily, this morning, earlier this "
+    "year, the year, that same day, hours later, next week, yesterday and last night, "
+    "Thanksgiving Day, Christmas, Friday morning, three days ago."
+)
+
+
+def test_each_guarded_pattern_needs_one_of_its_guard_words() -> None:
+    from backchannel.grounding import dates
+
+    for pattern, handler in dates._RULES:
+        guards = dates._GUARDS.get(getattr(handler, "__name__", ""))
+        for match in pattern.finditer(GUARDED_SAMPLES) if guards else ():
+            assert any(word in match.group(0).lower() for word in guards), match.group(0)
+    assert values(GUARDED_SAMPLES)["the year two thousand"] == "2000"

@@ -310,6 +310,11 @@ def plain_year(match: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", match.group("year")
 
 
+def prefixed_year(match: re.Match[str], ctx: Context) -> Value | None:
+    """'mid-1996', 'post-1959': the year."""
+    return "DATE", match.group("year")
+
+
 def decade(match: re.Match[str], ctx: Context) -> Value | None:
     return "DATE", f"{match.group('decade')[:3]}X"
 

@@ -159,7 +159,8 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
     ),
     (
         re.compile(
-            r"\b(?P<unit>hours|days|weeks|months|years|decades|minutes)(?=\s+(?:later|earlier|of\b|ago))",
+            r"\b(?P<unit>hours|days|weeks|months|years|decades|minutes)"
+            r"(?=\s+(?:later|earlier|of\b|ago))",
             _I,
         ),
         h.vague_duration,
@@ -181,7 +182,7 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
         h.season,
     ),
     (re.compile(rf"\b(?:the\s+year\s+)?(?P<year>{SPELLED_YEAR})\b", _I), h.spelled_year),
-    (re.compile(rf"\b(?:mid|pre|post)-(?P<year>{YEAR})\b", _I), h.plain_year),
+    (re.compile(rf"\b(?:mid|pre|post)-(?P<year>{YEAR})\b", _I), h.prefixed_year),
     (
         re.compile(
             rf"\bthe\s+(?P<year>{YEAR})\s+(?:{_ORD}[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b", _I
@@ -245,9 +246,45 @@ _RULES: tuple[tuple[re.Pattern[str], h.Handler], ...] = (
 )
 
 
+_WEEKDAYS = tuple(_WORDS["weekdays"])
+_GUARDS: dict[str, tuple[str, ...]] = {  # handler -> words one of which its pattern needs
+    "spelled_year": ("nineteen", "eighteen", "thousand"),
+    "prefixed_year": ("mid-", "pre-", "post-"),
+    "year_quarter": ("quarter", "period"),
+    "latest_quarter": ("quarter", "period"),
+    "quarter": ("quarter",),
+    "decade_word": ("ties", "0s"),
+    "year_ago": ("year-",),
+    "the_weekend": ("weekend",),
+    "season": tuple(_WORDS["seasons"]),
+    "recent": ("recent",),
+    "recurring": ("every", "each", "per", "daily", "weekly", "monthly", "yearly", "hourly"),
+    "this_part": ("morning", "afternoon", "evening", "night"),
+    "month_rel_year": ("year",),
+    "the_year": ("year",),
+    "anaphoric": ("day", "year", "morning", "evening", "night"),
+    "vague_duration": ("hours", "days", "weeks", "months", "years", "decades", "minutes"),
+    "relative_unit": ("week", "month", "year", "quarter", "decade"),
+    "deictic": ("yesterday", "today", "tomorrow", "night"),
+    "holiday": tuple({name.split()[0] for name in _WORDS["holidays"]}),
+    "weekday": _WEEKDAYS,
+    "amount": ("minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"),
+}
+
+
+def _wanted(handler: h.Handler, lowered: str) -> bool:
+    """Whether ``handler``'s pattern can match at all: skips a scan of the text when none of
+    the words the pattern needs occurs in it (a substring test costs far less)."""
+    guards = _GUARDS.get(getattr(handler, "__name__", ""))
+    return guards is None or any(word in lowered for word in guards)
+
+
 def _matches(text: str) -> list[tuple[int, int, int, re.Match[str], h.Handler]]:
     found = []
+    lowered = text.lower()
     for rank, (pattern, handler) in enumerate(_RULES):
+        if not _wanted(handler, lowered):
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 found.append((match.start(), -match.end(), rank, match, handler))
