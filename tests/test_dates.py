@@ -218,7 +218,7 @@ def test_each_guarded_pattern_needs_one_of_its_guard_words() -> None:
     from backchannel.grounding import dates
 
     for pattern, handler in dates._RULES:
-        guards = dates._GUARDS.get(getattr(handler, "__name__", ""))
+        guards = dates._GUARDS.get(getattr(handler, "__name__", ""), ())
         for match in pattern.finditer(GUARDED_SAMPLES) if guards else ():
             assert any(word in match.group(0).lower() for word in guards), match.group(0)
     assert values(GUARDED_SAMPLES)["the year two thousand"] == "2000"
