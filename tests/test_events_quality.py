@@ -550,3 +550,22 @@ def test_a_that_clause_hung_on_the_verb_is_what_its_object_demands() -> None:
     text = "France repeated its demand today that Iran release the sailors."
     assert kinds(text) == {"REQUEST"}
     assert countries(only(text, "REQUEST").recipient) == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Hours earlier Putin expelled the French envoy.", "Putin"),
+        (
+            "The Iranian ministry during a briefing on Monday accused France of spying.",
+            "The Iranian ministry",
+        ),
+        ("The Israeli gunmen in reaction attacked the Iranian convoy.", "The Israeli gunmen"),
+    ],
+)
+def test_a_when_or_why_phrase_is_no_part_of_the_actor(text: str, shown: str) -> None:
+    doc = Document(Article("t", text), sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    doc.mentions = _mentions(text)
+    [coded] = events.code_spans(doc)
+    assert [span.text for span in coded.spans["actor"]] == [shown]

@@ -53,15 +53,24 @@ def np_bounds(token: Token, times: frozenset[str] | None = None) -> tuple[int, i
 
 _QUOTES = frozenset({"’", "'"})
 _PAIRED = frozenset({"both", "either", "neither"})
+_CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "amidst", "despite", "following"})
+_TIME_ADVERBS = frozenset({"earlier", "later", "ago"})
+_REACTIONS = frozenset({"reaction", "response", "retaliation", "return"})
 
 
 def _circumstance(head: Token, child: Token, times: frozenset[str]) -> bool:
     """A phrase after a filler saying when, or where a named actor was: "Ethiopia's
     government [on Saturday]", "Donald Trump [in Washington]" (parses hang them on the
     noun, they belong to the verb)."""
+    if child.dep_ in ("npadvmod", "amod", "advmod") and child.lower_ in _TIME_ADVERBS:
+        return True  # "[Hours earlier] Maduro"
     if child.dep_ not in ("prep", "npadvmod") or child.i < head.i:
         return False
     objects = [o for o in child.children if o.dep_ == "pobj"] or [child]
+    if child.lower_ in _CIRCUMSTANCE_PREPS:  # "the Foreign Office [during a briefing]"
+        return True
+    if child.lower_ == "in" and any(o.lower_ in _REACTIONS for o in objects):
+        return True  # "the gunmen [in reaction]"
     if all(o.lower_ in times for o in objects):
         return True
     named = head.pos_ == "PROPN" and child.lower_ in ("in", "at")
