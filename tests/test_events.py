@@ -333,3 +333,13 @@ def test_halting_hostilities_is_a_de_escalation_not_an_attack(text: str, actor: 
     found = code_text(text)[1]
     assert [(e.event, e.cameo) for e in found] == [("RETREAT", "087")]
     assert countries(found[0].actor) == {actor}
+
+
+def test_the_charge_is_no_part_of_the_accused() -> None:
+    text = "France accused the Iranian military of the attack on Israel."
+    doc = Document(Article("t", text), sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    doc.mentions = _mentions(text)
+    [coded] = events.code_spans(doc)
+    assert [span.text for span in coded.spans["recipient"]] == ["the Iranian military"]
+    assert _roles(coded.event) == ({"FRA"}, {"IRN"})

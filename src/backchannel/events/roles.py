@@ -38,6 +38,8 @@ def np_bounds(token: Token, times: frozenset[str] | None = None) -> tuple[int, i
     for child in token.children:
         if child.dep_ in _CUT or (child.dep_ == "prep" and child.lower_ == "such"):
             continue
+        if _charge(token, child):
+            continue
         if child.lower_ in _PAIRED and any(c.dep_ == "conj" for c in token.children):
             continue  # "[both] India and Pakistan": each conjunct is a phrase of its own
         if times is not None and _circumstance(token, child, times):
@@ -54,8 +56,15 @@ def np_bounds(token: Token, times: frozenset[str] | None = None) -> tuple[int, i
 _QUOTES = frozenset({"’", "'"})
 _PAIRED = frozenset({"both", "either", "neither"})
 _CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "amidst", "despite", "following"})
+_CHARGE_VERBS = frozenset({"accuse", "suspect", "convict", "charge", "sentence", "blame"})
 _TIME_ADVERBS = frozenset({"earlier", "later", "ago"})
 _REACTIONS = frozenset({"reaction", "response", "retaliation", "return"})
+
+
+def _charge(head: Token, child: Token) -> bool:
+    """The charge the parse hung on the accused: "accused [the military] of slaughter"."""
+    charged = head.dep_ == "dobj" and head.head.lemma_.lower() in _CHARGE_VERBS
+    return charged and child.dep_ == "prep" and child.lower_ in ("of", "for")
 
 
 def _circumstance(head: Token, child: Token, times: frozenset[str]) -> bool:
