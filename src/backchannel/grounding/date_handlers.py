@@ -320,7 +320,8 @@ def decade(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def decade_word(match: re.Match[str], ctx: Context) -> Value | None:
-    """'the nineties', "the '80s": the last such decade up to publication ('199')."""
+    """'the nineties', "the '80s": the last such decade up to publication ('199'); without
+    a publication date, that of the 1900s."""
     tens = match.group("tens").lower()
     digit = int(tens[1]) if tens[1].isdigit() else (number(tens[:-1].replace("ie", "y")) or 0) // 10
     this_year = ctx.published.year if ctx.published else 1999

@@ -1,8 +1,9 @@
 """Time expressions: found by precompiled regexes, normalised to TimeML-style values.
 
 Relative expressions are resolved against the publication date and the tense of the
-clause around them (past: the last such day on or before publication; future: the next
-on or after; present: the nearer one). A month or date without a year is the last one up to
+clause around them, that of the nearest tense cue before the expression, else after it
+(past: the last such day on or before publication; future: the next on or after; present:
+the nearer one). A month or date without a year is the last one up to
 publication unless the next one is within 90 days or the clause is future ("Dec. 7" in late
 October is this December). "That day", "the following year" count from the last date
 named; "the latest quarter" and, in an earnings paragraph, "a year earlier" are the quarter
