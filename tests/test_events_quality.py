@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from backchannel import events, nlp
-from backchannel.records import Article, Document
+from backchannel.records import Actor, Article, Document, Event, Mention
 from tests.test_events import _mentions, code_text, countries, only
 
 
@@ -569,3 +569,40 @@ def test_a_when_or_why_phrase_is_no_part_of_the_actor(text: str, shown: str) -> 
     doc.mentions = _mentions(text)
     [coded] = events.code_spans(doc)
     assert [span.text for span in coded.spans["actor"]] == [shown]
+
+
+def _coded(text: str, mentions: list[Mention]) -> list[Event]:
+    doc = Document(Article("t", text), sentences=nlp.split_sentences(text))
+    nlp.parse_sentences(doc.sentences)
+    doc.mentions = mentions
+    return events.code(doc)
+
+
+def _at(text: str, name: str, actor: Actor) -> Mention:
+    start = text.index(name)
+    return Mention(name, start, start + len(name), actor)
+
+
+def test_an_object_pronoun_is_not_its_clause_subject() -> None:
+    text = "Angela Merkel met Emmanuel Macron on Monday. Merkel urged him to lift the ban."
+    merkel = Actor("Angela Merkel", name="Angela Merkel", country="DEU", kb_id="Q567")
+    macron = Actor("Emmanuel Macron", name="Emmanuel Macron", country="FRA", kb_id="Q3052772")
+    mentions = [
+        _at(text, "Angela Merkel", merkel),
+        _at(text, "Emmanuel Macron", macron),
+        Mention("Merkel", text.rindex("Merkel"), text.rindex("Merkel") + 6, merkel),
+    ]
+    [urged] = [e for e in _coded(text, mentions) if e.event == "REQUEST"]
+    assert countries(urged.actor) == {"DEU"} and countries(urged.recipient) == {"FRA"}
+
+
+def test_it_as_subject_is_the_last_sentence_subject_among_several_countries() -> None:
+    text = "The European Union imposed sanctions on Belarus. It also expelled Russian diplomats."
+    eu = Actor("The European Union", name="EU", country="IGO", kb_id="Q458")
+    mentions = [
+        _at(text, "The European Union", eu),
+        _at(text, "Belarus", Actor("Belarus", country="BLR")),
+        _at(text, "Russian", Actor("Russian", country="RUS")),
+    ]
+    [expelled] = [e for e in _coded(text, mentions) if e.rule == "SANCTION/expel/V"]
+    assert [(a.text, a.country) for a in expelled.actor] == [("It", "IGO")]

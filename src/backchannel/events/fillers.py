@@ -84,6 +84,34 @@ def _antecedent(persons: list[Mention], scope: Scope) -> Mention:
     return (same or subjects or persons)[-1]
 
 
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb whose object the pronoun is ("she urged [him]")."""
+    verb = pronoun.head
+    while verb.dep_ == "prep" and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return subjects[0] if subjects else None
+
+
+def _not_the_subject(
+    pronoun: Token, persons: list[Mention], before: list[Mention], scope: Scope
+) -> list[Mention]:
+    """Without the person the pronoun's own clause has as subject: "him" in "She urged
+    him" or "Merkel urged him" is someone else (a plain pronoun is no reflexive)."""
+    subject = None if pronoun.dep_ not in _OBJECT_DEPS else _clause_subject(pronoun)
+    if subject is None or not persons:
+        return persons
+    at = scope.sentence_start + subject.idx
+    named = [m.actor for m in before if m.start <= at < m.end]
+    actor = _antecedent(persons, scope).actor if subject.pos_ == "PRON" else None
+    names = {a.name or a.text for a in [*named, *([actor] if actor else [])]}
+    return [m for m in persons if (m.actor.name or m.actor.text) not in names]
+
+
 def resolve(
     pronoun: Token,
     span: TextSpan,
@@ -96,6 +124,7 @@ def resolve(
     before = [m for m in mentions if span.start - _LOOKBACK <= m.start and m.end <= span.start]
     if pronoun.lower_ in words["pronouns_person"]:
         persons = [m for m in before if is_person(m.actor) or m.start in people]
+        persons = _not_the_subject(pronoun, persons, before, scope)
         if not persons:
             return None
         found = _antecedent(persons, scope).actor
@@ -103,10 +132,27 @@ def resolve(
             return Actor(text=span.text, country=found.country, sector=found.sector)
         return replace(found, text=span.text)
     groups = [m for m in before if m.actor.country and not is_person(m.actor)]
-    groups = [m for m in groups if m.start not in people]
+    group = _group(pronoun, [m for m in groups if m.start not in people], scope)
+    return None if group is None else replace(group.actor, text=span.text)
+
+
+def _group(pronoun: Token, groups: list[Mention], scope: Scope) -> Mention | None:
+    """The country or organisation "it"/"they" stands for: a subject in the pronoun's
+    sentence, the one in view, else (for "it" as subject or owner) the latest subject of
+    an earlier sentence ("The EU imposed sanctions on Belarus. [It] also threatened")."""
     same = [m for m in groups if m.start >= scope.sentence_start and m.start in scope.subjects]
     if same:  # "the White House has stated that [it] is not willing"
-        return replace(same[-1].actor, text=span.text)
-    if not groups or len({m.actor.country for m in groups[-2:]}) > 1:
-        return None
-    return replace(groups[-1].actor, text=span.text)
+        return same[-1]
+    if groups and len({m.actor.country for m in groups[-2:]}) == 1:
+        return groups[-1]
+    if any(m.start >= scope.sentence_start for m in groups):
+        return None  # "The strike angered Russia and [it] warned": no earlier subject
+    subjects = [m for m in groups if m.start in scope.subjects]
+    if len(subjects) > 1 and subjects[-1].start - subjects[-2].end <= len(" and "):
+        return None  # "Iran and Israel met. [It] attacked": either
+    leading = pronoun.lower_ in _SINGULAR and pronoun.dep_ in _LEADING_DEPS
+    return subjects[-1] if subjects and leading else None
+
+
+_SINGULAR = frozenset({"it", "its", "itself"})
+_LEADING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a subject's pronoun, or an owner

@@ -13,13 +13,14 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 def person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Codebook) -> set[int]:
     """Starts of the mentions that read as a person's name: first and last name ("Brian
-    Hook"), with no organisation word, for an actor the knowledge base does not know."""
+    Hook"), with no organisation word; an actor the knowledge base knows must have no
+    sector (a leader out of office: "Angela Merkel"; not "Hamas", "Islamic State")."""
     found = set()
     for mention in mentions:
-        if mention.actor.kb_id is not None:
-            continue
         head = _mention_head(sentence, mention)
-        if head is not None and fillers.is_name(head, codebook.words):
+        if head is None or not fillers.is_name(head, codebook.words):
+            continue
+        if mention.actor.kb_id is None or mention.actor.sector is None:
             found.add(mention.start)
     return found
 
