@@ -343,3 +343,8 @@ def test_the_charge_is_no_part_of_the_accused() -> None:
     [coded] = events.code_spans(doc)
     assert [span.text for span in coded.spans["recipient"]] == ["the Iranian military"]
     assert _roles(coded.event) == ({"FRA"}, {"IRN"})
+
+
+def test_a_negated_offer_of_help_is_a_refusal_to_assist() -> None:
+    coded = only("Iran said it will not cooperate with the French inspectors.", "REJECT")
+    assert (coded.mode, coded.cameo) == ("assist", "120") and countries(coded.recipient) == {"FRA"}
