@@ -348,3 +348,9 @@ def test_the_charge_is_no_part_of_the_accused() -> None:
 def test_a_negated_offer_of_help_is_a_refusal_to_assist() -> None:
     coded = only("Iran said it will not cooperate with the French inspectors.", "REJECT")
     assert (coded.mode, coded.cameo) == ("assist", "120") and countries(coded.recipient) == {"FRA"}
+
+
+def test_aid_received_goes_from_the_giver_to_the_subject() -> None:
+    coded = only("Iran received anti-tank weapons from Russia.", "AID")
+    assert _roles(coded) == ({"RUS"}, {"IRN"})
+    assert only("The Iranian president received the French envoy.", "CONSULT").mode == "visit"

@@ -164,11 +164,20 @@ def _roles(
         found.recipient = rolemod.expand(fillers_)
     if not found.recipient and codebook.types[match.trigger.event].governs:
         found.recipient = rolemod.embedded_recipients(match.head, keep)
+    if match.trigger.event == "AID" and match.head.lemma_ in codebook.words["receiving_verbs"]:
+        found = _received(match.head, found)
     agents = codebook.words["agent_nouns"]
     found = _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
     if not found.recipient and match.trigger.event == "REJECT":
         found.recipient = _asked_for(frame, codebook, keep)
     return found
+
+
+def _received(verb: Token, found: rolemod.Roles) -> rolemod.Roles:
+    """Aid received goes from the giver to the subject: "[Ukraine] received weapons from
+    [the US]"."""
+    givers = rolemod.expand(rolemod.prep_objects(verb, ("from",)))
+    return rolemod.Roles(givers, found.actor, found.intermediary)
 
 
 def _asked_for(frame: _Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
