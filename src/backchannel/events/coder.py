@@ -10,7 +10,7 @@ from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match, find
 from backchannel.nlp import Token
-from backchannel.records import Actor, Event, Evidence, Mention, Sentence, TextSpan
+from backchannel.records import Actor, Event, Mention, Sentence, TextSpan
 
 _GOVERNED_PATH = frozenset(
     {"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "attr", "oprd", "acl"}
@@ -165,19 +165,12 @@ def _roles(
     if not found.recipient and codebook.types[match.trigger.event].governs:
         found.recipient = rolemod.embedded_recipients(match.head, keep)
     if match.trigger.event == "AID" and match.head.lemma_ in codebook.words["receiving_verbs"]:
-        found = _received(match.head, found)
+        found = rolemod.received(match.head, found)
     agents = codebook.words["agent_nouns"]
     found = _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
     if not found.recipient and match.trigger.event == "REJECT":
         found.recipient = _asked_for(frame, codebook, keep)
     return found
-
-
-def _received(verb: Token, found: rolemod.Roles) -> rolemod.Roles:
-    """Aid received goes from the giver to the subject: "[Ukraine] received weapons from
-    [the US]"."""
-    givers = rolemod.expand(rolemod.prep_objects(verb, ("from",)))
-    return rolemod.Roles(givers, found.actor, found.intermediary)
 
 
 def _asked_for(frame: _Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
@@ -294,7 +287,7 @@ class SentenceCoder:
         record = Event(
             article_id=self.article_id,
             event=event,
-            evidence=_evidence(sentence, match),
+            evidence=spans.evidence(sentence, match),
             mode=mode,
             context=_contexts(sentence, match, frame.governed, cb),
             cameo=cameo,
@@ -480,20 +473,6 @@ def _has_subject(token: Token, depth: int = 0) -> bool:
     if depth > 3 or token.dep_ not in _CLAUSE_PATH or token.head.i == token.i:
         return False
     return _has_subject(token.head, depth + 1)
-
-
-def _evidence(sentence: Sentence, match: Match) -> Evidence:
-    doc = match.head.doc
-    first, last = doc[match.start], doc[match.end - 1]
-    start, end = first.idx, last.idx + len(last.text)
-    return Evidence(
-        sentence=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        trigger=sentence.text[start:end],
-        trigger_start=sentence.start + start,
-        trigger_end=sentence.start + end,
-    )
 
 
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "amod", "pcomp", "compound", "npadvmod"})

@@ -476,3 +476,10 @@ def agents_of(filler: Token) -> list[Token]:
         if agent.dep_ == "agent"
         for o in _pobjs(agent)
     )
+
+
+def received(verb: Token, found: Roles) -> Roles:
+    """Aid received goes from the giver to the subject: "[Ukraine] received weapons from
+    [the US]"."""
+    givers = expand(prep_objects(verb, ("from",)))
+    return Roles(givers, found.actor, found.intermediary)

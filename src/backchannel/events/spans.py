@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from backchannel.events import roles as rolemod
+from backchannel.events.triggers import Match
 from backchannel.nlp import Doc, Token
-from backchannel.records import Sentence, TextSpan
+from backchannel.records import Evidence, Sentence, TextSpan
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 
@@ -51,3 +52,18 @@ def text_span(sentence: Sentence, doc: Doc, start: int, end: int) -> TextSpan:
     first, last = doc[start], doc[end - 1]
     text = sentence.text[first.idx : last.idx + len(last.text)]
     return TextSpan(text, sentence.start + first.idx, sentence.start + last.idx + len(last.text))
+
+
+def evidence(sentence: Sentence, match: Match) -> Evidence:
+    """The evidence of a match: its sentence and trigger with article offsets."""
+    doc = match.head.doc
+    first, last = doc[match.start], doc[match.end - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    return Evidence(
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger=sentence.text[start:end],
+        trigger_start=sentence.start + start,
+        trigger_end=sentence.start + end,
+    )
