@@ -354,3 +354,19 @@ def test_aid_received_goes_from_the_giver_to_the_subject() -> None:
     coded = only("Iran received anti-tank weapons from Russia.", "AID")
     assert _roles(coded) == ({"RUS"}, {"IRN"})
     assert only("The Iranian president received the French envoy.", "CONSULT").mode == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France issued a statement urging Iran to release the hostages.",
+        "France has issued a report that calls on Iran to release the hostages.",
+    ],
+)
+def test_who_issued_a_statement_is_the_actor_of_what_it_says(text: str) -> None:
+    assert _roles(only(text, "REQUEST")) == ({"FRA"}, {"IRN"})
+
+
+def test_a_letter_sent_is_no_aid_and_what_it_says_is_the_event() -> None:
+    found = code_text("Iran sent a letter to the UN accusing Israel of aggression.")[1]
+    assert [(e.event, *_roles(e)) for e in found] == [("ACCUSE", {"IRN"}, {"ISR"})]

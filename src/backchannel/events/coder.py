@@ -324,6 +324,9 @@ class SentenceCoder:
         found = _roles(frame, cb, events, keep)
         found.actor = self._behind(sentence, found.actor)
         found = self._actor_like(sentence, found)
+        if not found.actor and match.trigger.pos == "V":  # "[HRW] issued a statement urging"
+            issuer = rolemod.issuer(match.head, cb.words["statement_nouns"])
+            found.actor = self._actor_like(sentence, rolemod.Roles(issuer)).actor
         found.recipient = self._with_links(sentence, found.recipient)
         if not found.recipient and event in cb.words["purpose_types"]:
             purpose = rolemod.purpose_recipients(match.head, cb.words)

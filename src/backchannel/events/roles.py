@@ -483,3 +483,14 @@ def received(verb: Token, found: Roles) -> Roles:
     [the US]"."""
     givers = expand(prep_objects(verb, ("from",)))
     return Roles(givers, found.actor, found.intermediary)
+
+
+def issuer(verb: Token, statements: frozenset[str]) -> list[Token]:
+    """Who issued the statement a participle or relative clause hangs on: "[HRW] issued a
+    statement calling on ...", "[the committee] issued a report that calls on ..."."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in statements:
+        return []
+    if noun.dep_ != "dobj" or noun.head.i == noun.i:
+        return []
+    return expand(verb_actor(noun.head))
