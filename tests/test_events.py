@@ -370,3 +370,8 @@ def test_who_issued_a_statement_is_the_actor_of_what_it_says(text: str) -> None:
 def test_a_letter_sent_is_no_aid_and_what_it_says_is_the_event() -> None:
     found = code_text("Iran sent a letter to the UN accusing Israel of aggression.")[1]
     assert [(e.event, *_roles(e)) for e in found] == [("ACCUSE", {"IRN"}, {"ISR"})]
+
+
+def test_a_refused_appeal_is_aimed_at_whom_it_was_lodged_by() -> None:
+    coded = only("Russia rejected an appeal lodged by the French government.", "REJECT")
+    assert _roles(coded) == ({"RUS"}, {"FRA"})

@@ -174,10 +174,13 @@ def _roles(
 
 
 def _asked_for(frame: _Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
-    """Whom a refused request or offer was made by or for: "rejected a request [for X]"."""
+    """Whom a refused request or offer was made by or for: "rejected a request [for X]",
+    "rejected an appeal lodged by [X]"."""
     for inner in frame.governed:
         if inner.trigger.pos == "N":
             asked = rolemod.prep_objects(inner.head, codebook.words["refusal_preps"])
+            made = [c for c in inner.head.children if c.dep_ == "acl"]
+            asked += [o for c in made for o in rolemod.prep_objects(c, ("by",))]
             kept = [t for t in asked if keep(t)]
             if kept:
                 return rolemod.expand(kept)
