@@ -375,3 +375,9 @@ def test_a_letter_sent_is_no_aid_and_what_it_says_is_the_event() -> None:
 def test_a_refused_appeal_is_aimed_at_whom_it_was_lodged_by() -> None:
     coded = only("Russia rejected an appeal lodged by the French government.", "REJECT")
     assert _roles(coded) == ({"RUS"}, {"FRA"})
+
+
+@pytest.mark.parametrize("verb", ["blasted", "lambasted", "faulted", "reprimanded"])
+def test_more_verbs_of_criticism(verb: str) -> None:
+    coded = only(f"The French minister {verb} Iran for its decision.", "ACCUSE")
+    assert coded.cameo == "111" and _roles(coded) == ({"FRA"}, {"IRN"})
