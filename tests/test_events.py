@@ -319,6 +319,7 @@ def test_a_reported_must_with_no_trigger_is_a_demand_of_the_speaker() -> None:
     assert (coded.cameo, coded.rule) == ("100", "REQUEST/must/V")
     assert _roles(coded) == ({"FRA"}, {"IRN"})
     assert code_text("Iran must stop its nuclear programme.")[1] == []
+    assert code_text("Putin predicted that prices should fall next year.")[1] == []
 
 
 @pytest.mark.parametrize(

@@ -282,6 +282,8 @@ class SentenceCoder:
         optional = mode in cb.words["recipient_optional_modes"]
         if event in cb.requires_recipient and not found.recipient and not optional:
             return None
+        if obligation.is_own(match) and not found.recipient:  # "prices should fall": no one
+            return None
         if not (found.actor or found.recipient or found.intermediary or _verb_with_subject(match)):
             return None
         fill = {role: self._fill(sentence, getattr(found, role), events) for role in _ROLE_NAMES}
