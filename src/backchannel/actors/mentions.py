@@ -3,7 +3,10 @@
 Known parts (demonyms, titles, names, agent nouns) next to each other form one mention
 ("French President Emmanuel Macron", "Iranian officials"). A bare title after a named
 holder refers to that holder ("President Trump ... the president"), and in
-"Qatari and Omani negotiators" the lone "Qatari" shares the negotiators' sector.
+"Qatari and Omani negotiators" the lone "Qatari" shares the negotiators' sector. A
+capitalised title runs into an unknown name after it ("Foreign Minister Abderaman
+Koulamallah"); an agent noun or title with no country is placed by a city's name before it
+("Mongbwalu residents") or a place named right after it ("Security forces in Guinea").
 """
 
 from __future__ import annotations

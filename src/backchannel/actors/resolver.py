@@ -21,9 +21,9 @@ from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
 from backchannel.records import Actor
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) an unknown word needs to match an alias
-_PARTICLES = frozenset({"de", "del", "do", "da", "la", "le", "el", "al", "of", "upon", "am"})
 FUZZY_MIN = 7  # shorter words have too many near neighbours ("Nauru", "Nakuru")
 _WORD = re.compile(r"[A-Z][\w'’-]{6,}")  # a capitalised word of FUZZY_MIN letters or more
+_PARTICLES = frozenset({"de", "del", "do", "da", "la", "le", "el", "al", "of", "upon", "am"})
 
 
 @dataclass(slots=True)
@@ -121,7 +121,7 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
     holds = (entry.term is not None or entry.start is not None) and not (former or future)
     if former or future:  # "opposition leader Yair Lapid" after his term is in the opposition
         agents = [p for p in parts if p.kind == "agent"]
-        sector = (agent_sector(agents) if agents else None) or ("CVL" if former else None)
+        sector = (_agent_sector(agents) if agents else None) or ("CVL" if former else None)
     if title is not None and (office := _office_country(anchor, entry)) is not None:
         return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
     kb_id = entry.kb_id or next((e.kb_id for e in person.entries if e.kb_id), None)
@@ -167,7 +167,7 @@ def _sector(kb: KnowledgeBase, text: str, parts: list[Part], anchor: Part | None
     if anchor is not None and anchor.kind == "org" and anchor.entry.sector:
         return anchor.entry.sector
     if agents:
-        sector = agent_sector(agents)
+        sector = _agent_sector(agents)
         return "CVL" if sector == "UNK" and anchor is not None else sector
     if anchor is not None and anchor.entry.sector:
         return anchor.entry.sector
@@ -175,7 +175,7 @@ def _sector(kb: KnowledgeBase, text: str, parts: list[Part], anchor: Part | None
     return next((_org_sector(kb, text, p, anchor) for p in orgs), None)
 
 
-def agent_sector(agents: list[Part]) -> str | None:
+def _agent_sector(agents: list[Part]) -> str | None:
     """The sector of the last agent noun; a head noun ("leader", "officials", "commanders")
     after another agent noun takes that one's ("opposition leader" OPP, "rebel commanders" REB)."""
     if len(agents) > 1 and agents[-1].entry.head:
@@ -230,8 +230,8 @@ def combine(
 
 
 def _place_group(actor: Actor, parts: list[Part], when: date | None) -> None:
-    """A non-state group keeps its home country beside ``NSA``; once it governs (the Taliban
-    from August 2021) it is its country's government. No date means today."""
+    """A non-state group keeps its home country beside ``NSA``; while it governs (the Taliban
+    1996-2001 and since August 2021) it is its country's government."""
     group = next((p.entry for p in parts if p.kind == "org" and p.entry.home), None)
     if group is None or actor.country != "NSA":
         return
