@@ -5,16 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from backchannel.events import denial, fillers, modality, obligation, spans
+from backchannel.events import frames as framemod
 from backchannel.events import mentions as mentionmod
 from backchannel.events import roles as rolemod
 from backchannel.events.codebook import Codebook
+from backchannel.events.frames import Frame
 from backchannel.events.triggers import Match, find
 from backchannel.nlp import Token
 from backchannel.records import Actor, Event, Mention, Sentence, TextSpan
-
-_GOVERNED_PATH = frozenset(
-    {"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "attr", "oprd", "acl"}
-)
 
 
 @dataclass(slots=True)
@@ -34,74 +32,6 @@ class Denial:
     start: int
     end: int
     spans: dict[str, list[TextSpan]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Frame:
-    match: Match
-    governed: list[Match] = field(default_factory=list)
-
-
-def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
-    """The trigger that embeds this one ("agreed to [meet]", "refused [the request]")."""
-    token, owned = match.head, any(c.dep_ == "poss" for c in match.head.children)
-    light_verb = token.lemma_ in codebook.words["light_verbs"] and not match.trigger.retyped
-    if match.trigger.pos == "V" and light_verb:  # but "accepted [demands]" is a concession
-        objects = [heads[c.i] for c in token.children if c.dep_ == "dobj" and c.i in heads]
-        if objects:
-            return objects[0]  # "sent a message": the noun is the event, the verb its frame
-    noun = _content_noun(match, heads, codebook)
-    if noun is not None:
-        return noun
-    for step in range(6):
-        if token.dep_ not in _GOVERNED_PATH or token.head.i == token.i:
-            return None
-        token = token.head
-        found = heads.get(token.i)
-        if found is None:
-            continue
-        light = found.head.lemma_ in codebook.words["light_verbs"]
-        if light and step == 0 and match.head.dep_ == "dobj":
-            return None
-        if codebook.types[found.trigger.event].governs and not (owned and step == 0):
-            return found
-        if step == 0 and match.trigger.pos == "N" and match.head.dep_ == "dobj" and not owned:
-            return found
-        if match.trigger.pos == "V" or step > 0:  # a noun climbs past one ungoverning noun:
-            return None  # "request to come to [its aid] with [support]"
-    return None
-
-
-def _content_noun(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
-    """A that-clause the parse hung on the verb of a governing noun: "reiterated its
-    [demand] today that Israel [ease] restrictions" (the easing is what is demanded)."""
-    token = match.head
-    if token.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in token.children):
-        return None
-    objects = [heads[c.i] for c in token.head.children if c.dep_ == "dobj" and c.i in heads]
-    governing = [
-        m for m in objects if m.trigger.pos == "N" and codebook.types[m.trigger.event].governs
-    ]
-    return governing[0] if governing else None
-
-
-def _frames(matches: list[Match], codebook: Codebook) -> list[_Frame]:
-    heads = {m.head.i: m for m in matches}
-    parent = {m.head.i: _governor(m, heads, codebook) for m in matches}
-    frames = {i: _Frame(heads[i]) for i, gov in parent.items() if gov is None}
-    for i, governor in parent.items():
-        seen = {i}
-        while governor is not None and governor.head.i not in frames:
-            seen.add(governor.head.i)
-            up = parent.get(governor.head.i)
-            governor = None if up is None or up.head.i in seen else up
-        if i in frames:
-            continue
-        if governor is None:  # a cycle of embeddings: code it on its own
-            frames[i] = _Frame(heads[i])
-        else:
-            frames[governor.head.i].governed.append(heads[i])
-    return [frames[i] for i in sorted(frames)]
 
 
 def _type_of(
@@ -139,7 +69,7 @@ def _typed(
 
 
 def _roles(
-    frame: _Frame, codebook: Codebook, events: frozenset[int], keep: rolemod.Keep
+    frame: Frame, codebook: Codebook, events: frozenset[int], keep: rolemod.Keep
 ) -> rolemod.Roles:
     match = frame.match
     deps = codebook.recipient_deps(match.trigger)
@@ -173,7 +103,7 @@ def _roles(
     return found
 
 
-def _asked_for(frame: _Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
+def _asked_for(frame: Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
     """Whom a refused request or offer was made by or for: "rejected a request [for X]",
     "rejected an appeal lodged by [X]"."""
     for inner in frame.governed:
@@ -271,11 +201,11 @@ class SentenceCoder:
             if denial.is_denial(m, self.codebook) and not denial.is_withheld(m, self.codebook)
         ]
         self.denials += [self._denial(sentence, m, events) for m in denials]
-        frames = _frames(matches, self.codebook)
+        frames = framemod.frames(matches, self.codebook)
         coded = [self._event(sentence, frame, events) for frame in frames]
         return [item for item in coded if item is not None]
 
-    def _event(self, sentence: Sentence, frame: _Frame, events: frozenset[int]) -> Coded | None:
+    def _event(self, sentence: Sentence, frame: Frame, events: frozenset[int]) -> Coded | None:
         cb, match = self.codebook, frame.match
         event, mode, cameo, negated = _typed(match, frame.governed, cb)
         found = self._found(sentence, frame, event, events)
@@ -309,7 +239,7 @@ class SentenceCoder:
         return Coded(record, {role: value[1] for role, value in fill.items()})
 
     def _denial(self, sentence: Sentence, match: Match, events: frozenset[int]) -> Denial:
-        found = self._found(sentence, _Frame(match), match.trigger.event, events)
+        found = self._found(sentence, Frame(match), match.trigger.event, events)
         found.recipient = denial.accusers(match)
         spans_ = {role: self._fill(sentence, getattr(found, role))[1] for role in _ROLE_NAMES}
         head = match.head
@@ -318,7 +248,7 @@ class SentenceCoder:
         return Denial(start, end, spans_)
 
     def _found(
-        self, sentence: Sentence, frame: _Frame, event: str, events: frozenset[int]
+        self, sentence: Sentence, frame: Frame, event: str, events: frozenset[int]
     ) -> rolemod.Roles:
         """The event's role fillers: from the parse, then the fallbacks for a missing role."""
         cb, match = self.codebook, frame.match
