@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backchannel.grounding import calendar as cal
-from backchannel.grounding.lexicon import time_words
+from backchannel.grounding.lexicon import labelled_patterns, time_words
 
 _WORDS = time_words()
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -25,27 +25,10 @@ SPELLED_YEAR = (  # "nineteen ninety-six", as broadcast transcripts write years
 )
 _A_YEAR = re.compile(YEAR)
 
-_FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|going to|plans? to|scheduled|expected to|(?:is|are) to"
-    r"|set to|due to|intends? to|next\s+(?:week|month|year|\w+day)|upcoming|coming|tomorrow"
-    r"|planning"
-    r"|as soon as|as early as)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|met|held|left|took|made|came"
-    r"|went|gave|began|fought|spoke|saw|found|won|lost|sent|struck|shot|fell|rose|broke|led"
-    r"|brought|became|ran|stood|wrote|sought|set off|headed)\b",
-    re.IGNORECASE,
-)
-_WEAK_FUTURE = re.compile(r"\b(?:would|plans)\b", re.IGNORECASE)
-_WEAK_PAST = re.compile(r"\b\w+ed\b", re.IGNORECASE)
 _WEAK = 25  # characters: a weak cue counts as that much farther away
-_CUES = (
-    (_FUTURE, "future", 0),
-    (_PAST, "past", 0),
-    (_WEAK_FUTURE, "future", _WEAK),
-    (_WEAK_PAST, "past", _WEAK),
+_CUES = tuple(  # (pattern, tense, penalty) from "future", "past", "weak future", "weak past"
+    (pattern, label.split()[-1], _WEAK if label.startswith("weak") else 0)
+    for label, pattern in labelled_patterns("tense_cues.tsv")
 )
 _CLAUSE_END = re.compile(  # a period after an abbreviation ("Mr.", "Feb.", "P.") ends nothing
     r"[!?;\n]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bCorp)(?<!\bSept)(?<!\bCapt)"

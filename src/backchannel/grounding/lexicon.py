@@ -66,9 +66,15 @@ def cue_pattern() -> re.Pattern[str]:
 
 
 @cache
-def status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(status, compiled cue pattern) in file order."""
-    rows = [line.split("\t", 1) for line in lines("status_cues.tsv")[1:]]
+def labelled_patterns(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, compiled pattern) of a ``label<TAB>regex`` file after its header, in file
+    order; each regex matches case-insensitively as whole words."""
+    rows = [line.split("\t", 1) for line in lines(name)[1:]]
     return tuple(
-        (status, re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE)) for status, pattern in rows
+        (label, re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE)) for label, pattern in rows
     )
+
+
+def status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(status, compiled cue pattern) of ``status_cues.tsv`` in file order."""
+    return labelled_patterns("status_cues.tsv")
