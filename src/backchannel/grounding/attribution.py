@@ -41,7 +41,7 @@ from backchannel.grounding.citations import citations as find_citations
 from backchannel.grounding.citations import masked as blank_out
 from backchannel.grounding.labels import labelled
 from backchannel.grounding.lexicon import alternation, cue_pattern, lines, words
-from backchannel.grounding.sources import clean_source, link_chains, trimmed
+from backchannel.grounding.sources import MANNER_ADVERB, clean_source, link_chains, trimmed
 from backchannel.nlp import split_sentences
 from backchannel.records import Actor, Attribution, TextSpan
 
@@ -56,8 +56,7 @@ _BOUNDARY = re.compile(
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|also|previously|later|reportedly|then|again"
     r"|repeatedly|publicly|privately|once|recently|further|quickly|later|together|first|even"
-    r"|almost|(?-i:[a-z]{3,}(?:ously|ively|fully|ately|edly|ically|ently|antly|ingly|lessly"
-    r"|ially|ually|nally))))+$",
+    rf"|almost|(?-i:{MANNER_ADVERB})))+$",
     re.IGNORECASE,
 )
 _HARD = re.compile(r"""[;:"“”—–―\n]|\s-\s""")

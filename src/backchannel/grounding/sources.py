@@ -54,10 +54,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NOUNS = frozenset(
     ["even", "together", "first", "also", "then", "instead", "again", "still", "some", "later"]
 )
-_ADVERB = re.compile(
-    r"almost|very|[a-z]{3,}(?:ously|ively|fully|ately|edly|ically|ently|antly|ingly|lessly|ially"
-    r"|ually|nally)"
+MANNER_ADVERB = (  # "reportedly", "publicly", "angrily": a word that ends like an adverb
+    r"[a-z]{3,}(?:ously|ively|fully|ately|edly|ically|ently|antly|ingly|lessly|ially|ually|nally)"
 )
+_ADVERB = re.compile(rf"almost|very|{MANNER_ADVERB}")
 _INFINITIVE = re.compile(r"\s+to\s+[a-z]+$")
 _COMPLEMENTIZER = re.compile(r"^(?:that|whether)\s+(?=\S)", re.IGNORECASE)
 _NOUN_START = re.compile(r"^(?:[A-Z0-9“\"]|(?:the|a|an|one|two|some|several|his|her|its|their)\s)")
