@@ -17,6 +17,7 @@ that of the last earlier source with the same head noun ("a report in Kyodo News
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from backchannel.grounding.lexicon import words
@@ -217,29 +218,46 @@ def _anaphoric_heads() -> frozenset[str]:
 
 
 def _person_before(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
-    """The source of the nearest earlier attribution, if a person and close enough."""
-    at = item.source_span.start if item.source_span else 0
-    for other in reversed(earlier):
-        span = other.source_span
-        if other.text is None or span is None or at - span.end > _PRONOUN_REACH:
-            return None
-        if other.text.lower() not in _PERSONAL:
-            agrees = (item.text or "").lower() != "they" or _PLURAL.search(other.text) is not None
-            return other if agrees and other.kind in _PERSONS else None
-    return None
+    """The source of the nearest earlier attribution, if a person (people for "they")."""
+    plural = (item.text or "").lower() == "they"
+    return _nearest_before(
+        item,
+        earlier,
+        _PERSONAL,
+        lambda other: (
+            other.kind in _PERSONS and (not plural or _PLURAL.search(other.text or "") is not None)
+        ),
+    )
 
 
 def _thing_before(item: Attribution, earlier: list[Attribution]) -> Attribution | None:
     """For "it": the nearest earlier source if a medium, a document or an organisation
-    ("the ministry"), and close enough."""
+    ("the ministry")."""
+    return _nearest_before(
+        item,
+        earlier,
+        frozenset(["it"]),
+        lambda other: (
+            other.kind in ("media", "document") or _DETERMINED.match(other.text or "") is not None
+        ),
+    )
+
+
+def _nearest_before(
+    item: Attribution,
+    earlier: list[Attribution],
+    pronouns: frozenset[str],
+    fits: Callable[[Attribution], bool],
+) -> Attribution | None:
+    """The nearest earlier source within ``_PRONOUN_REACH`` that is not one of ``pronouns``
+    itself, if it ``fits`` (else None: a pronoun stands for the nearest one only)."""
     at = item.source_span.start if item.source_span else 0
     for other in reversed(earlier):
         span = other.source_span
         if other.text is None or span is None or at - span.end > _PRONOUN_REACH:
             return None
-        if other.text.lower() != "it":
-            thing = other.kind in ("media", "document") or _DETERMINED.match(other.text)
-            return other if thing else None
+        if other.text.lower() not in pronouns:
+            return other if fits(other) else None
     return None
 
 
