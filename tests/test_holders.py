@@ -92,6 +92,8 @@ MINISTER_GAPS: dict[tuple[str, str, date], str] = {
     ("KOR", "defence_minister", date(2024, 12, 5)): "the vice minister acted after martial law",
     ("KOR", "foreign_minister", date(2024, 1, 10)): "Cho Tae-yul and Cho Hyun not filled",
     ("NGA", "foreign_minister", date(2023, 5, 29)): "no minister between the cabinets of 2023",
+    ("NGA", "defence_minister", date(2019, 5, 29)): "no minister between the cabinets of 2019",
+    ("NGA", "defence_minister", date(2023, 5, 29)): "no minister between the cabinets of 2023",
     ("NOR", "defence_minister", date(2022, 4, 1)): "Enoksen's successors not filled",
     ("NZL", "foreign_minister", date(2008, 8, 29)): "Clark acting after Peters stood aside",
     ("PSE", "foreign_minister", date(2024, 3, 31)): "Mustafa and his successor not filled",
@@ -103,7 +105,7 @@ MINISTER_GAPS: dict[tuple[str, str, date], str] = {
 # Minister chains complete from 2000-01-01 (the holder on that day and every later one).
 MINISTERS_FROM_2000 = {
     "foreign_minister": """
-        ARG ARM AUS AUT BEL BGD BRA CAN CHL CHN COL CUB CZE DEU DNK EGY ESP ETH FIN FRA GBR
+        ARE ARG ARM AUS AUT BEL BGD BRA CAN CHL CHN COL CUB CZE DEU DNK EGY ESP ETH FIN FRA GBR
         GRC HUN IDN IND IRL IRN ISR ITA JPN KOR LBN LUX MAR MEX MYS NLD NOR NZL OMN POL PRT
         QAT RUS SAU SGP SWE SYR THA TUR UKR USA VNM ZAF
     """,
@@ -186,6 +188,16 @@ def table() -> HolderTable:
         ("JPN", "defence_minister", date(2003, 1, 1), "Shigeru Ishiba"),
         ("PSE", "foreign_minister", date(2010, 1, 1), "Riyad al-Maliki"),
         ("CZE", "foreign_minister", date(2008, 1, 1), "Karel Schwarzenberg"),
+        ("ARE", "foreign_minister", date(2003, 1, 1), "Rashid Abdullah Al Nuaimi"),
+        ("GEO", "foreign_minister", date(2025, 3, 1), "Maka Botchorishvili"),
+        ("LKA", "foreign minister", date(2023, 1, 1), "Ali Sabry"),
+        ("KAZ", "foreign_minister", date(2025, 10, 1), "Yermek Kosherbayev"),
+        ("PER", "foreign_minister", date(2025, 10, 20), "Hugo de Zela"),
+        ("YEM", "foreign_minister", date(2025, 1, 1), "Shaya al-Zindani"),
+        ("TUN", "Minister of National Defence", date(2025, 1, 1), "Khaled Sehili"),
+        ("IRQ", "defence_minister", date(2021, 1, 1), "Juma Inad"),
+        ("KEN", "Cabinet Secretary for Defence", date(2025, 1, 1), "Soipan Tuya"),
+        ("ETH", "defence_minister", date(2025, 1, 1), "Aisha Mohammed"),
     ],
 )
 def test_holder_on_a_date(
@@ -343,6 +355,15 @@ def test_minister_gaps_are_left_empty(table: HolderTable) -> None:
     assert table.holder("THA", "foreign_minister", date(2014, 7, 1)) is None
     assert table.holder("CHN", "defence_minister", date(2023, 12, 1)) is None
     assert table.holder("VEN", "foreign_minister", date(2000, 6, 1)) is None
+    assert table.holder("NGA", "defence_minister", date(2019, 7, 1)) is None
+    assert table.holder("NGA", "defence_minister", date(2026, 1, 1)) is None  # Badaru resigned
+
+
+def test_returning_ministers_have_one_term_per_spell(table: HolderTable) -> None:
+    kasoulides = table.by_name("Kasoulides")
+    assert [(h.country, h.start.year) for h in kasoulides] == [("CYP", 2013), ("CYP", 2022)]
+    prime_and_foreign = {h.office for h in table.by_name("Dinesh Gunawardena")}
+    assert prime_and_foreign == {"head_of_government", "foreign_minister"}
 
 
 def test_filled_gaps_resolve(table: HolderTable) -> None:
