@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from backchannel import actors
 from backchannel.errors import BackchannelError
@@ -40,8 +40,15 @@ from backchannel.grounding.citations import Citation, adjacent
 from backchannel.grounding.citations import citations as find_citations
 from backchannel.grounding.citations import masked as blank_out
 from backchannel.grounding.labels import labelled
-from backchannel.grounding.lexicon import alternation, cue_pattern, lines, words
-from backchannel.grounding.sources import MANNER_ADVERB, clean_source, link_chains, trimmed
+from backchannel.grounding.lexicon import cue_pattern, words
+from backchannel.grounding.sources import (
+    MANNER_ADVERB,
+    REPORT_IN,
+    clean_source,
+    link_chains,
+    source_kind,
+    trimmed,
+)
 from backchannel.nlp import split_sentences
 from backchannel.records import Actor, Attribution, TextSpan
 
@@ -76,9 +83,6 @@ _MAX_APPOSED_WORDS = 40
 _QUOTED_END = re.compile(r"(?:[,\"”’]|'')\s*$")
 _QUOTE = re.compile(r"[\"“”]|''|``")
 _SOURCE_STOP = re.compile(r"[,;:!?\"“”()]|\.\s*$|\s[-–—]+\s|\s(?:on|in|at|during|after|that)\s")
-_LEADING_DETERMINER = re.compile(
-    r"^(?:the|a|an|one|another|two|three|several|some)\s+", re.IGNORECASE
-)
 _POSSESSOR = re.compile(r"^\w+['’]s\s+")
 _TO_PARAGRAPH_END = re.compile(r"\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
 _INVERTED_SOURCE = re.compile(
@@ -124,12 +128,6 @@ _QUOTED_BY = re.compile(
 _PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according\s+to\b", re.IGNORECASE)
 _REPORTERS = frozenset(["media", "document"])
-_REPORT_IN = re.compile(
-    r"\breports?\s+(?:in|by|from|on)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s*)+)", re.UNICODE
-)
-
-
-_span = trimmed
 
 
 def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
@@ -138,7 +136,7 @@ def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
     last = None
     for last in _BOUNDARY.finditer(left):  # noqa: B007 (the last boundary is wanted)
         pass
-    span = _span(text, floor + (last.end() if last else 0), floor + len(left))
+    span = trimmed(text, floor + (last.end() if last else 0), floor + len(left))
     if span is not None:
         return span if len(span.text.split()) <= _MAX_SOURCE_WORDS else None
     mark = last.group().lower() if last else ""
@@ -154,7 +152,7 @@ def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
 def _antecedent(text: str, floor: int, end: int) -> TextSpan | None:
     """'Trump, who says', 'the study, which notes': the noun phrase the pronoun stands for."""
     match = _ANTECEDENT.search(text, floor, end)
-    return _span(text, match.start(), match.end()) if match else None
+    return trimmed(text, match.start(), match.end()) if match else None
 
 
 def _hard_start(text: str, floor: int, end: int) -> int:
@@ -165,7 +163,7 @@ def _hard_start(text: str, floor: int, end: int) -> int:
 def _apposed(text: str, floor: int, end: int) -> TextSpan | None:
     """'Jane Doe, a senior fellow at X, said': the name with its apposition (without an
     opening phrase: 'In a statement, Jane Doe, ...')."""
-    span = _span(text, _hard_start(text, floor, end), end)
+    span = trimmed(text, _hard_start(text, floor, end), end)
     if span is None or len(span.text.split()) > _MAX_APPOSED_WORDS:
         return None
     lead = _DISCOURSE.match(span.text) or _OPENING.match(span.text)
@@ -186,21 +184,23 @@ def _subject(text: str, floor: int, end: int) -> TextSpan | None:
     if keep == 1 and words[0].lower() in _QUANTIFIERS:
         return None
     piece = " ".join(words[:keep]).rstrip(",")
-    return _span(text, span.start, span.start + len(piece)) if span.text.startswith(piece) else None
+    return (
+        trimmed(text, span.start, span.start + len(piece)) if span.text.startswith(piece) else None
+    )
 
 
 def _source_after(text: str, start: int, ceiling: int) -> TextSpan | None:
     """The short noun phrase just after ``start`` (to the next comma or the sentence end)."""
     right = text[start:ceiling]
     stop = _SOURCE_STOP.search(right)
-    span = _span(text, start, start + (stop.start() if stop else len(right)))
+    span = trimmed(text, start, start + (stop.start() if stop else len(right)))
     if span is None or len(span.text.split()) > _MAX_SOURCE_WORDS:
         return None
     return span
 
 
 def _content(text: str, start: int, end: int) -> TextSpan | None:
-    span = _span(text, start, end)
+    span = trimmed(text, start, end)
     if span is None:
         return None
     lead = _WHEN_THAT.match(span.text) or _THAT.match(span.text)
@@ -220,11 +220,11 @@ def _according(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> A
         if len(before.split()) >= 3
         else _content(text, relative.end() if relative else source.end, hi)
     )
-    return _make(source, _span(text, cue.start(), cue.end()), content)
+    return _make(source, trimmed(text, cue.start(), cue.end()), content)
 
 
 def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
-    cue_span = _span(text, cue.start(), cue.end())
+    cue_span = trimmed(text, cue.start(), cue.end())
     before = text[lo : cue.start()]
     if _UNREPORTED.search(text, max(lo, cue.start() - 12), cue.start()):
         return None
@@ -372,30 +372,6 @@ def _before_according(text: str, item: Attribution | None) -> Attribution | None
     return item
 
 
-@cache
-def _media_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|\b)(?:{alternation(lines('media.txt'))})$", re.IGNORECASE)
-
-
-def source_kind(text: str) -> str:
-    """named | anonymous | media | document, from the source as written."""
-    clean = _LEADING_DETERMINER.sub("", text.strip(), count=1)
-    head = clean.split(",")[0].split()
-    last = head[-1].lower() if head else ""
-    if _media_pattern().search(text) or (text.split()[-1] in words("media_heads.txt")):
-        return "media"
-    if last in words("document_heads.txt") or _REPORT_IN.search(text):
-        return "document"
-    if last in words("anonymous_heads.txt") or _anonymity_pattern().search(text):
-        return "anonymous"
-    return "named"
-
-
-@cache
-def _anonymity_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(lines('anonymity.txt'))})\b", re.IGNORECASE)
-
-
 def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
     found: list[Attribution] = []
     for cue in _CUES.finditer(text, lo, hi):
@@ -432,7 +408,7 @@ def _chain_name(item: Attribution) -> list[str]:
     if len(item.chain) > 1:
         return list(item.chain)
     name = item.text or ""
-    cited = _REPORT_IN.search(name)
+    cited = REPORT_IN.search(name)
     if cited:
         name = _POSSESSOR.sub("", cited.group("name").strip())
     return [name]
@@ -457,7 +433,7 @@ def _carry_over(text: str, sentence_end: int, item: Attribution) -> None:
         return
     match = _TO_PARAGRAPH_END.match(text, sentence_end)
     if match and match.group(1).strip():
-        item.content_span = _span(text, match.start(1), match.end(1))
+        item.content_span = trimmed(text, match.start(1), match.end(1))
 
 
 def _labelled(text: str) -> list[Attribution]:

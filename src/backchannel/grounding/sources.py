@@ -7,11 +7,14 @@ starts with a preposition, or that holds a finite verb with no noun phrase after
 auxiliaries and adverbs of the cue's own verb phrase are trimmed ("Obama has long said" ->
 "Obama"), unless they negate it ("Iran had not responded" is no report); with a noun
 phrase after the verb ("the key problem is the White House") that noun phrase is kept.
+``source_kind`` tells a source's kind (named, anonymous, media, document) from its words.
 
 ``link_chains`` sets each attribution's chain to the path of sources from the outermost
 report to it: an attribution is nested in the one with the smallest content holding its
 cue. A definite document source with no name ("the report") is an anaphor: its chain is
-that of the last earlier source with the same head noun ("a report in Kyodo News").
+that of the last earlier source with the same head noun ("a report in Kyodo News"); so is
+a pronoun, whose chain is that of the nearest earlier person ("he", "they") or medium,
+document or organisation ("it").
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
-from backchannel.grounding.lexicon import words
+from backchannel.grounding.lexicon import alternation, lines, words
 from backchannel.records import Attribution, TextSpan
 
 _PREPOSITION = re.compile(
@@ -75,6 +79,12 @@ _PLURAL = re.compile(r"[a-z][a-rt-z]s$|\bpeople$")
 _PERSONS = frozenset(["named", "anonymous"])
 _PRONOUN_REACH = 600
 _DETERMINED = re.compile(r"(?:the|its)\s", re.IGNORECASE)
+_LEADING_DETERMINER = re.compile(
+    r"^(?:the|a|an|one|another|two|three|several|some)\s+", re.IGNORECASE
+)
+REPORT_IN = re.compile(
+    r"\breports?\s+(?:in|by|from|on)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s*)+)", re.UNICODE
+)
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+(?P<head>\w+)$", re.IGNORECASE)
 
 
@@ -142,6 +152,30 @@ def clean_source(span: TextSpan | None, cue: str = "") -> TextSpan | None:
     if _NOUN_START.match(rest):
         return _cut(span, len(span.text) - len(rest), len(span.text))
     return _subject(span)
+
+
+@cache
+def _media_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\b)(?:{alternation(lines('media.txt'))})$", re.IGNORECASE)
+
+
+def source_kind(text: str) -> str:
+    """named | anonymous | media | document, from the source as written."""
+    clean = _LEADING_DETERMINER.sub("", text.strip(), count=1)
+    head = clean.split(",")[0].split()
+    last = head[-1].lower() if head else ""
+    if _media_pattern().search(text) or (text.split()[-1] in words("media_heads.txt")):
+        return "media"
+    if last in words("document_heads.txt") or REPORT_IN.search(text):
+        return "document"
+    if last in words("anonymous_heads.txt") or _anonymity_pattern().search(text):
+        return "anonymous"
+    return "named"
+
+
+@cache
+def _anonymity_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(lines('anonymity.txt'))})\b", re.IGNORECASE)
 
 
 def _adverbial(text: str) -> bool:
