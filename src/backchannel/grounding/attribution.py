@@ -40,7 +40,7 @@ from backchannel.grounding.citations import Citation, adjacent
 from backchannel.grounding.citations import citations as find_citations
 from backchannel.grounding.citations import masked as blank_out
 from backchannel.grounding.labels import labelled
-from backchannel.grounding.lexicon import cue_pattern, words
+from backchannel.grounding.lexicon import cue_pattern, function_words, words
 from backchannel.grounding.sources import (
     MANNER_ADVERB,
     REPORT_IN,
@@ -76,9 +76,9 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _UNREPORTED = re.compile(r"\b(?:to|having|let['’]s|let\s+us)\s+$", re.IGNORECASE)
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
-_QUANTIFIERS = frozenset(["several", "some", "many", "most", "both", "all", "few", "other"])
-_LINKS = frozenset(["of", "for", "the", "and", "de"])
+_DETERMINERS = function_words("determiners")
+_QUANTIFIERS = function_words("quantifiers")
+_LINKS = function_words("name_links")
 _MAX_APPOSED_WORDS = 40
 _QUOTED_END = re.compile(r"(?:[,\"”’]|'')\s*$")
 _QUOTE = re.compile(r"[\"“”]|''|``")
@@ -110,7 +110,7 @@ _WHEN_THAT = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"^(?:as\s+saying(?:\s+that)?|that|to|on|in|of)\s+", re.IGNORECASE)
-_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "which"])
+_PRONOUNS = function_words("pronouns")
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 _HEDGED_CUES = words("hedged_cues.txt")
 _EXPLETIVE = re.compile(r"(?<![\w'’-])it\s+(?:(?:has|had)\s+)?$", re.IGNORECASE)

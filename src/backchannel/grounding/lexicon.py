@@ -24,9 +24,21 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
-def time_words() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((_DIR / "time_words.json").read_text(encoding="utf-8"))
+def _json(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((_DIR / name).read_text(encoding="utf-8"))
     return data
+
+
+def time_words() -> dict[str, Any]:
+    """Months, weekdays, number words, units ... of ``time_words.json``."""
+    return _json("time_words.json")
+
+
+@cache
+def function_words(kind: str) -> frozenset[str]:
+    """A set of English function words of ``function_words.json``: "determiners",
+    "pronouns", "be" (its forms) ..."""
+    return frozenset(_json("function_words.json")[kind])
 
 
 def alternation(entries: list[str]) -> str:

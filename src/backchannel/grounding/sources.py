@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from backchannel.grounding.lexicon import alternation, lines, words
+from backchannel.grounding.lexicon import alternation, function_words, lines, words
 from backchannel.records import Attribution, TextSpan
 
 _PREPOSITION = re.compile(
@@ -43,7 +43,7 @@ _TRAILING = re.compile(
     rf"(?:^|\s){_AUXILIARY}(?:\s+(?!(?:the|a|an|this|that|his|her|its|their)\b)[a-z][\w-]*)"
     r"{0,3}$"
 )
-_BE = frozenset(["be", "been", "being", "is", "are", "was", "were", "am"])
+_BE = function_words("be")
 _NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _TIME_WORD = re.compile(
@@ -56,9 +56,7 @@ _MEDIUM = re.compile(
     r",\s*(?:in|on|at|via|during)\s+(?:a|an|the|his|her|its|their)\s+[^,]+?,?\s*$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_NOT_NOUNS = frozenset(
-    ["even", "together", "first", "also", "then", "instead", "again", "still", "some", "later"]
-)
+_NOT_NOUNS = function_words("not_nouns")
 MANNER_ADVERB = (  # "reportedly", "publicly", "angrily": a word that ends like an adverb
     r"[a-z]{3,}(?:ously|ively|fully|ately|edly|ically|ently|antly|ingly|lessly|ially|ually|nally)"
 )
@@ -74,7 +72,7 @@ _QUANTITY = re.compile(
 _WITH_QUANTITY = re.compile(rf"with\s+(?={_NUMBER}|{_QUANTITY.pattern})", re.IGNORECASE)
 _TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
 _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
-_PERSONAL = frozenset(["he", "she", "they"])
+_PERSONAL = function_words("personal_pronouns")
 _PLURAL = re.compile(r"[a-z][a-rt-z]s$|\bpeople$")
 _PERSONS = frozenset(["named", "anonymous"])
 _PRONOUN_REACH = 600
