@@ -382,3 +382,44 @@ def test_a_refused_appeal_is_aimed_at_whom_it_was_lodged_by() -> None:
 def test_more_verbs_of_criticism(verb: str) -> None:
     coded = only(f"The French minister {verb} Iran for its decision.", "ACCUSE")
     assert coded.cameo == "111" and _roles(coded) == ({"FRA"}, {"IRN"})
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Qatar halted talks with the Taliban on Sunday.", "164"),
+        ("The United States suspended negotiations with North Korea.", "164"),
+        ("The European Union ended talks with Turkey on membership.", "164"),
+        ("Egypt ended its mediation efforts between Israel and Hamas.", "165"),
+    ],
+)
+def test_halted_talks_or_mediation_reduce_relations(text: str, cameo: str) -> None:
+    coded = only(text, "SANCTION")
+    assert (coded.mode, coded.cameo) == ("withdraw", cameo)
+
+
+def test_halted_mediation_needs_no_named_parties() -> None:
+    coded = only("The envoy ended mediation efforts in the conflict on Wednesday.", "SANCTION")
+    assert coded.cameo == "165" and coded.recipient == []
+
+
+def test_a_call_for_sanctions_is_a_demand_aimed_at_their_target() -> None:
+    coded = only("France called for sanctions against Russia.", "REQUEST")
+    assert (coded.mode, coded.cameo) == ("change", "100")
+    assert countries(coded.actor) == {"FRA"} and countries(coded.recipient) == {"RUS"}
+
+
+def test_a_call_on_someone_to_impose_sanctions_is_aimed_at_who_is_asked() -> None:
+    coded = only("France called on Washington to impose sanctions against Russia.", "REQUEST")
+    assert countries(coded.recipient) == {"USA"}
+
+
+def test_they_after_two_countries_stands_for_both() -> None:
+    text = "Iran and Russia met in Tehran. They condemned the strikes on Syria."
+    coded = only(text, "ACCUSE")
+    assert [(a.text, a.country) for a in coded.actor] == [("They", "IRN"), ("They", "RUS")]
+
+
+def test_they_after_one_subject_and_one_object_stays_unresolved() -> None:
+    coded = only("Iran met Russia in Tehran. They condemned the strikes on Syria.", "ACCUSE")
+    assert countries(coded.actor) == {None}

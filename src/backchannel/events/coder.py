@@ -91,6 +91,8 @@ def _roles(
         else:  # "proposed a meeting between Trump and Rouhani"
             fillers_ = rolemod.prep_objects(inner.head, codebook.words["reciprocal_preps"])
             found.reciprocal = bool(fillers_)
+            if not fillers_ and inner.trigger.event in codebook.words["target_types"]:
+                fillers_ = rolemod.prep_objects(inner.head, codebook.words["target_preps"])
         found.recipient = rolemod.expand(fillers_)
     if not found.recipient and codebook.types[match.trigger.event].governs:
         found.recipient = rolemod.embedded_recipients(match.head, keep)
@@ -210,6 +212,7 @@ class SentenceCoder:
         event, mode, cameo, negated = _typed(match, frame.governed, cb)
         found = self._found(sentence, frame, event, events)
         optional = mode in cb.words["recipient_optional_modes"]
+        optional |= cameo in cb.words["recipient_optional_cameos"]  # "halted the talks"
         if event in cb.requires_recipient and not found.recipient and not optional:
             return None
         if obligation.is_own(match) and not found.recipient:  # "prices should fall": no one
@@ -345,6 +348,9 @@ class SentenceCoder:
         pronoun = fillers.pronoun_of(head, self.codebook.words)
         if pronoun is not None and not any(m.actor.country for m in inside):
             scope = fillers.Scope(self.people, self.subjects, self.sentence_start)
+            sides = fillers.resolve_plural(pronoun, span, self.mentions, scope)
+            if sides and not inside:  # "Iran and Russia met. [They] ..."
+                return sides
             found = fillers.resolve(pronoun, span, self.mentions, scope, self.codebook.words)
             if inside:  # "[its] forces": the owner's country, the mention's sector
                 return [_owned(m.actor, found) for m in inside]

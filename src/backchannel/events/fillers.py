@@ -136,6 +136,29 @@ def resolve(
     return None if group is None else replace(group.actor, text=span.text)
 
 
+def resolve_plural(
+    pronoun: Token, span: TextSpan, mentions: list[Mention], scope: Scope
+) -> list[Actor]:
+    """Every side a plural pronoun stands for when the latest subject before it is a pair
+    or list of countries or organisations ("Iran and Russia met. [They] condemned")."""
+    if pronoun.lower_ not in _PLURAL:
+        return []
+    before = [m for m in mentions if span.start - _LOOKBACK <= m.start and m.end <= span.start]
+    subjects = [
+        m
+        for m in before
+        if m.actor.country and m.start in scope.subjects and m.start not in scope.people
+    ]
+    chain = subjects[-1:]
+    for earlier in reversed(subjects[:-1]):
+        if chain[0].start - earlier.end > _LIST_GAP:
+            break
+        chain.insert(0, earlier)
+    if len({m.actor.country for m in chain}) < 2:
+        return []
+    return [replace(m.actor, text=span.text) for m in chain]
+
+
 def _group(pronoun: Token, groups: list[Mention], scope: Scope) -> Mention | None:
     """The country or organisation "it"/"they" stands for: a subject in the pronoun's
     sentence, the one in view, else (for "it" as subject or owner) the latest subject of
@@ -155,4 +178,6 @@ def _group(pronoun: Token, groups: list[Mention], scope: Scope) -> Mention | Non
 
 
 _SINGULAR = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_LIST_GAP = len(", and ")  # between the members of a list of subjects
 _LEADING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a subject's pronoun, or an owner

@@ -133,8 +133,9 @@ def _slot(match: Match, slot: str) -> list[Token]:
     head = match.head
     if slot == "nsubj":  # "a patch of peacekeeping troops arrived": the whole phrase
         return [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
-    if slot == "gov":
-        return [head.head] if head.dep_ in ("dobj", "nsubjpass") and head.head != head else []
+    if slot == "gov":  # "ended [its mediation] efforts": the phrase the noun modifies
+        noun = head.head if head.dep_ == "compound" else head
+        return [noun.head] if noun.dep_ in ("dobj", "nsubjpass") and noun.head != noun else []
     if slot == "above":
         return _above(head)
     return [c for c in head.children if c.dep_ in _SLOT_DEPS[slot]]
