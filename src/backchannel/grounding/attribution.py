@@ -45,6 +45,7 @@ from backchannel.grounding.sources import (
     MANNER_ADVERB,
     REPORT_IN,
     clean_source,
+    last_match,
     link_chains,
     source_kind,
     trimmed,
@@ -133,19 +134,19 @@ _REPORTERS = frozenset(["media", "document"])
 def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
     """The short noun phrase just before ``end`` (after the last clause boundary)."""
     left = _AUX.sub("", text[floor:end].rstrip())
-    last = None
-    for last in _BOUNDARY.finditer(left):  # noqa: B007 (the last boundary is wanted)
-        pass
+    last = last_match(_BOUNDARY, left)
     span = trimmed(text, floor + (last.end() if last else 0), floor + len(left))
     if span is not None:
         return span if len(span.text.split()) <= _MAX_SOURCE_WORDS else None
-    mark = last.group().lower() if last else ""
+    if last is None:
+        return None
+    mark = last.group().lower()
     if mark in (",", ")"):
         return _apposed(text, floor, floor + len(left))
     if mark in ("and", "but"):
-        return _subject(text, floor, floor + last.start())  # type: ignore[union-attr]
-    if mark in ("who", "which") and not _BE.search(text, floor + last.end(), end):  # type: ignore[union-attr]
-        return _antecedent(text, floor, floor + last.start())  # type: ignore[union-attr]
+        return _subject(text, floor, floor + last.start())
+    if mark in ("who", "which") and not _BE.search(text, floor + last.end(), end):
+        return _antecedent(text, floor, floor + last.start())
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from backchannel.grounding.lexicon import cue_pattern
-from backchannel.grounding.sources import trimmed
+from backchannel.grounding.sources import last_match, trimmed
 from backchannel.records import TextSpan
 
 Citation = tuple[int, int, list[TextSpan]]
@@ -53,9 +53,7 @@ def _attachable(text: str, start: int, end: int) -> bool:
     after it ('Bloomberg, citing Kyodo, said'); otherwise "citing" is a cue of its own."""
     if _CUE_AFTER.match(text, end):
         return True
-    last = None
-    for last in cue_pattern().finditer(text, max(0, start - 80), start):  # noqa: B007 (the last one)
-        pass
+    last = last_match(cue_pattern(), text, max(0, start - 80), start)
     return last is not None and adjacent(text[last.end() : start])
 
 

@@ -94,6 +94,16 @@ def trimmed(text: str, start: int, end: int) -> TextSpan | None:
     return TextSpan(piece, start + lead, start + lead + len(piece)) if piece else None
 
 
+def last_match(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` from ``start`` to ``end`` (None if none)."""
+    last = None
+    for last in pattern.finditer(text, start, len(text) if end is None else end):  # noqa: B007
+        pass
+    return last
+
+
 def _cut(span: TextSpan, start: int, end: int) -> TextSpan:
     return TextSpan(span.text[start:end], span.start + start, span.start + end)
 
@@ -141,9 +151,7 @@ def clean_source(span: TextSpan | None, cue: str = "") -> TextSpan | None:
         if not trailing.start() or _negated_or_passive(trailing.group(), cue):
             return None
         span = _cut(span, 0, trailing.start())
-    finite = None
-    for finite in _FINITE.finditer(span.text):  # noqa: B007 (the last one is wanted)
-        pass
+    finite = last_match(_FINITE, span.text)
     if finite is None:
         return span
     rest = span.text[finite.end() :].lstrip()
