@@ -44,6 +44,7 @@ from backchannel.grounding.lexicon import cue_pattern, function_words, words
 from backchannel.grounding.sources import (
     MANNER_ADVERB,
     REPORT_IN,
+    WEEKDAY,
     clean_source,
     last_match,
     link_chains,
@@ -101,12 +102,12 @@ _ANTECEDENT = re.compile(
 )
 _ADDRESSED = re.compile(r"(?:told|tells?|telling)\b", re.IGNORECASE)
 _TIME_FIRST = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|last|this|on|in)\b",
+    rf"(?:{WEEKDAY}|yesterday|today|tonight|last|this|on|in)\b",
     re.IGNORECASE,
 )
 _POSTPOSED = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|one|another)\s)")
 _WHEN_THAT = re.compile(
-    r"^(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|earlier|later)"
+    rf"^(?:(?:on\s+)?{WEEKDAY}|yesterday|today|earlier|later)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+that\s+",
     re.IGNORECASE,
 )

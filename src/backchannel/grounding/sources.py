@@ -45,10 +45,10 @@ _TRAILING = re.compile(
 )
 _BE = function_words("be")
 _NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _TIME_WORD = re.compile(
-    rf"\s+(?:yesterday|today|tonight|earlier|later|(?:this|last|on\s+{_WEEKDAY})"
-    rf"\s+(?:morning|afternoon|evening|night|week|month)|on\s+{_WEEKDAY})(?=\s|$)"
+    rf"\s+(?:yesterday|today|tonight|earlier|later|(?:this|last|on\s+{WEEKDAY})"
+    rf"\s+(?:morning|afternoon|evening|night|week|month)|on\s+{WEEKDAY})(?=\s|$)"
 )
 _DATELINE = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:--|[—–-])\s*")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s.*$", re.DOTALL)
