@@ -39,11 +39,12 @@ def _complement(token: Token) -> bool:
     """An acl with its own 'that' ("reports that it seized") is a complement, not a modifier;
     so is a complete clause without 'that' under a content noun ("charges [he ran a squad]",
     not "the charges [he faces]": a relative clause lacks one of its arguments)."""
-    if token.dep_ == "acl" and any(c.dep_ == "mark" for c in token.children):
+    marked = any(c.dep_ == "mark" for c in token.children)
+    if token.dep_ == "acl" and marked:
         return True
     if token.dep_ not in ("relcl", "acl") or token.head.lemma_.lower() not in _content_nouns():
         return False
-    return any(c.dep_ == "mark" for c in token.children) or _complete(token)
+    return marked or _complete(token)
 
 
 def _complete(verb: Token) -> bool:
