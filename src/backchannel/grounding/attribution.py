@@ -226,6 +226,8 @@ def _according(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> A
 
 
 def _verb(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
+    """The attribution of a verb cue: post-posed ("CONTENT," said X), a quote before a
+    pre-posed source ("CONTENT," X said) or pre-posed (X said CONTENT)."""
     cue_span = trimmed(text, cue.start(), cue.end())
     before = text[lo : cue.start()]
     if _UNREPORTED.search(text, max(lo, cue.start() - 12), cue.start()):
@@ -375,6 +377,10 @@ def _before_according(text: str, item: Attribution | None) -> Attribution | None
 
 
 def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
+    """The attributions of the sentence ``text[lo:hi]``, one per cue not inside an earlier
+    one's (a cue right before another, "the reports show", is a noun); a participle or a
+    cue without a source of its own ("it") takes the previous cue's source ("X responded by
+    saying")."""
     found: list[Attribution] = []
     for cue in _CUES.finditer(text, lo, hi):
         if found and cue.start() < found[-1].cue_span.end:  # type: ignore[union-attr]
@@ -394,6 +400,7 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
 
 
 def _one(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
+    """The attribution of one cue ("according to", a hedged passive or a verb), if any."""
     if _ACCORDING.fullmatch(cue.group(0)):
         return _according(text, cue, lo, hi, floor)
     if cue.group(0).lower() in ("quoted", "cited") and _PASSIVE_AGENT.match(text, cue.end()):

@@ -67,4 +67,6 @@ def masked(text: str, citations: list[Citation]) -> str:
 
 
 def adjacent(gap: str) -> bool:
+    """Whether ``gap`` (the text between a source or cue and a citation) joins them: a few
+    words without punctuation."""
     return not _GAP_STOP.search(gap) and len(gap.split()) <= 4

@@ -48,6 +48,7 @@ def _complement(token: Token) -> bool:
 
 
 def _complete(verb: Token) -> bool:
+    """A clause with a subject and an object or complement, and no relative pronoun."""
     children = list(verb.children)
     if any(c.tag_ in _RELATIVES for c in children):
         return False

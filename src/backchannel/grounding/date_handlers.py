@@ -80,6 +80,8 @@ def tense_at(text: str, start: int, end: int) -> str:
 
 
 def _nearest_cue(text: str, left: int, right: int, at: int, backwards: bool) -> str | None:
+    """The tense of the cue in ``text[left:right]`` nearest to ``at`` (ending before it when
+    ``backwards``, starting after it otherwise), a weak cue's distance counted longer."""
     best, tense = len(text), None
     for pattern, name, penalty in _CUES:
         for match in pattern.finditer(text, left, right):
@@ -130,6 +132,7 @@ def month_year(match: re.Match[str], ctx: Context) -> Value | None:
 
 
 def spelled_year(match: re.Match[str], ctx: Context) -> Value | None:
+    """'nineteen ninety-six', 'the year two thousand': the year."""
     return "DATE", year_of(match.group("year"))
 
 
