@@ -403,14 +403,19 @@ def test_halted_mediation_needs_no_named_parties() -> None:
     assert coded.cameo == "165" and coded.recipient == []
 
 
-def test_a_call_for_sanctions_is_a_demand_aimed_at_their_target() -> None:
-    coded = only("France called for sanctions against Russia.", "REQUEST")
-    assert (coded.mode, coded.cameo) == ("change", "100")
+@pytest.mark.parametrize(
+    "text",
+    ["France called for sanctions against Russia.", "France demanded new sanctions on Russia."],
+)
+def test_a_call_for_sanctions_rallies_opposition_against_their_target(text: str) -> None:
+    coded = only(text, "ACCUSE")
+    assert (coded.mode, coded.cameo) == ("disapprove", "113")
     assert countries(coded.actor) == {"FRA"} and countries(coded.recipient) == {"RUS"}
 
 
-def test_a_call_on_someone_to_impose_sanctions_is_aimed_at_who_is_asked() -> None:
+def test_a_call_on_someone_to_impose_sanctions_is_a_demand_of_who_is_asked() -> None:
     coded = only("France called on Washington to impose sanctions against Russia.", "REQUEST")
+    assert (coded.mode, coded.cameo) == ("change", "100")
     assert countries(coded.recipient) == {"USA"}
 
 

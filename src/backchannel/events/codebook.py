@@ -87,6 +87,7 @@ class Codebook:
     obligation: dict[str, str]
     governed_cameo: dict[str, dict[str, str]]
     negated_recode: dict[str, dict[str, Any]]
+    target_recode: dict[str, dict[str, Any]]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     conditional: dict[str, Any] = field(default_factory=dict)  # a future act "unless ..."
     retypes: dict[tuple[str, str], list[Retype]] = field(default_factory=dict)
@@ -184,6 +185,7 @@ def load() -> Codebook:
         obligation=meta["obligation"],
         governed_cameo=meta["governed_cameo"],
         negated_recode=meta["negated_recode"],
+        target_recode=meta["target_recode"],
         words={key: frozenset(value) for key, value in roles.items()},
         retypes=_retypes(),
         conditional=meta["conditional_future"],

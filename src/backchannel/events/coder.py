@@ -48,9 +48,21 @@ def _type_of(
             remap = codebook.future["ASSAULT"] if event == "ASSAULT" else codebook.conditional
         return remap["event"], remap["mode"], remap["cameo"]
     for inner in governed:
+        recode = codebook.target_recode.get(event, {}).get(inner.trigger.event)
+        if recode is not None and _object_of(inner, match):
+            return recode["event"], recode["mode"], recode["cameo"]
         mode = mode or codebook.governed_mode.get(event, {}).get(inner.trigger.event)
         cameo = codebook.governed_cameo.get(event, {}).get(inner.trigger.event, cameo)
     return event, mode, cameo
+
+
+def _object_of(inner: Match, match: Match) -> bool:
+    """Whether the governed noun is what the trigger asks for itself ("called for [sanctions]
+    against X" rallies opposition), not an act asked of someone ("urged the EU to impose")."""
+    above = inner.head.head
+    if inner.trigger.pos != "N" or above.i == inner.head.i:
+        return False
+    return above.i == match.head.i or (above.dep_ == "prep" and above.head.i == match.head.i)
 
 
 def _typed(
