@@ -428,3 +428,26 @@ def test_they_after_two_countries_stands_for_both() -> None:
 def test_they_after_one_subject_and_one_object_stays_unresolved() -> None:
     coded = only("Iran met Russia in Tehran. They condemned the strikes on Syria.", "ACCUSE")
     assert countries(coded.actor) == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Israel said it would attack Iran.", ["Israel"]),
+        ("Iran and Russia said they would attack Israel.", ["Iran", "Russia"]),
+        ("Putin says he will meet Trump in Oman.", ["Putin"]),
+    ],
+)
+def test_a_pronoun_reported_by_its_own_speaker_is_the_speaker(text: str, actor: list[str]) -> None:
+    [coded] = code_text(text)[1]
+    assert [a.text for a in coded.actor] == actor
+
+
+def test_a_person_pronoun_reported_by_an_organisation_is_not_the_organisation() -> None:
+    [coded] = code_text("The Iranian embassy said he attacked Israel.")[1]
+    assert [(a.text, a.country) for a in coded.actor] == [("he", None)]
+
+
+def test_a_person_pronoun_reported_by_an_office_holder_is_the_office_holder() -> None:
+    [coded] = code_text("The Iranian president said he would attack Israel.")[1]
+    assert countries(coded.actor) == {"IRN"}

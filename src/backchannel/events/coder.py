@@ -272,6 +272,7 @@ class SentenceCoder:
             return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
 
         found = _roles(frame, cb, events, keep)
+        found.actor = rolemod.expand(fillers.reporter(t, cb.words) or t for t in found.actor)
         found.actor = self._behind(sentence, found.actor)
         found = self._actor_like(sentence, found)
         if not found.actor and match.trigger.pos == "V":  # "[HRW] issued a statement urging"

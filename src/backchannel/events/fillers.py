@@ -21,6 +21,7 @@ _NOT_ACTOR_ENTS = frozenset(
 )
 _PLACE_ENTS = frozenset({"FAC", "LOC", "GPE"})
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})  # no "he" or "she"
 _LOOKBACK = 600  # characters searched back for a pronoun's antecedent
 
 
@@ -52,6 +53,26 @@ def pronoun_of(head: Token, words: dict[str, frozenset[str]]) -> Token | None:
         owners = [c for c in head.children if c.dep_ == "poss" and is_pronoun(c, words)]
         return owners[0] if owners else None
     return None
+
+
+def reporter(token: Token, words: dict[str, frozenset[str]]) -> Token | None:
+    """Who a subject pronoun names when its clause is reported by that same one: "[The
+    Pentagon] said [it] hit five bases", "[Netanyahu] says [he] will seek support"."""
+    clause = token.head
+    if token.dep_ not in _SUBJECT_DEPS or clause.dep_ != "ccomp" or not is_pronoun(token, words):
+        return None
+    if clause.head.lemma_.lower() not in words["speech_verbs"]:
+        return None
+    said = [c for c in clause.head.children if c.dep_ == "nsubj" and not is_pronoun(c, words)]
+    if not said:
+        return None
+    person = said[0].ent_type_ == "PERSON"
+    if token.lower_ in words["pronouns_person"]:  # "[Turkey's president] says he", no embassy
+        named = said[0].pos_ == "PROPN" and said[0].ent_type_ not in _BODY_ENTS
+        return said[0] if person or named or said[0].lemma_ in words["person_nouns"] else None
+    plural = token.lower_ in _PLURAL
+    many = said[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in said[0].children)
+    return said[0] if not person and plural == many else None
 
 
 def is_name(token: Token, words: dict[str, frozenset[str]]) -> bool:
