@@ -451,3 +451,14 @@ def test_a_person_pronoun_reported_by_an_organisation_is_not_the_organisation() 
 def test_a_person_pronoun_reported_by_an_office_holder_is_the_office_holder() -> None:
     [coded] = code_text("The Iranian president said he would attack Israel.")[1]
     assert countries(coded.actor) == {"IRN"}
+
+
+def test_an_object_pronoun_is_not_the_country_of_its_own_clause() -> None:
+    coded = only("Israel struck Gaza. Iran condemned it.", "ACCUSE")
+    assert "IRN" not in countries(coded.recipient)
+
+
+def test_an_object_pronoun_after_a_coordinated_verb_skips_the_shared_subject() -> None:
+    found = code_text("Iran praised Russia and thanked it for its support.")[1]
+    [thanked] = [e for e in found if e.rule == "SUPPORT/thank/V"]
+    assert countries(thanked.recipient) == {"RUS"}

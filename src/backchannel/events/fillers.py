@@ -115,6 +115,8 @@ def _clause_subject(pronoun: Token) -> Token | None:
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _clause_subject(verb)  # "Iran praised Russia and thanked [it]": Iran's clause
     return subjects[0] if subjects else None
 
 
@@ -153,6 +155,7 @@ def resolve(
             return Actor(text=span.text, country=found.country, sector=found.sector)
         return replace(found, text=span.text)
     groups = [m for m in before if m.actor.country and not is_person(m.actor)]
+    groups = _not_own_subject(pronoun, groups, before, scope)
     group = _group(pronoun, [m for m in groups if m.start not in people], scope)
     return None if group is None else replace(group.actor, text=span.text)
 
@@ -178,6 +181,21 @@ def resolve_plural(
     if len({m.actor.country for m in chain}) < 2:
         return []
     return [replace(m.actor, text=span.text) for m in chain]
+
+
+def _not_own_subject(
+    pronoun: Token, groups: list[Mention], before: list[Mention], scope: Scope
+) -> list[Mention]:
+    """Without the country whose clause has the pronoun as object: "Russia condemned
+    [them]" is someone else (a reflexive, "themselves", is the subject)."""
+    if pronoun.dep_ not in _OBJECT_DEPS or pronoun.lower_.endswith(("self", "selves")):
+        return groups
+    subject = _clause_subject(pronoun)
+    if subject is None:
+        return groups
+    at = scope.sentence_start + subject.idx
+    own = {m.actor.country for m in before if m.start <= at < m.end}
+    return [m for m in groups if m.actor.country not in own]
 
 
 def _group(pronoun: Token, groups: list[Mention], scope: Scope) -> Mention | None:
