@@ -339,3 +339,57 @@ def test_before_a_person_s_first_known_role_the_sector_is_unknown() -> None:
 def test_a_person_s_role_on_the_date(text: str, when: date, sector: str) -> None:
     actor = resolve(text, when)
     assert actor is not None and actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "country", "sector"),
+    [
+        ("Lagarde", date(2009, 1, 1), "FRA", "GOV"),  # French finance minister
+        ("Lagarde", date(2015, 1, 1), "IGO", "GOV"),  # IMF
+        ("Tedros", date(2014, 1, 1), "ETH", "GOV"),  # office-holder table: foreign minister
+        ("Tedros", date(2020, 1, 1), "IGO", "GOV"),  # WHO
+        ("Fogh Rasmussen", date(2012, 1, 1), "IGO", "GOV"),  # NATO
+        ("Solana", date(2012, 1, 1), "IGO", "CVL"),  # after his last term
+        ("Carney", date(2015, 1, 1), "GBR", "GOV"),  # Bank of England
+        ("Carney", date(2025, 6, 1), "CAN", "GOV"),  # prime minister
+        ("Gerasimov", date(2020, 1, 1), "RUS", "MIL"),
+        ("Zaluzhnyi", date(2023, 1, 1), "UKR", "MIL"),
+        ("Zaluzhnyi", date(2024, 3, 1), "UKR", "CVL"),  # dismissed, not yet ambassador
+        ("Starmer", date(2022, 1, 1), "GBR", "OPP"),
+        ("Starmer", date(2025, 1, 1), "GBR", "GOV"),
+        ("Min Aung Hlaing", date(2015, 1, 1), "MMR", "MIL"),
+        ("Min Aung Hlaing", date(2022, 1, 1), "MMR", "GOV"),  # after the coup
+    ],
+)
+def test_a_named_official_s_country_and_sector_on_the_date(
+    text: str, when: date, country: str, sector: str
+) -> None:
+    actor = resolve(text, when)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_militant_leader_whose_group_took_power_joins_its_government() -> None:
+    rebel = resolve("Akhundzada", date(2018, 1, 1))
+    ruler = resolve("Akhundzada", date(2023, 1, 1))
+    assert rebel is not None and ruler is not None
+    assert (rebel.country, rebel.home_country, rebel.sector) == ("NSA", "AFG", "REB")
+    assert (ruler.country, ruler.home_country, ruler.sector) == ("AFG", None, "GOV")
+    jolani = resolve("al-Jolani", date(2020, 1, 1))
+    assert jolani is not None and (jolani.country, jolani.home_country) == ("NSA", "SYR")
+
+
+def test_people_who_share_a_surname_stay_apart() -> None:
+    colin = resolve("Powell", date(2003, 1, 1))
+    jerome = resolve("Jerome Powell", date(2020, 1, 1))
+    assert colin is not None and jerome is not None
+    assert (colin.name, jerome.name) == ("Colin Powell", "Jerome Powell")
+    leon = resolve("Panetta", date(2012, 1, 1))
+    assert leon is not None and leon.name == "Leon Panetta"
+
+
+def test_a_central_banker_is_found_in_a_sentence() -> None:
+    text = "Bank of Japan Governor Kazuo Ueda met Gen. Valery Gerasimov in Moscow."
+    found = find_mentions(Document(Article("p", text, published=date(2024, 1, 1))))
+    actors = {m.actor.name: (m.actor.country, m.actor.sector) for m in found}
+    assert actors["Kazuo Ueda"] == ("JPN", "GOV")
+    assert actors["Valery Gerasimov"] == ("RUS", "MIL")
