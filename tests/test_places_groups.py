@@ -91,7 +91,8 @@ def test_a_group_keeps_its_home_country_beside_nsa() -> None:
     hezbollah = resolve("Hezbollah fighters", date(2019, 9, 5))
     assert hezbollah is not None
     assert (hezbollah.country, hezbollah.home_country, hezbollah.sector) == ("NSA", "LBN", "REB")
-    assert actor_to_dict(hezbollah)["home_country"] == "LBN"  # type: ignore[index]
+    data = actor_to_dict(hezbollah)
+    assert data is not None and data["home_country"] == "LBN"
     isis = resolve("Islamic State", date(2019, 9, 5))
     assert isis is not None and (isis.country, isis.home_country) == ("NSA", None)
 
