@@ -1,7 +1,8 @@
 """Actor resolution against the NGEC/POLECAT expectations (shared/eval/actors).
 
 Scores country and sector accuracy of ``backchannel.actors.resolve`` with each line's
-date and context. ``country_accuracy_conventions`` also accepts this project's codes
+date and context. ``country_accuracy_igo`` reads the gold's ``UNO``/``EUR`` as ``IGO``;
+``country_accuracy_conventions`` also accepts this project's codes
 where the gold set uses another team's (those of the PLOVER manual): ``IGO`` for the
 gold's ``UNO``/``EUR``, and ``NSA`` where the actor's ``home_country`` is the gold's code
 (Hezbollah is ``NSA`` with home country ``LBN``).
@@ -30,9 +31,14 @@ def parse_date(text: str | None) -> date | None:
     return None
 
 
+def _same_igo(country: str | None, gold: str | None) -> bool:
+    """The eval README calls the field "ISO alpha-3, or IGO": the gold's UNO/EUR are IGOs."""
+    return country == gold or (country == "IGO" and gold in ("UNO", "EUR"))
+
+
 def _country_by_convention(predicted: Actor | None, gold: str | None) -> bool:
     country = predicted.country if predicted else None
-    if country == "IGO" and gold in ("UNO", "EUR", "IGO"):
+    if _same_igo(country, gold):
         return True
     if country == "NSA" and predicted is not None and predicted.home_country is not None:
         return predicted.home_country == gold
@@ -41,13 +47,14 @@ def _country_by_convention(predicted: Actor | None, gold: str | None) -> bool:
 
 def score(write: bool = True) -> dict[str, float]:
     rows = list(read_jsonl(PATH))
-    country = convention = sector = 0
+    country = igo = convention = sector = 0
     misses = []
     for row in rows:
         actor = resolve(row["text"], parse_date(row.get("date")), row.get("context"))
         got_country = actor.country if actor else None
         got_sector = actor.sector if actor else None
         country += got_country == row["country"]
+        igo += _same_igo(got_country, row["country"])
         convention += _country_by_convention(actor, row["country"])
         sector += got_sector == row["sector"]
         if got_country != row["country"] or got_sector != row["sector"]:
@@ -60,6 +67,7 @@ def score(write: bool = True) -> dict[str, float]:
     total = len(rows) or 1
     return {
         "country_accuracy": country / total,
+        "country_accuracy_igo": igo / total,
         "country_accuracy_conventions": convention / total,
         "sector_accuracy": sector / total,
     }
