@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 from backchannel import code_document
 from backchannel.actors import find_mentions, resolve
 from backchannel.actors.gazetteer import CITY_FIELDS, build_cities, cities, city, fold
+from backchannel.actors.kb import DATA_DIR, load_kb
+from backchannel.errors import KnowledgeBaseError
 from backchannel.records import Article, Document
 from backchannel.serialise import actor_to_dict
 from backchannel.store import Store
@@ -394,3 +397,25 @@ def test_a_central_banker_is_found_in_a_sentence() -> None:
     actors = {m.actor.name: (m.actor.country, m.actor.sector) for m in found}
     assert actors["Kazuo Ueda"] == ("JPN", "GOV")
     assert actors["Valery Gerasimov"] == ("RUS", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("governs", "message"),
+    [("2021-13-01/", "bad date"), ("/2001-12-07", "needs a start")],
+)
+def test_a_bad_period_in_organisations_names_the_file_and_the_value(
+    tmp_path: Path, governs: str, message: str
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / "organisations.csv").open("a", encoding="utf-8") as stream:
+        stream.write(f"Test Group,,NSA,REB,,AFG,{governs}\n")
+    with pytest.raises(KnowledgeBaseError, match=f"organisations.csv.*{message}"):
+        load_kb(data)
+
+
+def test_a_city_table_without_its_header_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cities.tsv"
+    path.write_text("sydney\tAUS\tSydney\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="header"):
+        cities.__wrapped__(path)
