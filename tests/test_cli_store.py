@@ -125,3 +125,11 @@ def test_report_writes_a_page(run_cli: Run, filled_db: Path, tmp_path: Path) -> 
 def test_report_of_an_unknown_article_is_an_error(run_cli: Run, filled_db: Path) -> None:
     code, _, err = run_cli("report", "--db", str(filled_db), "--article", "nope")
     assert code == 2 and "[BC600]" in err and "nope" in err
+
+
+def test_reading_commands_refuse_a_path_with_no_database(run_cli: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.duckdb"
+    for command in (["events"], ["report", "--output", str(tmp_path / "r.html")]):
+        code, _, err = run_cli(*command, "--db", str(missing))
+        assert code == 2 and "[BC600] no database at" in err
+    assert not missing.exists()  # nothing was created

@@ -31,6 +31,10 @@ def test_settings_reject_unknown_keys_and_read_environment() -> None:
         load_settings({"max_byte": 3})
     settings = load_settings(environ={"BACKCHANNEL_MAX_BYTES": "42"})
     assert settings.max_bytes == 42
+    with pytest.raises(ConfigError, match="unknown setting BACKCHANNEL_BATCHSIZE"):
+        load_settings(environ={"BACKCHANNEL_BATCHSIZE": "4"})  # a typo never does nothing
+    with pytest.raises(ConfigError, match="positive integer"):
+        load_settings(environ={"BACKCHANNEL_BATCH_SIZE": "0"})
 
 
 def test_a_stage_failing_on_one_document_rejects_only_that_document() -> None:

@@ -39,14 +39,21 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         return bool(value)
     if isinstance(default, int):
         try:
-            return int(value)
+            number = int(value)
         except (TypeError, ValueError) as err:
             raise ConfigError(f"setting {name!r} must be an integer, got {value!r}") from err
+        if number < 1:
+            raise ConfigError(f"setting {name!r} must be a positive integer, got {value!r}")
+        return number
     if isinstance(default, tuple):
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return tuple(value)
     return str(value)
+
+
+def _env_names(known: Mapping[str, Any]) -> str:
+    return ", ".join(ENV_PREFIX + name.upper() for name in sorted(known))
 
 
 def load_settings(
@@ -63,8 +70,9 @@ def load_settings(
     for key, text in env.items():
         if key.startswith(ENV_PREFIX):
             name = key[len(ENV_PREFIX) :].lower()
-            if name in known:
-                values[name] = _coerce(name, text, known[name])
+            if name not in known:
+                raise ConfigError(f"unknown setting {key}; known: {_env_names(known)}")
+            values[name] = _coerce(name, text, known[name])
     for name, value in (overrides or {}).items():
         if name not in known:
             raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(known))}")

@@ -18,7 +18,11 @@ def register(subparsers: Subparsers) -> None:
     )
     parser.add_argument("text", nargs="?", help="the mention; with --jsonl, a file of lines or '-'")
     parser.add_argument(
-        "--date", type=iso_date, metavar="YYYY-MM-DD", help="resolve offices as held on this date"
+        "--date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="resolve offices as held on this date (without it: people by their latest role,"
+        " titles without a holder)",
     )
     parser.add_argument("--context", help="the sentence around the mention")
     parser.add_argument(

@@ -27,13 +27,22 @@ WIDTH = 100
 
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("events", help="list stored events (table, JSONL or CSV)")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: settings.db)")
+    parser.add_argument(
+        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
+    )
     parser.add_argument("--actor", metavar="TEXT", help="a participant's text or name contains")
     parser.add_argument("--country", metavar="ISO", help="a participant's country (ISO alpha-3)")
     parser.add_argument("--role", choices=ROLES, help="restrict --actor/--country to this role")
     parser.add_argument("--type", dest="event", metavar="PLOVER", help="PLOVER event type")
-    parser.add_argument("--since", type=iso_date, metavar="DATE", help="event date on or after")
-    parser.add_argument("--until", type=iso_date, metavar="DATE", help="event date on or before")
+    parser.add_argument(
+        "--since",
+        type=iso_date,
+        metavar="DATE",
+        help="event date on or after (an event with no day-exact date: its publication date)",
+    )
+    parser.add_argument(
+        "--until", type=iso_date, metavar="DATE", help="event date on or before (likewise)"
+    )
     parser.add_argument("--article", metavar="ID", help="events of one article")
     parser.add_argument(
         "--include-duplicates", action="store_true", help="include near-duplicate articles"
@@ -127,7 +136,7 @@ def write_csv(events: list[dict[str, Any]]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Store.open(args.db or load_settings().db) as store:
+    with Store.open(args.db or load_settings().db, create=False) as store:
         events = store.query_events(filters_from(args))
     if args.format == "jsonl":
         for event in events:

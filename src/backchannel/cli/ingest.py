@@ -22,7 +22,9 @@ from backchannel.store import Outcome, Store
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("ingest", help="code articles and store them with their events")
     add_input_arguments(parser)
-    parser.add_argument("--db", metavar="FILE", help="database file (default: settings.db)")
+    parser.add_argument(
+        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
+    )
     parser.set_defaults(run=run)
 
 

@@ -16,7 +16,9 @@ def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "report", help="an HTML page of one article with its events highlighted"
     )
-    parser.add_argument("--db", metavar="FILE", help="database file (default: settings.db)")
+    parser.add_argument(
+        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
+    )
     parser.add_argument("--article", metavar="ID", help="article id (default: most events)")
     parser.add_argument(
         "--output", metavar="FILE", default="report.html", help="where to write the page"
@@ -25,7 +27,7 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Store.open(args.db or load_settings().db) as store:
+    with Store.open(args.db or load_settings().db, create=False) as store:
         page = build_report(store, args.article)
     Path(args.output).write_text(page, encoding="utf-8")
     print(f"backchannel: wrote {args.output}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol
 
@@ -61,11 +62,14 @@ class Store(Protocol):
         self.close()
 
     @classmethod
-    def open(cls, path: str) -> Store:
-        """The store at ``path`` (a DuckDB file; created when absent)."""
+    def open(cls, path: str, *, create: bool = True) -> Store:
+        """The store at ``path`` (a DuckDB file; created when absent unless ``create`` is
+        false: reading commands refuse a path with no database rather than make an empty one)."""
         from backchannel.store.duck import DuckDBStore
 
         if path.startswith(("postgres://", "postgresql://")):
             raise StoreError("PostgreSQL is not supported yet: give a DuckDB file")
+        if not create and path != ":memory:" and not Path(path).is_file():
+            raise StoreError(f"no database at {path!r}: run `backchannel ingest` first")
 
         return DuckDBStore.connect(path)
