@@ -48,7 +48,7 @@ def read_jsonl(
             yield reject(record, err)
             continue
         except json.JSONDecodeError as err:
-            yield reject(record, MalformedRecord(f"malformed JSON ({err.msg})"))
+            yield reject(record, MalformedRecord(f"malformed JSON ({err.msg} column {err.colno})"))
             continue
         if isinstance(data, dict) and data.get("id") is not None:
             record = f"{name}:{number} (id {data['id']})"
