@@ -63,3 +63,12 @@ def test_an_article_without_events_says_so(tmp_path: Path) -> None:
         store.store_document(Document(Article("quiet", "Nothing happened today at all.")))
         page = build_report(store, "quiet")
     assert "no events coded" in page and "<mark" not in page
+
+
+def test_each_row_links_to_its_sentence_and_the_sentence_names_its_rows() -> None:
+    article = {"article_id": "x", "title": "t", "text": TEXT}
+    start, end = TEXT.index("A &"), TEXT.index("\nOutro")
+    events = [_event(start, end, "<attacked>"), _event(start, end, "Monday", "CONSULT")]
+    page = render(article, events)
+    assert page.count('<a href="#evidence-1">') == 2  # both rows point at the one sentence
+    assert 'id="evidence-1" title="event 1, 2"' in page

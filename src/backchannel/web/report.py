@@ -72,8 +72,9 @@ def highlights(events: list[dict[str, Any]], length: int) -> list[Highlight]:
     return spans
 
 
-def _marked(text: str, span: Highlight) -> str:
-    """The escaped text of ``span`` with its triggers in ``<em>``."""
+def _marked(text: str, span: Highlight, index: int, numbers: dict[str, int]) -> str:
+    """The escaped text of ``span`` with its triggers in ``<em>``; ``id="evidence-INDEX"`` is
+    what the events table links to, the title names the events' rows."""
     pieces, at = [], span.start
     for start, end in sorted(set(span.triggers)):
         if start < at or end > span.end:
@@ -83,18 +84,30 @@ def _marked(text: str, span: Highlight) -> str:
     pieces.append(escape(text[at : span.end]))
     ids = escape(" ".join(span.event_ids))
     quad = "" if span.quad is None else f' data-quad="{int(span.quad)}"'
-    return f'<mark data-event-id="{ids}"{quad}>{"".join(pieces)}</mark>'
+    rows = ", ".join(str(numbers[i]) for i in span.event_ids if i in numbers)
+    label = f' id="evidence-{index}" title="event {escape(rows)}"'
+    return f'<mark data-event-id="{ids}"{quad}{label}>{"".join(pieces)}</mark>'
 
 
 def highlighted_text(text: str, events: list[dict[str, Any]]) -> str:
     """The whole article, HTML-escaped, with the evidence sentences marked."""
+    numbers = {event["event_id"]: n for n, event in enumerate(events, start=1)}
     out, at = [], 0
-    for span in highlights(events, len(text)):
+    for index, span in enumerate(highlights(events, len(text)), start=1):
         out.append(escape(text[at : span.start]))
-        out.append(_marked(text, span))
+        out.append(_marked(text, span, index, numbers))
         at = span.end
     out.append(escape(text[at:]))
     return "".join(out)
+
+
+def evidence_anchors(events: list[dict[str, Any]], length: int) -> dict[str, int]:
+    """Each event's ``evidence-N`` mark (the index of the highlight holding its sentence)."""
+    return {
+        event_id: index
+        for index, span in enumerate(highlights(events, length), start=1)
+        for event_id in span.event_ids
+    }
 
 
 def _attribution_label(event: dict[str, Any]) -> str:
@@ -103,9 +116,9 @@ def _attribution_label(event: dict[str, Any]) -> str:
     return f"{said.get('kind', 'author')}: {source}" if source else str(said.get("kind", "author"))
 
 
-def event_row(number: int, event: dict[str, Any]) -> str:
+def event_row(number: int, event: dict[str, Any], anchor: int | None = None) -> str:
+    """One table row; its number links to the event's sentence in the text (``anchor``)."""
     cells = [
-        str(number),
         event["event"] + (f" ({event['mode']})" if event.get("mode") else ""),
         f"{actor_label(event['actor'])} → {actor_label(event['recipient'])}",
         actor_label(event["intermediary"]),
@@ -114,8 +127,9 @@ def event_row(number: int, event: dict[str, Any]) -> str:
         _attribution_label(event),
         str(event.get("rule") or event.get("coder") or ""),
     ]
-    tds = "".join(
-        f'<td class="{"type" if i == 1 else "c"}">{escape(cell)}</td>'
+    first = str(number) if anchor is None else f'<a href="#evidence-{anchor}">{number}</a>'
+    tds = f'<td class="c">{first}</td>' + "".join(
+        f'<td class="{"type" if i == 0 else "c"}">{escape(cell)}</td>'
         for i, cell in enumerate(cells)
     )
     quad = event.get("quad_class")
@@ -124,7 +138,10 @@ def event_row(number: int, event: dict[str, Any]) -> str:
 
 def render(article: dict[str, Any], events: list[dict[str, Any]]) -> str:
     """The report page for ``article`` (a ``Store.get_article`` dict) and its events."""
-    rows = "\n".join(event_row(n, e) for n, e in enumerate(events, start=1))
+    anchors = evidence_anchors(events, len(article["text"]))
+    rows = "\n".join(
+        event_row(n, e, anchors.get(e["event_id"])) for n, e in enumerate(events, start=1)
+    )
     template = Template((files("backchannel.web") / "templates" / TEMPLATE).read_text("utf-8"))
     return template.substitute(
         title=escape(article.get("title") or article["article_id"]),
