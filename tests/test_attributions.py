@@ -443,3 +443,62 @@ def test_interview_labels_and_a_name_before_a_quotation() -> None:
     assert [(item.text, item.chain) for item in quoted] == [("Roe", ["Roe"]), ("Poe", ["Poe"])]
     assert quoted[0].content_span is not None
     assert quoted[0].content_span.text == "Our goal is to end the strike"
+
+
+def test_citing_inside_an_according_to_source_without_a_comma() -> None:
+    item = only(
+        "The talks stalled on Monday, according to an Egyptian official citing Qatari negotiators."
+    )
+    assert item.chain == ["an Egyptian official", "Qatari negotiators"]
+    assert (item.kind, item.text, item.cue) == ("anonymous", "Qatari negotiators", "according to")
+    assert item.content_span is not None
+    assert item.content_span.text == "The talks stalled on Monday"
+
+
+def test_quoting_inside_a_pre_posed_source_without_a_comma() -> None:
+    text = "Reuters quoting a senior diplomat said the truce would hold."
+    item = only(text)
+    assert item.chain == ["Reuters", "a senior diplomat"]
+    assert (item.kind, item.text, item.cue) == ("anonymous", "a senior diplomat", "said")
+    assert item.source_span is not None
+    assert text[item.source_span.start : item.source_span.end] == "a senior diplomat"
+    assert item.content_span is not None and item.content_span.text == "the truce would hold"
+
+
+def test_cited_by_inside_a_source_puts_the_reporter_first() -> None:
+    item = only("The talks stalled, according to a mediator cited by Al Jazeera.")
+    assert item.chain == ["Al Jazeera", "a mediator"]
+    assert (item.kind, item.text) == ("anonymous", "a mediator")
+
+
+def test_citing_after_a_reported_clause_keeps_the_speaker() -> None:
+    for text in (
+        "The army said it closed the crossing, citing security threats.",
+        "The army said the crossing was closed citing security threats.",
+    ):
+        said = find_attributions(text)[0]
+        assert (said.text, said.cue, said.chain) == ("The army", "said", ["The army"])
+
+
+def test_citing_after_a_post_posed_source_without_a_comma() -> None:
+    item = only("Exports fell sharply in May, said the Journal citing traders.")
+    assert (item.text, item.chain) == ("traders", ["the Journal", "traders"])
+
+
+def test_agree_reports_only_a_clause_of_opinion() -> None:
+    assert find_attributions("Hamas agreed to the truce on Monday.") == []
+    assert find_attributions("Most voters agreed.") == []
+    item = only("Hamas agreed that the plan was a fair basis for talks.")
+    assert (item.text, item.cue) == ("Hamas", "agreed")
+    assert item.content_span is not None
+    assert item.content_span.text == "the plan was a fair basis for talks"
+    bare = only("Analysts agree the new levy would hurt exporters.")
+    assert bare.content_span is not None
+    assert bare.content_span.text == "the new levy would hurt exporters"
+    judge = only("The judge agreed with the defence that there was no case.")
+    assert judge.content_span is not None and judge.content_span.text == "there was no case"
+
+
+def test_agreeing_to_act_inside_a_report_is_no_cue_of_its_own() -> None:
+    items = find_attributions("The ministry said Hamas had agreed to a truce.")
+    assert [(item.text, item.cue) for item in items] == [("The ministry", "said")]

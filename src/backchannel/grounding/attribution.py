@@ -111,7 +111,10 @@ _WHEN_THAT = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+that\s+",
     re.IGNORECASE,
 )
-_THAT = re.compile(r"^(?:as\s+saying(?:\s+that)?|that|to|on|in|of)\s+", re.IGNORECASE)
+_THAT = re.compile(
+    r"^(?:as\s+saying(?:\s+that)?|that|to|on|in|of|with\s+[^,.;:\"“]{1,40}?\s+that)\s+",
+    re.IGNORECASE,
+)
 _PRONOUNS = function_words("pronouns")
 _HEDGED = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 _HEDGED_CUES = words("hedged_cues.txt")
@@ -130,6 +133,14 @@ _QUOTED_BY = re.compile(
 _PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s", re.IGNORECASE)
 _ACCORDING_TAIL = re.compile(r",\s*according\s+to\b", re.IGNORECASE)
 _REPORTERS = frozenset(["media", "document"])
+_CLAUSE_CUES = words("clause_cues.txt")
+_REPORTED_CLAUSE = re.compile(
+    r"\s+(?:(?:with|on)\s+[^,.;:]{1,60}?\s+)?that\s"
+    r"|\s+(?!(?:to|with|on|upon|in|for|about|over|by|and|but)\b)"
+    r"(?:(?!(?:that|which|who|to)\b)[\w'’-]+\s+){1,4}?"
+    r"(?:is|are|was|were|would|will|had|has|have|could|should|must|might|may|can)\b",
+    re.IGNORECASE,
+)
 
 
 def _source_before(text: str, end: int, floor: int) -> TextSpan | None:
@@ -387,6 +398,8 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         if _CUES.match(text, cue.end() + 1):  # a noun before the verb: "the reports show"
             continue
+        if _without_clause(text, cue, hi):
+            continue
         floor = found[-1].cue_span.end if found and found[-1].cue_span else lo
         gerund = found and cue.group(0).lower().endswith("ing")
         attribution = _inherit(text, cue, found[-1], hi) if gerund else None
@@ -397,6 +410,14 @@ def _in_sentence(text: str, lo: int, hi: int) -> list[Attribution]:
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+def _without_clause(text: str, cue: re.Match[str], hi: int) -> bool:
+    """'Hamas agreed (to the truce)': a cue of ``clause_cues.txt`` with no reported clause
+    ("agreed that ...", "agreed it was ...") after it says nothing."""
+    if cue.group(0).lower() not in _CLAUSE_CUES:
+        return False
+    return _REPORTED_CLAUSE.match(text[:hi], cue.end()) is None
 
 
 def _one(text: str, cue: re.Match[str], lo: int, hi: int, floor: int) -> Attribution | None:
