@@ -606,3 +606,50 @@ def test_it_as_subject_is_the_last_sentence_subject_among_several_countries() ->
     ]
     [expelled] = [e for e in _coded(text, mentions) if e.rule == "SANCTION/expel/V"]
     assert [(a.text, a.country) for a in expelled.actor] == [("It", "IGO")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iranian official, speaking on condition of anonymity, said Tehran would attack Israel.",
+        "Officials in Tehran spoke on condition that they not be named.",
+        "Russian officials, speaking on condition of anonymity because they were not authorised"
+        " to speak publicly, said Russia would attack Israel.",
+        "A French diplomat, speaking on background, said France would attack Iran.",
+    ],
+)
+def test_a_stock_attribution_phrase_is_no_consultation_and_no_demand(text: str) -> None:
+    rules = {e.rule for e in code_text(text)[1]}
+    assert not rules & {"CONSULT/speak/V", "REQUEST/condition/N"}, rules
+
+
+def test_a_real_condition_or_talk_is_still_coded() -> None:
+    assert "CONSULT" in kinds("Putin spoke with Trump on Monday.")
+    assert "REQUEST" in kinds("Iran set a condition for talks with the US.")
+
+
+@pytest.mark.parametrize("verb", ["mediated", "brokered", "facilitated"])
+def test_a_mediated_object_names_the_intermediary(verb: str) -> None:
+    coded = only(f"Israel and Hamas agreed to a ceasefire {verb} by Oman.", "AGREE")
+    assert countries(coded.intermediary) == {"OMN"}
+    assert countries(coded.actor) == {"ISR", "PSE"}
+
+
+def test_a_protester_noun_targeted_by_another_event_is_no_protest() -> None:
+    assert "PROTEST" not in kinds("Israeli police fired tear gas at the demonstrators.")
+    assert "PROTEST" not in kinds("Israeli police detained the protesters.")
+    assert "PROTEST" in kinds("Thousands of demonstrators marched in Tehran.")
+
+
+def test_who_accepts_an_owned_offer_is_the_actor_and_the_owner_the_recipient() -> None:
+    coded = only("Iran accepted the Omani offer.", "AGREE")
+    assert countries(coded.actor) == {"IRN"}
+    assert countries(coded.recipient) == {"OMN"}
+    coded = only("Iran accepted Oman's offer to mediate.", "AGREE")
+    assert (countries(coded.actor), countries(coded.recipient)) == ({"IRN"}, {"OMN"})
+
+
+def test_the_recipient_of_an_arrest_is_the_object_not_the_city_of_the_place_phrase() -> None:
+    coded = only("China arrested twelve journalists in Muscat.", "COERCE")
+    assert [a.text for a in coded.recipient] == ["twelve journalists"]
+    assert "OMN" not in countries(coded.recipient)

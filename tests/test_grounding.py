@@ -179,3 +179,26 @@ def test_a_denied_act_is_denied_and_a_negated_act_is_negated(
 ) -> None:
     event = parsed(text, trigger)
     assert (event.status, event.negated) == (status, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "An official, speaking on condition of anonymity, said Washington imposed sanctions.",
+            "reported",
+        ),
+        (
+            "Officials spoke on condition that they not be named; Washington imposed sanctions.",
+            "asserted",
+        ),
+        (
+            "Officials spoke on condition they remain anonymous; Washington imposed sanctions.",
+            "asserted",
+        ),
+        ("Washington imposed sanctions on condition that Tehran halts enrichment.", "conditional"),
+        ("Washington imposed sanctions on condition of a review in May.", "conditional"),
+    ],
+)
+def test_anonymity_terms_are_no_condition(text: str, status: str) -> None:
+    assert grounded(text, "imposed").status == status

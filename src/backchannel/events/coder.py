@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from backchannel.events import denial, fillers, modality, obligation, spans
+from backchannel.events import cover, denial, fillers, modality, obligation, spans
 from backchannel.events import frames as framemod
 from backchannel.events import mentions as mentionmod
 from backchannel.events import roles as rolemod
@@ -110,11 +110,32 @@ def _roles(
         found.recipient = rolemod.embedded_recipients(match.head, keep)
     if match.trigger.event == "AID" and match.head.lemma_ in codebook.words["receiving_verbs"]:
         found = rolemod.received(match.head, found)
+    found = _accepted(frame, found, codebook, keep)
     agents = codebook.words["agent_nouns"]
     found = _outside(_move_mediators(found, codebook), [match, *frame.governed], agents)
     if not found.recipient and match.trigger.event == "REJECT":
         found.recipient = _asked_for(frame, codebook, keep)
     return found
+
+
+def _accepted(
+    frame: Frame, found: rolemod.Roles, codebook: Codebook, keep: rolemod.Keep
+) -> rolemod.Roles:
+    """Who accepts an owned offer is its actor, the owner its recipient: "[Mali] accepted
+    the [Algerian] offer" (the light verb frames the noun, whose owner the noun reads as actor)."""
+    noun = frame.match.head
+    verbs = codebook.words["accepting_verbs"]
+    if frame.match.trigger.pos != "N" or noun.dep_ != "dobj" or noun.head.lemma_ not in verbs:
+        return found
+    if not any(inner.head.i == noun.head.i for inner in frame.governed):
+        return found
+    subjects = [t for t in rolemod.verb_actor(noun.head) if keep(t)]
+    if not subjects:
+        return found
+    taken = {t.i for t in subjects}
+    recipient = [t for t in found.recipient if t.i not in taken]
+    recipient = recipient or [t for t in found.actor if t.i not in taken]
+    return rolemod.Roles(rolemod.expand(subjects), recipient, found.intermediary)
 
 
 def _asked_for(frame: Frame, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
@@ -204,7 +225,7 @@ class SentenceCoder:
         self.people |= mentionmod.person_mentions(sentence, self.local, self.codebook)
         self.subjects |= mentionmod.subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
-        found = find(sentence.parse, self.codebook)
+        found = cover.dropped(sentence.parse, find(sentence.parse, self.codebook), self.codebook)
         matches = obligation.matches(
             sentence.parse, denial.denied(found, self.codebook), self.codebook
         )

@@ -65,7 +65,22 @@ def _content_noun(match: Match, heads: dict[int, Match], codebook: Codebook) -> 
     return governing[0] if governing else None
 
 
+def _target_of(match: Match, heads: dict[int, Match], codebook: Codebook) -> bool:
+    """A person noun that is what another event acts on: "fired tear gas at the
+    [demonstrators]", "arrested [protesters]" is no protest by the police."""
+    token = match.head
+    if match.trigger.pos != "N" or token.lemma_.lower() not in codebook.words["agent_nouns"]:
+        return False
+    above = token.head
+    if token.dep_ == "pobj" and above.dep_ in ("prep", "agent", "dative"):
+        above = above.head
+    elif token.dep_ not in ("dobj", "nsubjpass", "dative"):
+        return False
+    return above.i != token.i and above.i in heads
+
+
 def frames(matches: list[Match], codebook: Codebook) -> list[Frame]:
+    heads = {m.head.i: m for m in matches}
     heads = {m.head.i: m for m in matches}
     parent = {m.head.i: _governor(m, heads, codebook) for m in matches}
     frames = {i: Frame(heads[i]) for i, gov in parent.items() if gov is None}
@@ -81,4 +96,4 @@ def frames(matches: list[Match], codebook: Codebook) -> list[Frame]:
             frames[i] = Frame(heads[i])
         else:
             frames[governor.head.i].governed.append(heads[i])
-    return [frames[i] for i in sorted(frames)]
+    return [frames[i] for i in sorted(frames) if not _target_of(frames[i].match, heads, codebook)]

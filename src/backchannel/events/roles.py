@@ -364,13 +364,29 @@ def _channel_verb_parts(verb: Token, codebook: Codebook) -> Iterator[Token]:
     yield from prep_objects(verb, ("by", "in", "at", *codebook.words["channel_preps"]))
 
 
+def _channelled(token: Token, verbs: frozenset[str], codebook: Codebook) -> list[Token]:
+    """Who a clause on the word names as its channel: "talks [hosted in Muscat]"."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_ in verbs:
+            found.extend(_channel_verb_parts(child, codebook))
+    return found
+
+
+def _objects(token: Token) -> list[Token]:
+    """What the trigger acts on: its object, or the object of a preposition on it."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    return found + [o for p in preps for o in _pobjs(p)]
+
+
 def channel(token: Token, codebook: Codebook) -> list[Token]:
     """Intermediaries: "via/through X", "talks hosted in Muscat", "Oman hosted talks"."""
     found = prep_objects(token, codebook.words["channel_preps"])
     verbs = codebook.words["channel_verbs"]
-    for child in token.children:
-        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_ in verbs:
-            found.extend(_channel_verb_parts(child, codebook))
+    found.extend(_channelled(token, verbs, codebook))
+    for thing in _objects(token):  # "agreed to [a ceasefire mediated by Qatar]"
+        found.extend(_channelled(thing, codebook.words["mediating_verbs"], codebook))
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and head.lemma_ in verbs:
         found.extend(verb_actor(head))
