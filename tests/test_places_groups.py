@@ -419,3 +419,17 @@ def test_a_city_table_without_its_header_is_refused(tmp_path: Path) -> None:
     path.write_text("sydney\tAUS\tSydney\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="header"):
         cities.__wrapped__(path)
+
+
+def test_an_agent_placed_by_a_city_is_named_after_its_country() -> None:
+    journalists = next(
+        m for m in _mentions("Police held journalists in Istanbul.") if m[0] == "journalists"
+    )
+    assert journalists[1:] == ("Turkey", "TUR")  # the table shows Turkey, not Istanbul
+    residents = _mentions("Mongbwalu residents fled.")[0]
+    assert residents == ("Mongbwalu residents", "Democratic Republic of the Congo", "COD")
+
+
+def _mentions(text: str) -> list[tuple[str, str | None, str | None]]:
+    found = find_mentions(Document(Article("p", text, published=date(2024, 1, 1))))
+    return [(m.text, m.actor.name, m.actor.country) for m in found]

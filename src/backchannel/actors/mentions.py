@@ -127,6 +127,8 @@ def _place_by_preposition(
             placed = combine(kb, text, groups[i] + anchors, when)
             if placed is not None:
                 here.actor = replace(placed, text=here.text)
+                if "title" not in kinds:  # "journalists in Istanbul" are Turkey's, not Istanbul
+                    here.actor.name = _country_name(kb, placed.country)
 
 
 def _name_after(text: str, group: list[Part], end: int, next_start: int) -> tuple[int, str]:
@@ -146,8 +148,14 @@ def _name_after(text: str, group: list[Part], end: int, next_start: int) -> tupl
     return text.index(name, end) + len(name), name
 
 
-def _city_before(text: str, start: int, actor: Actor) -> tuple[int, Actor]:
-    """ "Mongbwalu residents": an unplaced agent noun after a city's name is placed there."""
+def _country_name(kb: KnowledgeBase, country: str | None) -> str | None:
+    entry = kb.country_names.get(country or "")
+    return entry.name if entry else None
+
+
+def _city_before(kb: KnowledgeBase, text: str, start: int, actor: Actor) -> tuple[int, Actor]:
+    """ "Mongbwalu residents": an unplaced agent noun after a city's name is placed in the
+    city's country (named after the country, as "Congolese residents" would be)."""
     found = _CAPITALS_BEFORE.search(text, max(0, start - _REACH), start)
     words = found.group(1).split() if found else []
     while words and words[0].lower() in _NOT_NAMES:
@@ -155,7 +163,8 @@ def _city_before(text: str, start: int, actor: Actor) -> tuple[int, Actor]:
     place = city(" ".join(words)) if words else None
     if place is None:
         return start, actor
-    return text.rindex(words[0], 0, start), replace(actor, country=place.country, name=place.name)
+    name = _country_name(kb, place.country)
+    return text.rindex(words[0], 0, start), replace(actor, country=place.country, name=name)
 
 
 def _title_case_line(text: str, at: int) -> bool:
@@ -207,7 +216,7 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
         if name:  # the text names the person: trust it over the office table
             actor = replace(actor, name=name, role_holder=None, kb_id=None)
         if actor.country is None and not _kinds(group) & (ANCHORS | {"person", "title"}):
-            start, actor = _city_before(text, start, actor)
+            start, actor = _city_before(kb, text, start, actor)
         actor.text = text[start:end]
         if "title" in _kinds(group):
             actor = memory.recall(group, actor)
