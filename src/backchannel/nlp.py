@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.clean.dateline import dateline_length
 from backchannel.datafiles import data_lines
 from backchannel.records import Sentence
 
@@ -57,10 +58,12 @@ def _split_line(text: str, offset: int) -> Iterator[Sentence]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text``: each line is a paragraph, split at sentence punctuation."""
+    """Sentences of ``text``: each line is a paragraph, split at sentence punctuation;
+    a dateline opening a line ("DOHA, March 3 (Reuters) - ") belongs to no sentence."""
     sentences: list[Sentence] = []
     for line in _LINE.finditer(text):
         stripped = line.group().lstrip()
+        stripped = stripped[dateline_length(stripped) :]
         lead = len(line.group()) - len(stripped)
         sentences.extend(_split_line(stripped, line.start() + lead))
     return sentences

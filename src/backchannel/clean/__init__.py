@@ -2,8 +2,9 @@
 
 ``clean(article, settings)`` returns the article with ``text`` set to what the pipeline
 codes, ``html`` dropped, and ``language`` (and, where the page or a dateline gives one,
-``published``) filled in; the title of an extracted text is its headline line. It refuses
-an article with a ``CleaningError`` subclass.
+``published``) filled in; a plain text has the line breaks inside its sentences joined
+(``wrapping.unwrap``) before its junk lines go. The title of an extracted text is its
+headline line. It refuses an article with a ``CleaningError`` subclass.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from backchannel.clean.dateline import dateline_date
 from backchannel.clean.html import extract_html
 from backchannel.clean.junk import drop_junk_lines
 from backchannel.clean.language import check_language
+from backchannel.clean.wrapping import unwrap
 from backchannel.errors import EmptyText
 from backchannel.records import Article
 from backchannel.settings import Settings
 
-__all__ = ["check_language", "clean", "dateline_date", "drop_junk_lines", "extract_html"]
+__all__ = [
+    "check_language", "clean", "dateline_date", "drop_junk_lines", "extract_html", "unwrap",
+]  # fmt: skip
 
 
 def headline(text: str) -> str | None:
@@ -34,7 +38,7 @@ def clean(article: Article, settings: Settings) -> Article:
     if article.html:
         article = extract_html(article)
     else:
-        text = drop_junk_lines(article.text)
+        text = drop_junk_lines(unwrap(article.text))
         title = article.title or headline(text)
         article = dataclasses.replace(article, text=text, title=title)
     if len(article.text.strip()) < settings.min_chars:

@@ -38,3 +38,29 @@ def dateline_date(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+_CAPS_WORD = r"[A-Z][A-Z.'\-]*[A-Z.]"
+_REGION = r",\s*[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){0,2}"
+_SHORT_DATE = (
+    r",?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?"
+)
+_AGENCY = r"\s*\([A-Za-z][A-Za-z.&/\- ]{0,30}\)"
+_LEAD_DASH = r"\s*(?:--|[—–\-])\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+LEAD = re.compile(
+    rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:{_REGION})??(?:{_SHORT_DATE})?(?:{_AGENCY})?"
+    rf"(?:{_LEAD_DASH}|:\s+(?=[A-Z]))"
+    rf"|(?:[A-Z][A-Za-z.'\- ]{{1,40}},\s*)?{_SHORT_DATE[3:]}(?:{_AGENCY})?{_LEAD_DASH}"
+    rf"|{_AGENCY[3:]}{_LEAD_DASH})"
+)
+
+
+def dateline_length(line: str) -> int:
+    """Characters of the dateline that opens ``line`` ("DOHA, March 3 (Reuters) - ",
+    "KYIV, Ukraine (AP) — ", "TEHRAN - ", "Washington, March 3, 2026 -- ", "(Reuters) - "),
+    its dash and the space after it included; 0 when the line opens with none. The place
+    is written in capitals unless a date follows it; a dash (or, after a place in
+    capitals, a colon) ends the dateline and a sentence starts after it."""
+    match = LEAD.match(line)
+    return match.end() if match else 0
