@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from backchannel.events import cover, denial, fillers, modality, obligation, spans
+from backchannel.events import cover, denial, fillers, links, modality, obligation, spans
 from backchannel.events import frames as framemod
 from backchannel.events import mentions as mentionmod
 from backchannel.events import roles as rolemod
@@ -341,7 +341,7 @@ class SentenceCoder:
         found = list(heads)
         for head in heads:
             if not self._covered(sentence, head, countries=True):
-                tied = rolemod.linked(head, self.codebook.words)
+                tied = links.linked(head, self.codebook.words)
                 found.extend(t for t in tied if self._covered(sentence, t) and t not in found)
         return found
 

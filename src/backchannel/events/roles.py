@@ -130,15 +130,15 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     found = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted:
-            found.extend(_pobjs(prep))
+            found.extend(pobjs(prep))
     return found
 
 
-def _pobjs(prep: Token) -> list[Token]:
+def pobjs(prep: Token) -> list[Token]:
     objects = [child for child in prep.children if child.dep_ == "pobj"]
     for child in prep.children:
         if child.dep_ == "prep" and child.lower_ == "as":  # "countries such as France"
-            objects.extend(_pobjs(child))
+            objects.extend(pobjs(child))
     return objects
 
 
@@ -154,7 +154,7 @@ def nested_prep_objects(
         if item.dep_ != "prep" or item.lower_ not in wanted or item.head.i == token.i:
             continue
         if item.head.i not in events:
-            found.extend(_pobjs(item))
+            found.extend(pobjs(item))
     return found
 
 
@@ -249,7 +249,7 @@ def _nested_objects(phrase: Token, word: str) -> list[Token]:
         if child.dep_ in _OWN_CLAUSES:
             continue
         if child.dep_ == "prep" and child.lower_ == word:
-            found.extend(_pobjs(child))
+            found.extend(pobjs(child))
         found.extend(_nested_objects(child, word))
     return found
 
@@ -377,7 +377,7 @@ def _objects(token: Token) -> list[Token]:
     """What the trigger acts on: its object, or the object of a preposition on it."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = [c for c in token.children if c.dep_ == "prep"]
-    return found + [o for p in preps for o in _pobjs(p)]
+    return found + [o for p in preps for o in pobjs(p)]
 
 
 def channel(token: Token, codebook: Codebook) -> list[Token]:
@@ -395,12 +395,7 @@ def channel(token: Token, codebook: Codebook) -> list[Token]:
     return expand(found)
 
 
-def _link_objects(link: Token, words: dict[str, frozenset[str]]) -> list[Token]:
-    """Objects of "to/with/by" under a link word: "ties [to Iran]", "backed [by Iran]"."""
-    return [o for p in link.children if p.lower_ in words["link_preps"] for o in _pobjs(p)]
-
-
-def _holders(filler: Token) -> list[Token]:
+def heads_to_verb(filler: Token) -> list[Token]:
     """The filler and the words above it up to its clause's verb, where the parse may have
     hung a trailing "with ties to" phrase ("sanctions on networks [with ties to Iran]")."""
     found, token = [filler], filler
@@ -411,22 +406,6 @@ def _holders(filler: Token) -> list[Token]:
         if token.pos_ != "ADP":
             found.append(token)
     return found
-
-
-def linked(filler: Token, words: dict[str, frozenset[str]]) -> list[Token]:
-    """Who a non-actor target is tied to: "networks with ties to Iran", "militias backed by
-    Iran", "firms linked to Hezbollah"; also a "with ties to" phrase the parse hung on the
-    verb whose object the filler is."""
-    found: list[Token] = []
-    for child in filler.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in words["link_verbs"]:
-            found.extend(_link_objects(child, words))
-    for holder in _holders(filler):
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                nouns = [o for o in _pobjs(prep) if o.lemma_.lower() in words["link_nouns"]]
-                found.extend(t for noun in nouns for t in _link_objects(noun, words))
-    return expand(found)
 
 
 _PURPOSE_DEPS = frozenset({"xcomp", "advcl", "acl"})
@@ -443,7 +422,7 @@ def _purpose_objects(clause: Token) -> list[Token]:
 def purpose_recipients(token: Token, words: dict[str, frozenset[str]]) -> list[Token]:
     """The beneficiaries named by a purpose clause on the trigger or the verb above it
     ("donated ventilators [to assist Ethiopia]", "earmarked aid [to help Haiti cope]")."""
-    holders = _holders(token)
+    holders = heads_to_verb(token)
     holders += [c for h in holders for c in h.children if c.dep_ == "dobj" and c not in holders]
     for holder in holders:
         for clause in holder.children:
@@ -490,7 +469,7 @@ def agents_of(filler: Token) -> list[Token]:
         if clause.dep_ == "acl"
         for agent in clause.children
         if agent.dep_ == "agent"
-        for o in _pobjs(agent)
+        for o in pobjs(agent)
     )
 
 
