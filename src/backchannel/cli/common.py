@@ -40,6 +40,13 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, published: bool = Tr
     )
 
 
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """``--db FILE``, as every command that reads or writes the store spells it."""
+    parser.add_argument(
+        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
+    )
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings({"max_bytes": getattr(args, "max_bytes", None)})
 

@@ -7,7 +7,7 @@ import csv
 import sys
 from typing import Any
 
-from backchannel.cli.common import Subparsers, iso_date, write_line
+from backchannel.cli.common import Subparsers, add_db_argument, iso_date, write_line
 from backchannel.settings import load_settings
 from backchannel.store import EventFilter, Store
 from backchannel.web.report import actor_label, date_label
@@ -27,9 +27,7 @@ WIDTH = 100
 
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("events", help="list stored events (table, JSONL or CSV)")
-    parser.add_argument(
-        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
-    )
+    add_db_argument(parser)
     parser.add_argument("--actor", metavar="TEXT", help="a participant's text or name contains")
     parser.add_argument("--country", metavar="ISO", help="a participant's country (ISO alpha-3)")
     parser.add_argument("--role", choices=ROLES, help="restrict --actor/--country to this role")

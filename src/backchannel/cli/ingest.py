@@ -11,7 +11,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from backchannel.cli.common import Subparsers, add_input_arguments, read_records, settings_from
+from backchannel.cli.common import (
+    Subparsers,
+    add_db_argument,
+    add_input_arguments,
+    read_records,
+    settings_from,
+)
 from backchannel.errors import StoreError
 from backchannel.pipeline import Pipeline
 from backchannel.records import Article, Document, Rejection
@@ -22,9 +28,7 @@ from backchannel.store import Outcome, Store
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("ingest", help="code articles and store them with their events")
     add_input_arguments(parser)
-    parser.add_argument(
-        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
-    )
+    add_db_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from backchannel.cli.common import Subparsers
+from backchannel.cli.common import Subparsers, add_db_argument
 from backchannel.settings import load_settings
 from backchannel.store import Store
 from backchannel.web.report import build_report
@@ -16,9 +16,7 @@ def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "report", help="an HTML page of one article with its events highlighted"
     )
-    parser.add_argument(
-        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
-    )
+    add_db_argument(parser)
     parser.add_argument("--article", metavar="ID", help="article id (default: most events)")
     parser.add_argument(
         "--output", metavar="FILE", default="report.html", help="where to write the page"
