@@ -99,6 +99,10 @@ def _grounding(doc: Document, settings: Settings) -> None:
     grounding.ground(doc)
 
 
+def _keep(doc: Document, settings: Settings) -> None:
+    events.keep(doc, settings.min_confidence)
+
+
 def _stage(name: str, requires: str, provides: str, run: StageFn) -> Stage:
     return Stage(name, frozenset(requires.split()), frozenset(provides.split()), run)
 
@@ -113,6 +117,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     _stage(
         "grounding", "events sentences mentions", "grounded", per_document("grounding", _grounding)
     ),
+    _stage("keep", "grounded", "kept", per_document("keep", _keep)),
 )
 
 

@@ -68,6 +68,7 @@ class Sentence:
     start: int
     end: int
     candidate: bool = True  # may hold an event (only candidates are parsed)
+    skipped: str | None = None  # why the relevance stage ruled it out ("sport: ...") or None
     parse: Any = None  # backchannel.nlp.Doc, parsed from ``text`` (token.idx + start = offset)
 
 
@@ -154,6 +155,7 @@ class Event:
     coder: str = "rules/1"
     rule: str | None = None  # the codebook rule id that fired
     opinion: bool = False  # the sentence is the writer's opinion, not reporting
+    dropped: str | None = None  # why it is not kept ("no political actor", ...); None = kept
 
 
 @dataclass(slots=True)
@@ -168,13 +170,24 @@ class Timex:
 
 
 @dataclass(slots=True)
+class Relevance:
+    """May this document hold a political event? The relevance stage's decision, with why."""
+
+    political: bool
+    score: float  # the probability that the document reports a political event
+    reason: str  # e.g. "sport: match, goal, league" or "political: minister, talks"
+
+
+@dataclass(slots=True)
 class Document:
     """An article on its way through the pipeline; each stage fills its fields."""
 
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # what an analyst keeps
+    dropped: list[Event] = field(default_factory=list)  # considered, not kept (for auditing)
+    relevance: Relevance | None = None
     attributions: list[Attribution] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     rejection: Rejection | None = None

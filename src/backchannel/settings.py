@@ -27,6 +27,7 @@ class Settings:
     min_chars: int = 1  # shorter cleaned texts are refused as empty
     languages: tuple[str, ...] = ("en",)  # accepted article languages
     progress: bool = True  # show a progress bar when stderr is a terminal
+    min_confidence: float = 0.0  # events below this calibrated confidence are not kept
 
     def replace(self, **overrides: Any) -> Settings:
         return load_settings(overrides, base=self, environ={})
@@ -37,6 +38,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
         return bool(value)
+    if isinstance(default, float):
+        return _probability(name, value)
     if isinstance(default, int):
         try:
             number = int(value)
@@ -50,6 +53,16 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return tuple(value)
     return str(value)
+
+
+def _probability(name: str, value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"setting {name!r} must be a number, got {value!r}") from err
+    if not 0.0 <= number <= 1.0:
+        raise ConfigError(f"setting {name!r} must be between 0 and 1, got {value!r}")
+    return number
 
 
 def _env_names(known: Mapping[str, Any]) -> str:

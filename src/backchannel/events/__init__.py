@@ -9,9 +9,10 @@ from __future__ import annotations
 from backchannel.events import triggers
 from backchannel.events.codebook import load
 from backchannel.events.coder import Coded, Denial, SentenceCoder
+from backchannel.events.keep import keep
 from backchannel.records import Document, Event
 
-__all__ = ["Coded", "Denial", "code", "code_denials", "code_spans", "is_candidate"]
+__all__ = ["Coded", "Denial", "code", "code_denials", "code_spans", "is_candidate", "keep"]
 
 
 def is_candidate(text: str) -> bool:
