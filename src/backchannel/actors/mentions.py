@@ -144,8 +144,10 @@ def _name_after(text: str, group: list[Part], end: int, next_start: int) -> tupl
         words.pop()
     if not words or words[0].lower() in _NOT_NAMES:
         return end, ""
-    name = " ".join(words)
-    return text.index(name, end) + len(name), name
+    stop = end
+    for word in words:  # the words may be apart by more than one space or a line break
+        stop = text.index(word, stop) + len(word)
+    return stop, " ".join(words)
 
 
 def _country_name(kb: KnowledgeBase, country: str | None) -> str | None:
