@@ -78,3 +78,28 @@ def test_attributions_give_spans_into_the_text(run_cli: Run, tmp_path: Path) -> 
         span = line[role]
         assert STORY[span["start"] : span["end"]] == span["text"]
     assert line["source"]["text"] == "Ukrainian officials" and line["cue"]["text"] == "said"
+
+
+def test_code_all_prints_the_events_not_kept_with_the_reason(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    _, out, _ = run_cli("code", str(path), "--published", "2025-07-04")
+    kept = jsonl(out)
+    assert kept and all(e["dropped"] is None for e in kept)
+    code, out, _ = run_cli("code", str(path), "--published", "2025-07-04", "--min-confidence", "1")
+    assert code == 0 and all(e["confidence"] >= 1 for e in jsonl(out))
+    _, out, _ = run_cli(
+        "code", str(path), "--published", "2025-07-04", "--min-confidence", "1", "--all"
+    )
+    audited = jsonl(out)
+    assert sorted(str(e["event_id"]) for e in audited) == sorted(str(e["event_id"]) for e in kept)
+    below = [e for e in audited if e["dropped"] is not None]
+    assert below and all(
+        str(e["dropped"]) == f"confidence {e['confidence']:.2f} below 1.00" for e in below
+    )
+
+
+def test_code_refuses_a_confidence_outside_0_to_1(run_cli: Run, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as refused:
+        run_cli("code", "--min-confidence", "1.5")
+    assert refused.value.code == 2

@@ -133,3 +133,32 @@ def test_reading_commands_refuse_a_path_with_no_database(run_cli: Run, tmp_path:
         code, _, err = run_cli(*command, "--db", str(missing))
         assert code == 2 and "[BC600] no database at" in err
     assert not missing.exists()  # nothing was created
+
+
+def test_ingest_stores_what_code_all_prints(run_cli: Run, articles: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "bc.duckdb")
+    keep = ("--min-confidence", "1")
+    _, printed, _ = run_cli("code", str(articles), "--published", "2026-03-03", "--all", *keep)
+    code, _, _ = run_cli("ingest", str(articles), "--db", db, "--published", "2026-03-03", *keep)
+    assert code == 0
+    _, out, _ = run_cli("events", "--db", db, "--format", "jsonl", "--all")
+    everything = jsonl(out)
+    assert sorted(map(str, everything)) == sorted(map(str, jsonl(printed)))
+    assert any(e["dropped"] for e in everything)
+    _, out, _ = run_cli("events", "--db", db, "--format", "jsonl")
+    assert jsonl(out) == [e for e in everything if e["dropped"] is None]
+    _, out, _ = run_cli("events", "--db", db, "--format", "jsonl", "--min-confidence", "0")
+    assert [e["event_id"] for e in jsonl(out)] == [e["event_id"] for e in everything]
+    assert all(e["dropped"] is None for e in jsonl(out))
+    _, out, err = run_cli("events", "--db", db, "--all")
+    assert "×" in out and "not kept (×)" in err
+    _, out, _ = run_cli("events", "--db", db, "--format", "csv", "--all")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["dropped"] for row in rows] == [e["dropped"] or "" for e in everything]
+
+
+def test_report_shows_the_kept_events(run_cli: Run, articles: Path, tmp_path: Path) -> None:
+    db, output = str(tmp_path / "bc.duckdb"), tmp_path / "report.html"
+    run_cli("ingest", str(articles / "second.txt"), "--db", db, "--min-confidence", "1")
+    code, _, _ = run_cli("report", "--db", db, "--output", str(output))
+    assert code == 0 and "<mark data-event-id=" not in output.read_text()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+import backchannel
 from backchannel.errors import ConfigError, PipelineOrderError
 from backchannel.pipeline import DEFAULT_STAGES, Pipeline, check_order
 from backchannel.records import Article, Document, Rejection
@@ -53,3 +54,13 @@ def test_a_stage_failing_on_one_document_rejects_only_that_document() -> None:
     rejection = docs[1].rejection
     assert rejection is not None and rejection.stage == "explode" and rejection.code == "BC900"
     assert "boom" in rejection.message
+
+
+def test_the_api_keeps_by_min_confidence_and_shows_the_rest_on_request() -> None:
+    story = "Russia launched a missile attack on Kyiv on Tuesday, Ukrainian officials said."
+    kept = backchannel.code(story, published="2025-07-04")
+    assert kept and all(e.dropped is None for e in kept)
+    assert all(e.confidence >= 1 for e in backchannel.code(story, min_confidence=1.0))
+    everything = backchannel.code(story, min_confidence=1.0, include_dropped=True)
+    assert len(everything) == len(kept)
+    assert any(e.dropped and e.dropped.startswith("confidence ") for e in everything)

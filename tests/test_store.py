@@ -176,3 +176,99 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_an_unsupported_backend_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="PostgreSQL"):
         Store.open("postgresql://localhost/events")
+
+
+def _audited_document_of(article_id: str = "a1", text: str = BODY) -> Document:
+    """``make_document`` with the meeting not kept and the sanction told twice."""
+    doc = make_document(article_id, text)
+    sanction, meet = doc.events
+    headline = _sentence_event(
+        doc.article, "Norland imposed new sanctions", "sanctions", "SANCTION"
+    )
+    sanction.evidence.also = [headline.evidence]
+    meet.dropped = "confidence 0.40 below 0.50"
+    sanction.confidence = 0.8
+    meet.confidence = 0.4
+    doc.events, doc.dropped = [sanction], [meet]
+    return doc
+
+
+def test_events_not_kept_are_stored_with_their_reason(store: DuckDBStore) -> None:
+    doc = _audited_document_of()
+    assert store.store_document(doc) == "stored"
+    assert store.counts()["events"] == 2
+    rows = store.connection.execute(
+        "SELECT event, dropped, evidence_also FROM events ORDER BY position"
+    ).fetchall()
+    assert [row[:2] for row in rows] == [("SANCTION", None), ("CONSULT", doc.dropped[0].dropped)]
+    assert '"trigger": "sanctions"' in rows[0][2] and rows[1][2] == "[]"
+    assert store.query_events() == [event_to_dict(doc.events[0])]
+    everything = store.query_events(EventFilter(include_dropped=True))
+    assert everything == [event_to_dict(e) for e in (*doc.events, *doc.dropped)]
+    assert everything[0]["evidence"]["also"][0]["trigger"] == "sanctions"
+
+
+def test_min_confidence_judges_the_stored_events_again(store: DuckDBStore) -> None:
+    doc = _audited_document_of()
+    doc.dropped.append(
+        _sentence_event(doc.article, "The foreign ministers of Norland", "ministers", "CONSULT")
+    )
+    doc.dropped[-1].dropped, doc.dropped[-1].confidence = "no political actor", 0.9
+    store.store_document(doc)
+    lower = store.query_events(EventFilter(min_confidence=0.3))
+    assert [(e["event"], e["dropped"]) for e in lower] == [("SANCTION", None), ("CONSULT", None)]
+    higher = store.query_events(EventFilter(min_confidence=0.6, include_dropped=True))
+    assert [e["dropped"] for e in higher] == [
+        None,
+        "confidence 0.40 below 0.60",
+        "no political actor",
+    ]
+    assert store.query_events(EventFilter(min_confidence=0.6)) == higher[:1]
+
+
+def test_the_busiest_article_counts_kept_events(store: DuckDBStore) -> None:
+    store.store_document(Document(Article("few", OTHER), events=[]))
+    doc = make_document("many")
+    doc.dropped = doc.events
+    for event in doc.dropped:
+        event.dropped = "no political actor"
+    doc.events = []
+    store.store_document(doc)
+    assert store.busiest_article() == "few"
+
+
+def test_two_events_with_one_id_refuse_the_article_loudly(store: DuckDBStore) -> None:
+    doc = make_document()
+    doc.events.append(doc.events[0])
+    assert store.store_document(doc) == "rejected"
+    assert store.get_article("a1") is None and store.counts()["events"] == 0
+    [(record, code, message)] = store.connection.execute(
+        "SELECT record, code, message FROM rejections"
+    ).fetchall()
+    assert (record, code) == ("a1", "BC602") and "two events with the id" in message
+
+
+def test_a_schema_2_file_gains_the_audit_columns(tmp_path: Path) -> None:
+    path = str(tmp_path / "old.duckdb")
+    with Store.open(path) as store:
+        store.store_document(make_document())
+    with duckdb.connect(path) as connection:  # as a schema-2 file was written
+        connection.execute("DROP INDEX events_article")
+        connection.execute("ALTER TABLE events DROP COLUMN dropped")
+        connection.execute("ALTER TABLE events DROP COLUMN evidence_also")
+        connection.execute("DELETE FROM schema_version")
+        connection.execute("INSERT INTO schema_version VALUES (2, now())")
+        for key in ("dropped", "evidence"):  # and documents without the additive fields
+            path_ = "$.dropped" if key == "dropped" else "$.evidence.also"
+            connection.execute(f"UPDATE events SET document = json_remove(document, '{path_}')")
+    with Store.open(path) as store:
+        version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
+        assert version == (3,)
+        events = store.query_events()
+        assert [e["dropped"] for e in events] == [None, None]
+        assert [e["evidence"]["also"] for e in events] == [[], []]
+        assert store.store_document(_audited_document_of("b1", OTHER + BODY)) == "duplicate"
+        everything = EventFilter(include_dropped=True, include_duplicates=True)
+        assert [e["dropped"] is None for e in store.query_events(everything)] == [
+            True, True, True, False,
+        ]  # fmt: skip

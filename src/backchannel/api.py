@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from backchannel.events.keep import considered
 from backchannel.pipeline import Pipeline
 from backchannel.records import Article, Document, Event, Rejection, content_hash
 from backchannel.serialise import event_to_dict
@@ -64,9 +65,16 @@ def code(
     published: date | str | None = None,
     article_id: str | None = None,
     settings: Settings | None = None,
+    min_confidence: float | None = None,
+    include_dropped: bool = False,
 ) -> list[Event]:
-    """The events of one text (empty when the text is refused)."""
-    return code_document(text, published=published, article_id=article_id, settings=settings).events
+    """The events of one text (empty when the text is refused): those kept at
+    ``min_confidence`` (default: the setting), and with ``include_dropped`` the others too,
+    each with ``Event.dropped``, the reason it is not kept."""
+    if min_confidence is not None:
+        settings = (settings or load_settings()).replace(min_confidence=min_confidence)
+    doc = code_document(text, published=published, article_id=article_id, settings=settings)
+    return considered(doc) if include_dropped else doc.events
 
 
 def code_as_dicts(text: str, **options: Any) -> list[dict[str, Any]]:

@@ -95,6 +95,12 @@ class ArticleIdConflict(StoreError):
     code = "BC601"
 
 
+class EventIdConflict(StoreError):
+    """Two events of one article with the same id: the article is refused, not cut short."""
+
+    code = "BC602"
+
+
 class StageFailure(BackchannelError):
     """An unexpected failure of a stage on one document (a bug to report)."""
 

@@ -99,6 +99,10 @@ def _grounding(doc: Document, settings: Settings) -> None:
     grounding.ground(doc)
 
 
+def _merge(doc: Document, settings: Settings) -> None:
+    events.merge(doc)
+
+
 def _keep(doc: Document, settings: Settings) -> None:
     events.keep(doc, settings.min_confidence)
 
@@ -117,6 +121,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     _stage(
         "grounding", "events sentences mentions", "grounded", per_document("grounding", _grounding)
     ),
+    _stage("merge", "grounded", "merged", per_document("merge", _merge)),
     _stage("keep", "grounded", "kept", per_document("keep", _keep)),
 )
 

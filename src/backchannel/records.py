@@ -130,6 +130,7 @@ class Evidence:
     trigger: str
     trigger_start: int | None = None
     trigger_end: int | None = None
+    also: list[Evidence] = field(default_factory=list)  # the same event told again (merge.py)
 
 
 @dataclass(slots=True)

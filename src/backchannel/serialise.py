@@ -13,6 +13,7 @@ from backchannel.records import (
     Attribution,
     Event,
     EventDate,
+    Evidence,
     Rejection,
     TextSpan,
     Timex,
@@ -35,7 +36,12 @@ def span_to_dict(span: TextSpan | None) -> dict[str, Any] | None:
 
 
 def event_id(event: Event) -> str:
-    """Stable hash of article_id + sentence + trigger + roles."""
+    """Stable hash of article_id + sentence + trigger + roles.
+
+    The trigger is its text and its offsets: a sentence may use the same word twice for two
+    events ("called on Ankara to talk and called on Kyiv to wait"), which its text alone
+    would confuse.
+    """
     roles = "|".join(
         ",".join(sorted(a.name or a.text for a in group))
         for group in (event.actor, event.recipient, event.intermediary)
@@ -46,6 +52,8 @@ def event_id(event: Event) -> str:
             str(event.evidence.start),
             event.evidence.sentence,
             event.evidence.trigger,
+            str(event.evidence.trigger_start),
+            str(event.evidence.trigger_end),
             event.event,
             roles,
         ]
@@ -94,17 +102,26 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "date": date_to_dict(event.date),
         "attribution": attribution_to_dict(event.attribution),
         "evidence": {
-            "sentence": evidence.sentence,
-            "start": evidence.start,
-            "end": evidence.end,
-            "trigger": evidence.trigger,
-            "trigger_start": evidence.trigger_start,
-            "trigger_end": evidence.trigger_end,
+            **evidence_to_dict(evidence),
+            "also": [evidence_to_dict(other) for other in evidence.also],
         },
         "confidence": round(event.confidence, 3),
         "coder": event.coder,
         "rule": event.rule,
         "opinion": event.opinion,
+        "dropped": event.dropped,
+    }
+
+
+def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
+    """Where an event is told: the sentence (offsets into the stored text) and the trigger."""
+    return {
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+        "trigger": evidence.trigger,
+        "trigger_start": evidence.trigger_start,
+        "trigger_end": evidence.trigger_end,
     }
 
 

@@ -7,6 +7,7 @@ import argparse
 from backchannel.cli.common import (
     Subparsers,
     add_input_arguments,
+    add_keep_arguments,
     articles_only,
     exit_code,
     read_records,
@@ -14,6 +15,7 @@ from backchannel.cli.common import (
     settings_from,
     write_line,
 )
+from backchannel.events.keep import considered
 from backchannel.pipeline import Pipeline
 from backchannel.serialise import event_to_dict
 
@@ -21,6 +23,7 @@ from backchannel.serialise import event_to_dict
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("code", help="code articles into PLOVER events (JSONL)")
     add_input_arguments(parser)
+    add_keep_arguments(parser, "code")
     parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format")
     parser.set_defaults(run=run)
 
@@ -33,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
         if doc.rejection is not None:
             report_rejection(doc.rejection)
             continue
-        for event in doc.events:
+        for event in considered(doc) if args.include_dropped else doc.events:
             write_line(event_to_dict(event))
     return exit_code(counter)

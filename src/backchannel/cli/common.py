@@ -40,6 +40,37 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, published: bool = Tr
     )
 
 
+def probability(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from err
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"not between 0 and 1: {value!r}")
+    return number
+
+
+_DEFAULT = "default: the min_confidence setting, $BACKCHANNEL_MIN_CONFIDENCE"
+KEEP_HELP = {
+    "code": f"keep only events of confidence X or more (0..1; {_DEFAULT})",
+    "ingest": f"keep only events of confidence X or more (0..1; {_DEFAULT}); the others are"
+    " stored as not kept",
+    "events": "the events kept at confidence X or more (0..1; default: as kept at ingest)",
+}
+
+
+def add_keep_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """``--min-confidence X`` (and ``--all`` for the commands that print events)."""
+    parser.add_argument("--min-confidence", type=probability, metavar="X", help=KEEP_HELP[command])
+    if command != "ingest":
+        parser.add_argument(
+            "--all",
+            dest="include_dropped",
+            action="store_true",
+            help='also the events not kept, each with "dropped": the reason',
+        )
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """``--db FILE``, as every command that reads or writes the store spells it."""
     parser.add_argument(
@@ -48,7 +79,12 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return load_settings({"max_bytes": getattr(args, "max_bytes", None)})
+    return load_settings(
+        {
+            "max_bytes": getattr(args, "max_bytes", None),
+            "min_confidence": getattr(args, "min_confidence", None),
+        }
+    )
 
 
 def read_records(args: argparse.Namespace, settings: Settings) -> Iterator[Article | Rejection]:

@@ -7,7 +7,13 @@ import csv
 import sys
 from typing import Any
 
-from backchannel.cli.common import Subparsers, add_db_argument, iso_date, write_line
+from backchannel.cli.common import (
+    Subparsers,
+    add_db_argument,
+    add_keep_arguments,
+    iso_date,
+    write_line,
+)
 from backchannel.settings import load_settings
 from backchannel.store import EventFilter, Store
 from backchannel.web.report import actor_label, date_label
@@ -18,7 +24,7 @@ CSV_COLUMNS = (
     "actor", "actor_country", "recipient", "recipient_country", "intermediary",
     "intermediary_country", "date_start", "date_end", "date_basis", "status", "negated",
     "attribution_kind", "attribution_source", "trigger", "evidence_start", "evidence_end",
-    "evidence", "confidence", "coder", "rule",
+    "evidence", "confidence", "coder", "rule", "dropped",
 )  # fmt: skip
 # The table: (heading, width); the evidence column takes what is left of 100 columns.
 TABLE = (("type", 10), ("actor → recipient", 24), ("via", 10), ("date", 10), ("status", 11))
@@ -45,6 +51,7 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--include-duplicates", action="store_true", help="include near-duplicate articles"
     )
+    add_keep_arguments(parser, "events")
     parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
     parser.add_argument("--limit", type=int, metavar="N", help="at most N events")
     parser.set_defaults(run=run)
@@ -60,6 +67,8 @@ def filters_from(args: argparse.Namespace) -> EventFilter:
         until=args.until,
         article_id=args.article,
         include_duplicates=args.include_duplicates,
+        include_dropped=args.include_dropped,
+        min_confidence=args.min_confidence,
         limit=args.limit,
     )
 
@@ -72,7 +81,7 @@ def _fit(text: str, width: int) -> str:
 def table_cells(event: dict[str, Any]) -> list[str]:
     status = event["status"] + ("!" if event.get("negated") else "")
     return [
-        event["event"],
+        ("×" if event.get("dropped") else "") + event["event"],
         f"{actor_label(event['actor'])} → {actor_label(event['recipient'])}",
         actor_label(event["intermediary"]) if event["intermediary"] else "",
         date_label(event)[:10],
@@ -101,7 +110,11 @@ def write_table(events: list[dict[str, Any]]) -> None:
         cells = [_fit(c, w) for c, w in zip(table_cells(event), widths, strict=True)]
         lines.append(" ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
     sys.stdout.write("\n".join(lines) + "\n")
-    print(f"{len(events)} event(s)", file=sys.stderr)
+    dropped = sum(1 for event in events if event.get("dropped"))
+    print(
+        f"{len(events)} event(s)" + (f", {dropped} not kept (×)" if dropped else ""),
+        file=sys.stderr,
+    )
 
 
 def _countries(actors: list[dict[str, Any]]) -> str:
@@ -123,7 +136,7 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
         _names(event["intermediary"]), _countries(event["intermediary"]),
         when["start"], when["end"], when["basis"], event["status"], event["negated"],
         said["kind"], source, seen["trigger"], seen["start"], seen["end"], seen["sentence"],
-        event["confidence"], event["coder"], event.get("rule"),
+        event["confidence"], event["coder"], event.get("rule"), event.get("dropped"),
     ]  # fmt: skip
 
 

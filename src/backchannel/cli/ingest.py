@@ -15,6 +15,7 @@ from backchannel.cli.common import (
     Subparsers,
     add_db_argument,
     add_input_arguments,
+    add_keep_arguments,
     read_records,
     settings_from,
 )
@@ -29,6 +30,7 @@ def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("ingest", help="code articles and store them with their events")
     add_input_arguments(parser)
     add_db_argument(parser)
+    add_keep_arguments(parser, "ingest")
     parser.set_defaults(run=run)
 
 

@@ -10,9 +10,19 @@ from backchannel.events import triggers
 from backchannel.events.codebook import load
 from backchannel.events.coder import Coded, Denial, SentenceCoder
 from backchannel.events.keep import keep
+from backchannel.events.merge import merge
 from backchannel.records import Document, Event
 
-__all__ = ["Coded", "Denial", "code", "code_denials", "code_spans", "is_candidate", "keep"]
+__all__ = [
+    "Coded",
+    "Denial",
+    "code",
+    "code_denials",
+    "code_spans",
+    "is_candidate",
+    "keep",
+    "merge",
+]
 
 
 def is_candidate(text: str) -> bool:

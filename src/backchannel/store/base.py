@@ -32,6 +32,8 @@ class EventFilter:
     until: date | None = None  # ... on or before
     article_id: str | None = None
     include_duplicates: bool = False
+    include_dropped: bool = False  # also the events the keep stage did not keep
+    min_confidence: float | None = None  # the events kept at this threshold (None: as stored)
     limit: int | None = None
 
 

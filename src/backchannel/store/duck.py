@@ -11,7 +11,8 @@ from typing import Any
 
 import duckdb
 
-from backchannel.errors import ArticleIdConflict, StoreError
+from backchannel.errors import ArticleIdConflict, EventIdConflict, StoreError
+from backchannel.events.keep import LOW_CONFIDENCE, considered, low_confidence
 from backchannel.records import Article, Document, Rejection
 from backchannel.store import dedup
 from backchannel.store.base import EventFilter, Outcome, Store
@@ -164,14 +165,20 @@ class DuckDBStore(Store):
             )
 
     def _insert_events(self, doc: Document) -> None:
+        """Every event of the document, kept or not; an event id seen twice refuses the
+        article (the pipeline makes ids unique: an event is never dropped silently)."""
         event_sql = (
-            f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)})"
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"
             f" VALUES ({_placeholders(len(EVENT_COLUMNS))})"
         )
-        for position, event in enumerate(doc.events):
+        seen: set[str] = set()
+        for position, event in enumerate(considered(doc)):
             data, row = event_row(event, position)
-            if self._one("SELECT 1 FROM events WHERE event_id = ?", [data["event_id"]]):
-                continue
+            if data["event_id"] in seen or self._one(
+                "SELECT 1 FROM events WHERE event_id = ?", [data["event_id"]]
+            ):
+                raise EventIdConflict(f"two events with the id {data['event_id']}")
+            seen.add(data["event_id"])
             self.connection.execute(event_sql, row)
             actors = actor_rows(data)
             if actors:
@@ -183,8 +190,10 @@ class DuckDBStore(Store):
 
     def query_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
         """Contract event dicts, in ingest order, exactly as ``backchannel code`` writes them."""
-        sql, params = _event_query(filters or EventFilter())
-        return [json.loads(row[0]) for row in self.connection.execute(sql, params).fetchall()]
+        filters = filters or EventFilter()
+        sql, params = _event_query(filters)
+        rows = self.connection.execute(sql, params).fetchall()
+        return [_judged(json.loads(row[0]), filters.min_confidence) for row in rows]
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         columns = ", ".join((*ARTICLE_COLUMNS, "similarity"))
@@ -200,7 +209,8 @@ class DuckDBStore(Store):
     def busiest_article(self) -> str | None:
         """The id of the (non-duplicate) article with the most events; ties: first ingested."""
         value = self._one(
-            "SELECT a.article_id FROM articles a LEFT JOIN events e USING (article_id)"
+            "SELECT a.article_id FROM articles a"
+            " LEFT JOIN events e ON e.article_id = a.article_id AND e.dropped IS NULL"
             " WHERE a.duplicate_of IS NULL GROUP BY a.article_id, a.seq"
             " ORDER BY count(e.event_id) DESC, a.seq LIMIT 1",
             [],
@@ -217,11 +227,39 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _judged(data: dict[str, Any], min_confidence: float | None) -> dict[str, Any]:
+    """A stored event as the contract has it now (events stored before schema 3 lack the
+    additive ``dropped`` and ``evidence.also``), its reason re-judged for ``min_confidence``."""
+    data.setdefault("dropped", None)
+    data["evidence"].setdefault("also", [])
+    if min_confidence is not None and _judged_by_confidence(data["dropped"]):
+        below = data["confidence"] < min_confidence
+        data["dropped"] = low_confidence(data["confidence"], min_confidence) if below else None
+    return data
+
+
+def _judged_by_confidence(reason: str | None) -> bool:
+    return reason is None or reason.startswith(LOW_CONFIDENCE)
+
+
+def _kept(filters: EventFilter, where: list[str], params: list[Any]) -> None:
+    """Only the kept events, unless ``include_dropped``; with ``min_confidence``, the events
+    kept at that threshold (not dropped for another reason, confident enough)."""
+    if filters.include_dropped:
+        return
+    if filters.min_confidence is None:
+        where.append("e.dropped IS NULL")
+        return
+    where.append("(e.dropped IS NULL OR starts_with(e.dropped, ?)) AND e.confidence >= ?")
+    params.extend([LOW_CONFIDENCE, filters.min_confidence])
+
+
 def _event_query(filters: EventFilter) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if not filters.include_duplicates:
         where.append("a.duplicate_of IS NULL")
+    _kept(filters, where, params)
     for column, value in (("e.event", filters.event), ("e.article_id", filters.article_id)):
         if value is not None:
             where.append(f"{column} = ?")

@@ -42,6 +42,8 @@ EVENT_COLUMNS = (
     "rule",
     "opinion",
     "document",
+    "dropped",
+    "evidence_also",
 )
 ROLES = ("actor", "recipient", "intermediary")
 ACTOR_ROW_FIELDS = (
@@ -64,7 +66,7 @@ def event_row(event: Event, position: int) -> tuple[dict[str, Any], list[Any]]:
         seen["sentence"], seen["start"], seen["end"], seen["trigger"],
         seen.get("trigger_start"), seen.get("trigger_end"),
         data["confidence"], data["coder"], data.get("rule"), data.get("opinion"),
-        dumps(data),
+        dumps(data), data["dropped"], json.dumps(seen["also"]),
     ]  # fmt: skip
     return data, row
 

@@ -4,7 +4,8 @@
                   ``duplicate_of`` links a near-duplicate (syndicated copy) to the first copy.
 ``article_bands`` MinHash LSH keys, to find near-duplicates with an index lookup.
 ``events``        every contract field as a column, plus ``document``: the contract JSON
-                  exactly as ``serialise.event_to_dict`` writes it.
+                  exactly as ``serialise.event_to_dict`` writes it; the events the ``keep``
+                  stage did not keep too, with ``dropped`` = the reason (NULL when kept).
 ``event_actors``  one row per actor, recipient and intermediary, for filtering.
 ``rejections``    every record a stage refused, with its stable code.
 ``schema_version`` the version of this schema in the file.
@@ -12,7 +13,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: event_actors.home_country
+SCHEMA_VERSION = 3  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also
 
 TABLES = (
     """CREATE TABLE IF NOT EXISTS schema_version (
@@ -75,8 +76,14 @@ TABLES = (
         coder VARCHAR,
         rule VARCHAR,
         opinion BOOLEAN,
-        document JSON NOT NULL
+        document JSON NOT NULL,
+        dropped VARCHAR,
+        evidence_also JSON
     )""",
+    # schema 3: events not kept, with the reason (NULL: kept), and the other tellings of an
+    # event merged within its article (files of schema 2 gain the columns; their events: kept)
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS dropped VARCHAR",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS evidence_also JSON",
     "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
     """CREATE TABLE IF NOT EXISTS event_actors (
         event_id VARCHAR NOT NULL,
