@@ -12,6 +12,7 @@ from datetime import date
 from backchannel.actors.kb import default_kb
 from backchannel.actors.mentions import find_mentions_with
 from backchannel.actors.resolver import resolve_text
+from backchannel.actors.setting import place_in_story
 from backchannel.records import Actor, Document, Mention
 
 
@@ -22,7 +23,9 @@ def resolve(text: str, when: date | None = None, context: str | None = None) -> 
 
 def find_mentions(doc: Document) -> list[Mention]:
     """Actor mentions in ``doc.article.text``, with offsets, resolved at its publication."""
-    return find_mentions_with(default_kb(), doc.article.text, doc.article.published)
+    mentions = find_mentions_with(default_kb(), doc.article.text, doc.article.published)
+    place_in_story(mentions)
+    return mentions
 
 
 __all__ = ["find_mentions", "resolve"]

@@ -6,7 +6,8 @@ parsed candidate sentences of a document into ``Event`` records.
 
 from __future__ import annotations
 
-from backchannel.events import triggers
+from backchannel.actors.setting import place_events, story_country
+from backchannel.events import political, triggers
 from backchannel.events.codebook import load
 from backchannel.events.coder import Coded, Denial, SentenceCoder
 from backchannel.events.keep import keep
@@ -32,7 +33,7 @@ def is_candidate(text: str) -> bool:
 
 def code_spans(doc: Document) -> list[Coded]:
     """Events with the character spans of their role phrases."""
-    coder = SentenceCoder(load(), doc.article.article_id, doc.mentions)
+    coder = SentenceCoder(load(), doc.article.article_id, doc.mentions, doc.article.published)
     return [item for sentence in doc.sentences for item in coder.code(sentence)]
 
 
@@ -46,5 +47,9 @@ def code_denials(doc: Document) -> list[Denial]:
 
 
 def code(doc: Document) -> list[Event]:
-    """Events of the document's parsed sentences."""
-    return [item.event for item in code_spans(doc)]
+    """Events of the document's parsed sentences; those no political actor takes part in
+    are marked not kept (``Event.dropped``)."""
+    coded = [item.event for item in code_spans(doc)]
+    political.mark(coded)
+    place_events(coded, story_country(doc.mentions))
+    return coded

@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
 
-from backchannel.events import cover, denial, fillers, links, modality, obligation, spans
+from backchannel.actors import resolve
+from backchannel.actors.organisations import organisation_sector
+from backchannel.events import (
+    cover,
+    denial,
+    figurative,
+    fillers,
+    links,
+    modality,
+    obligation,
+    senses,
+    spans,
+)
 from backchannel.events import frames as framemod
 from backchannel.events import mentions as mentionmod
 from backchannel.events import roles as rolemod
@@ -208,8 +222,15 @@ def _contexts(sentence: Sentence, match: Match, governed: list[Match], cb: Codeb
 class SentenceCoder:
     """Codes one parsed sentence of an article, given the article's actor mentions."""
 
-    def __init__(self, codebook: Codebook, article_id: str, mentions: list[Mention]) -> None:
+    def __init__(
+        self,
+        codebook: Codebook,
+        article_id: str,
+        mentions: list[Mention],
+        when: date | None = None,
+    ) -> None:
         self.codebook = codebook
+        self.when = when  # the article's date, for fillers resolved from their phrase
         self.article_id = article_id
         self.mentions = mentions
         self.people: set[int] = set()  # starts of mentions the parse names as a person
@@ -255,6 +276,17 @@ class SentenceCoder:
         fill = {role: self._fill(sentence, getattr(found, role), events) for role in _ROLE_NAMES}
         if found.reciprocal:  # "a meeting between Trump and Rouhani", proposed by the US
             fill["recipient"] = _not_actors(fill["recipient"], fill["actor"][0])
+        roles = [a for actors, _ in fill.values() for a in actors]
+        read = figurative.sense(
+            match.trigger.lemmas, match.trigger.pos, sentence.parse, roles, fill["recipient"][0]
+        )
+        dropped = None
+        if read is not None and not read.literal and event in _FORCE_TYPES:
+            if read.event is None or read.cameo is None:  # "beat back a challenge"
+                dropped = f"figurative {match.trigger.lemmas[0]!r}: no physical force"
+            else:  # "attacked Clinton over her emails"
+                event, mode, cameo = read.event, None, read.cameo
+        dropped = dropped or _no_event(match, event, fill)
         record = Event(
             article_id=self.article_id,
             event=event,
@@ -271,6 +303,7 @@ class SentenceCoder:
             confidence=_confidence(match, found),
             coder=f"rules/{cb.version}",
             rule=match.trigger.rule,
+            dropped=dropped,
         )
         return Coded(record, {role: value[1] for role, value in fill.items()})
 
@@ -388,8 +421,16 @@ class SentenceCoder:
             found = fillers.resolve(pronoun, span, self.mentions, scope, self.codebook.words)
             if inside:  # "[its] forces": the owner's country, the mention's sector
                 return [_owned(m.actor, found) for m in inside]
-            return [found or Actor(text=span.text)]
-        return [m.actor for m in inside] or [Actor(text=span.text)]
+            return [found or self._unknown(span.text)]
+        return [m.actor for m in inside] or [self._unknown(span.text)]
+
+    def _unknown(self, text: str) -> Actor:
+        """A filler no mention covers, resolved from its whole phrase ("deputy governor of
+        the Tyumen region, Oleg Chemezov"); an organisation's name may tell its sector."""
+        actor = resolve(text, self.when) if len(text) <= _MAX_PHRASE else None
+        if actor is not None:
+            return replace(actor, text=text)
+        return Actor(text=text, sector=organisation_sector(text))
 
 
 _ROLE_NAMES = ("actor", "recipient", "intermediary")
@@ -397,6 +438,21 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 _NESTED_PREPS = ("on", "against")
+
+
+def _no_event(
+    match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
+) -> str | None:
+    """Why the trigger is no event here: a poll figure, a leader's rally, a one-party
+    consultation (see ``senses``); None when it is one."""
+    actors, recipients, intermediaries = (fill[role][0] for role in _ROLE_NAMES)
+    if match.trigger.pos == "N" and senses.is_quantity(match.head):
+        return "a quantity, not an act"
+    if event == "PROTEST" and senses.is_campaign_rally(match.trigger.lemmas, actors, recipients):
+        return "a campaign rally is no protest"
+    if event == "CONSULT" and senses.one_party(actors, recipients, intermediaries):
+        return "a consultation with one party"
+    return None
 
 
 def _owned(actor: Actor, owner: Actor | None) -> Actor:
@@ -416,6 +472,8 @@ def _not_actors(
 
 
 _SPEAKER_SIDE = frozenset({"THREATEN", "AGREE"})
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+_MAX_PHRASE = 80  # longer filler phrases are clauses, not names: not resolved whole
 
 
 def _claimer(token: Token) -> list[Token]:

@@ -1,0 +1,44 @@
+"""Readings that make a trigger no event, decided by what its roles and modifiers are.
+
+- A quantity is no act: "85 percent support among black voters", "a 10 percent drop" (a
+  noun trigger measured by a percentage or a number of points is a poll or a market figure).
+- A rally held by a candidate, party or government is a campaign event, not a protest:
+  PLOVER's PROTEST is the act of those who demonstrate against authority. A rally is a
+  protest when it is against someone or held by a crowd (opposition, workers, civilians).
+- A consultation takes two parties: "Mr. Obama spoke against the backdrop of the museum"
+  names one, and is a speech; "Trump and Putin talked" or "talked with Putin" names two.
+"""
+
+from __future__ import annotations
+
+from backchannel.nlp import Token
+from backchannel.records import Actor
+
+_MEASURES = frozenset({"percent", "per", "cent", "%", "point", "points", "percentage"})
+_MEASURE_ENTS = frozenset({"PERCENT", "QUANTITY", "MONEY"})
+CROWD_SECTORS = frozenset(
+    {"OPP", "SOC", "LAB", "CVL", "EDU", "REB", "MED", "AGR", "REL", "HRI", "NGO", "UAF", "REF"}
+)
+RALLY_LEMMAS = frozenset({"rally"})
+
+
+def is_quantity(head: Token) -> bool:
+    """A noun trigger measured by a percentage or points ("5 percent support")."""
+    for token in head.lefts:
+        if token.ent_type_ in _MEASURE_ENTS or token.lower_ in _MEASURES:
+            return True
+        if any(t.lower_ in _MEASURES for t in token.subtree):
+            return True
+    return False
+
+
+def is_campaign_rally(lemmas: tuple[str, ...], actors: list[Actor], targets: list[Actor]) -> bool:
+    """A rally against no one, held by no crowd: a candidate's or a party's."""
+    if not RALLY_LEMMAS & set(lemmas) or not actors or targets:
+        return False
+    return not any(a.sector in CROWD_SECTORS for a in actors)
+
+
+def one_party(actors: list[Actor], recipients: list[Actor], intermediaries: list[Actor]) -> bool:
+    """A consultation with a single party: no recipient, no intermediary, one actor."""
+    return not recipients and not intermediaries and len(actors) < 2
