@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= backchannel.duckdb
 PYTHON ?= python3
 
-.PHONY: demo test lint eval bench docs
+.PHONY: demo test lint eval calibrate bench docs
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) lint
 
 eval: $(STAMP)
 	$(PY) -m eval.run_all
+
+# Retrain the calibrated event confidence (data/codebook/confidence.json) after a coder change.
+calibrate: $(STAMP)
+	$(PY) -m eval.calibrate
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py

@@ -14,6 +14,7 @@ from itertools import islice
 
 from backchannel import actors, clean, events, grounding, nlp
 from backchannel.errors import BackchannelError, PipelineOrderError, StageFailure
+from backchannel.events import confidence
 from backchannel.records import Article, Document, Rejection
 from backchannel.settings import Settings
 
@@ -99,6 +100,10 @@ def _grounding(doc: Document, settings: Settings) -> None:
     grounding.ground(doc)
 
 
+def _confidence(doc: Document, settings: Settings) -> None:
+    confidence.calibrate(doc)
+
+
 def _merge(doc: Document, settings: Settings) -> None:
     events.merge(doc)
 
@@ -121,8 +126,9 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     _stage(
         "grounding", "events sentences mentions", "grounded", per_document("grounding", _grounding)
     ),
+    _stage("confidence", "grounded", "confidence", per_document("confidence", _confidence)),
     _stage("merge", "grounded", "merged", per_document("merge", _merge)),
-    _stage("keep", "grounded", "kept", per_document("keep", _keep)),
+    _stage("keep", "grounded confidence", "kept", per_document("keep", _keep)),
 )
 
 

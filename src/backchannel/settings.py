@@ -27,7 +27,8 @@ class Settings:
     min_chars: int = 1  # shorter cleaned texts are refused as empty
     languages: tuple[str, ...] = ("en",)  # accepted article languages
     progress: bool = True  # show a progress bar when stderr is a terminal
-    min_confidence: float = 0.0  # events below this calibrated confidence are not kept
+    # events below this calibrated confidence are not kept (0.2: see README, "Confidence")
+    min_confidence: float = 0.2
 
     def replace(self, **overrides: Any) -> Settings:
         return load_settings(overrides, base=self, environ={})
