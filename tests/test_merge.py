@@ -33,6 +33,7 @@ def told(sentence: str, trigger: str, **changes: object) -> Event:
 HEADLINE = "Norland expels Sudmark envoy"
 LEAD = "Norland expelled the Sudmark ambassador on Tuesday"
 LATER = "Norland also expelled a Sudmark diplomat in 2019."
+HEADLINE_END = len(HEADLINE)
 
 
 def test_the_same_word_twice_in_a_sentence_gives_two_ids() -> None:
@@ -56,7 +57,7 @@ def test_exact_duplicates_go_and_the_most_confident_of_one_id_stays() -> None:
 def test_a_headline_and_its_lead_become_one_event() -> None:
     headline = told(HEADLINE, "expels", confidence=0.9)
     lead = told(LEAD, "expelled", date=TUESDAY, confidence=0.7)
-    [event] = merge_events([headline, lead])
+    [event] = merge_events([headline, lead], HEADLINE_END)
     assert event is lead  # the telling that says when is the evidence
     assert event.confidence == 0.9
     [also] = event.evidence.also
@@ -78,7 +79,7 @@ def test_a_headline_and_its_lead_become_one_event() -> None:
 def test_an_actor_named_differently_is_the_same_actor() -> None:
     headline = told(HEADLINE, "expels", actor=[Actor("Norland's government", "Norland", "NRL")])
     lead = told(LEAD, "expelled", date=TUESDAY)
-    assert len(merge_events([headline, lead])) == 1
+    assert len(merge_events([headline, lead], HEADLINE_END)) == 1
 
 
 def test_events_that_differ_are_not_merged() -> None:
@@ -96,22 +97,31 @@ def test_events_that_differ_are_not_merged() -> None:
         "reason not kept": told(HEADLINE, "expels", dropped="no political actor"),
     }
     for what, other in differing.items():
-        assert len(merge_events([other, copy.deepcopy(lead)])) == 2, what
+        assert len(merge_events([other, copy.deepcopy(lead)], HEADLINE_END)) == 2, what
 
 
-def test_unresolved_or_lone_participants_are_never_merged() -> None:
-    anyone = Actor("protesters")
-    for changes in ({"recipient": [anyone]}, {"recipient": []}):
+def test_unnamed_or_lone_participants_are_never_merged() -> None:
+    anyone, unions = Actor("protesters"), Actor("other unions", None, "SDM", "LAB")
+    for changes in ({"recipient": [anyone]}, {"recipient": [unions]}, {"recipient": []}):
         first = told(HEADLINE, "expels", **changes)
         again = told(LATER, "expelled", **changes)
-        assert len(merge_events([first, again])) == 2, changes
+        assert len(merge_events([first, again], HEADLINE_END)) == 2, changes
+        assert len(merge_events([again, copy.deepcopy(again)], HEADLINE_END)) == 2, changes
+
+
+def test_undated_tellings_in_the_body_agree_with_each_other_not_with_a_date() -> None:
+    lead = told(LEAD, "expelled")
+    later = told(LATER, "expelled", date=EventDate("2019", "2019", "year", "explicit", "2019"))
+    assert len(merge_events([lead, later], HEADLINE_END)) == 2  # perhaps two expulsions
+    [once] = merge_events([lead, told(LATER, "expelled")], HEADLINE_END)
+    assert [e.trigger for e in once.evidence.also] == ["expelled"]
 
 
 def test_two_dated_tellings_of_different_days_stay_apart_even_with_an_undated_one() -> None:
     headline = told(HEADLINE, "expels")
     lead = told(LEAD, "expelled", date=TUESDAY)
     later = told(LATER, "expelled", date=EventDate("2019", "2019", "year", "explicit", "2019"))
-    merged = merge_events([headline, lead, later])
+    merged = merge_events([headline, lead, later], HEADLINE_END)
     assert [len(e.evidence.also) for e in merged] == [1, 0]
     assert merged[0] is lead and merged[1] is later
 

@@ -10,10 +10,10 @@
 
 Merging is conservative: two events are merged only when they have the same PLOVER type
 and mode, the same actors, recipients and intermediaries by resolved identity (name and
-country; every participant resolved, at least two of them), the same status, negation,
-attribution and drop reason, and dates that agree: the same date, or one telling with no time
-expression at all (a headline); an unresolved date ("Wednesday", no publication date) agrees
-only with the same words.
+country; every participant named, at least two of them), the same status, negation,
+attribution and drop reason, and dates that agree: the same date, or none, or a headline (the
+first sentence) without one told again with a date; an unresolved date ("Wednesday", no
+publication date) agrees only with the same words.
 Events that differ in any of these stay apart. The telling that carries the date is the
 evidence (else the first); the merged event has the highest confidence of its tellings.
 """
@@ -31,7 +31,8 @@ Identity = tuple[Any, ...]
 
 def merge(doc: Document) -> None:
     """Duplicates out of ``doc.events``, then each event told more than once made one."""
-    doc.events = merge_events(unique(doc.events))
+    headline_end = doc.sentences[0].end if doc.sentences else -1
+    doc.events = merge_events(unique(doc.events), headline_end)
 
 
 def unique(events: list[Event]) -> list[Event]:
@@ -55,8 +56,16 @@ class Telling:
     tellings: list[Event] = field(default_factory=list)
     date: EventDate | None = None
 
-    def agrees(self, when: EventDate) -> bool:
-        return not _dated(when) or self.date is None or _same_date(self.date, when)
+    def agrees(self, event: Event, headline_end: int) -> bool:
+        """Dated tellings agree on the date; an undated telling joins dated ones only from
+        the headline (the first sentence, where a date is rarely written): in the body, "X
+        visited Y" and "X's previous visit to Y in 2012" may well be two visits."""
+        if self.date is not None and _dated(event.date):
+            return _same_date(self.date, event.date)
+        if self.date is None and not _dated(event.date):
+            return True
+        undated = [e for e in (*self.tellings, event) if not _dated(e.date)]
+        return all(e.evidence.end <= headline_end for e in undated)
 
     def add(self, event: Event) -> None:
         self.tellings.append(event)
@@ -64,14 +73,15 @@ class Telling:
             self.date = event.date
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """``events`` with each event told more than once made one, at its first telling's place."""
+def merge_events(events: list[Event], headline_end: int = -1) -> list[Event]:
+    """``events`` with each event told more than once made one, at its first telling's place
+    (``headline_end``: where the article's first sentence ends)."""
     groups: list[Telling] = []
     by_identity: dict[Identity, list[Telling]] = {}
     for event in events:
         key = identity(event)
         candidates = by_identity.setdefault(key, []) if key is not None else []
-        group = next((g for g in candidates if g.agrees(event.date)), None)
+        group = next((g for g in candidates if g.agrees(event, headline_end)), None)
         if group is None:
             group = Telling()
             groups.append(group)
@@ -97,7 +107,7 @@ def combine(tellings: list[Event]) -> Event:
 
 def identity(event: Event) -> Identity | None:
     """What two tellings of one event share; None when the event cannot be matched safely:
-    a participant without a resolved name or country, or fewer than two participants (one
+    a participant without a resolved name, or fewer than two participants (one
     actor alone, "Norland made a demand", tells too little to know it is the same event)."""
     actor, recipient, via = (
         _participants(group) for group in (event.actor, event.recipient, event.intermediary)
@@ -113,9 +123,10 @@ def identity(event: Event) -> Identity | None:
 
 
 def _participants(actors: list[Actor]) -> tuple[tuple[str | None, str | None], ...] | None:
-    """The resolved (name, country) of each participant, sorted; None if one is unresolved."""
+    """The resolved (name, country) of each participant, sorted; None if one has no name
+    (a country alone does not tell "a union" from "other unions")."""
     found = [(actor.name, actor.country) for actor in actors]
-    if any(name is None and country is None for name, country in found):
+    if any(name is None for name, _ in found):
         return None
     return tuple(sorted(found, key=lambda pair: (pair[0] or "", pair[1] or "")))
 
