@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from backchannel.actors import resolve
 from backchannel.records import Actor
-from eval.common import EVAL_DIR, print_figures, read_jsonl, write_misses
+from eval.common import EVAL_DIR, half, print_figures, read_jsonl, write_misses
 
 PATH = EVAL_DIR / "actors" / "ngec_actor_tests.jsonl"
 _FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%d %B %Y", "%d %b %Y")
@@ -46,7 +47,18 @@ def _country_by_convention(predicted: Actor | None, gold: str | None) -> bool:
 
 
 def score(write: bool = True) -> dict[str, float]:
+    """The figures on every row, then on each half by a hash of the id (``_a``, ``_b``)."""
     rows = list(read_jsonl(PATH))
+    figures, misses = _score(rows)
+    for part in "ab":
+        chosen = [row for row in rows if half(row["id"]) == part]
+        figures |= {f"{k}_{part}": v for k, v in _score(chosen)[0].items()}
+    if write:
+        write_misses("actors", misses)
+    return figures
+
+
+def _score(rows: list[dict[str, Any]]) -> tuple[dict[str, float], list[str]]:
     country = igo = convention = sector = 0
     misses = []
     for row in rows:
@@ -62,15 +74,14 @@ def score(write: bool = True) -> dict[str, float]:
                 f"{row['id']}\t{row['text']!r}\tgold {row['country']}/{row['sector']}"
                 f"\tgot {got_country}/{got_sector}"
             )
-    if write:
-        write_misses("actors", misses)
     total = len(rows) or 1
-    return {
+    figures = {
         "country_accuracy": country / total,
         "country_accuracy_igo": igo / total,
         "country_accuracy_conventions": convention / total,
         "sector_accuracy": sector / total,
     }
+    return figures, misses
 
 
 if __name__ == "__main__":

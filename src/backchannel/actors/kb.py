@@ -10,6 +10,7 @@ match has the capitals its alias demands (so "US" is never "us").
 from __future__ import annotations
 
 import csv
+import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -31,8 +32,13 @@ HEADERS = {
     "places.csv": ("name", "aliases", "country", "sector"),
     "agents.csv": ("text", "sector", "kind", "needs_context", "head"),
     "titles.csv": ("title", "office", "sector", "country"),
-}
+    "phoenix_actors.csv": (
+        "name", "aliases", "country", "sector", "start", "end", "home", "kind", "source",
+    ),
+    "phoenix_agents.csv": ("text", "sector", "source"),
+}  # fmt: skip
 ANCHORS = frozenset({"country", "org"})
+PHOENIX, PHOENIX_AGENTS = "phoenix_actors.csv", "phoenix_agents.csv"
 Period = tuple[date, date | None]  # from a day up to, not including, another (None: still)
 PROPER = frozenset({"country", "org", "person"})
 
@@ -54,6 +60,7 @@ class Entry:
     head: bool = False  # agent nouns that take the sector of a noun before them ("rebel leader")
     home: str | None = None  # non-state groups: the country they are based in
     governs: tuple[Period, ...] = ()  # when a group that took power was its state's government
+    source: str | None = None  # the file and line (or the source row) the entry comes from
 
 
 @dataclass(slots=True)
@@ -115,7 +122,8 @@ def _rows(name: str, data_dir: Path) -> Iterator[dict[str, str]]:
         if name in HEADERS and tuple(reader.fieldnames or ()) != HEADERS[name]:
             raise KnowledgeBaseError(f"{path}: header must be {','.join(HEADERS[name])}")
         for row in reader:
-            yield {k: (v or "").strip() for k, v in row.items() if k}
+            fields = {k: (v or "").strip() for k, v in row.items() if k}
+            yield fields | {"_source": f"{name}:{reader.line_num}"}
 
 
 def _periods(text: str) -> tuple[Period, ...]:
@@ -136,7 +144,9 @@ def _optional(value: str) -> str | None:
 
 def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("countries.csv", data_dir):
-        entry = Entry("country", row["name"], row["iso3"], None, _optional(row["qid"]))
+        entry = Entry(
+            "country", row["name"], row["iso3"], None, _optional(row["qid"]), source=row["_source"]
+        )
         kb.country_names[row["iso3"]] = entry
         for alias in [row["name"], *_split(row["aliases"]), *_split(row["demonyms"])]:
             kb.add(alias, entry)
@@ -152,6 +162,7 @@ def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
                     sector or "GOV",
                     entry.kb_id,
                     _optional(office),
+                    source=entry.source,
                 ),
             )
 
@@ -159,7 +170,9 @@ def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
 def _add_places(kb: KnowledgeBase, data_dir: Path) -> None:
     """Cities, regions and breakaway states: anchors with a country (a seat keeps its GOV)."""
     for row in _rows("places.csv", data_dir):
-        entry = Entry("country", row["name"], row["country"], _optional(row["sector"]))
+        entry = Entry(
+            "country", row["name"], row["country"], _optional(row["sector"]), source=row["_source"]
+        )
         for alias in _names(row):
             if alias.lower() not in kb.entries:
                 kb.add(alias, entry)
@@ -174,8 +187,10 @@ def _named(
     kind: str, row: dict[str, str], start: date | None = None, end: date | None = None
 ) -> Entry:
     """The entry of an organisation or a person (with the dates their role began and ended)."""
-    country, sector, qid = (_optional(row[key]) for key in ("country", "sector", "qid"))
-    return Entry(kind, row["name"], country, sector, qid, start=start, end=end)
+    country, sector, qid = (_optional(row.get(key, "")) for key in ("country", "sector", "qid"))
+    return Entry(
+        kind, row["name"], country, sector, qid, start=start, end=end, source=row["_source"]
+    )
 
 
 def _add_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
@@ -209,10 +224,12 @@ def _add_words(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows("agents.csv", data_dir):
         weak, head = row["needs_context"] == "yes", row["head"] == "yes"
         sector = _optional(row["sector"])
-        kb.add(row["text"], Entry(row["kind"], None, None, sector, weak=weak, head=head))
+        entry = Entry(row["kind"], None, None, sector, weak=weak, head=head, source=row["_source"])
+        kb.add(row["text"], entry)
     for row in _rows("titles.csv", data_dir):
         country, office = _optional(row["country"]), _optional(row["office"])
-        entry = Entry("title", row["title"], country, row["sector"] or "GOV", office=office)
+        sector = row["sector"] or "GOV"
+        entry = Entry("title", row["title"], country, sector, office=office, source=row["_source"])
         kb.add(row["title"], entry)
 
 
@@ -234,6 +251,7 @@ def _add_holders(kb: KnowledgeBase) -> None:
             term.start,
             term.end,
             term,
+            source="office_holders.csv",
         )
         for alias in (term.person, *term.aliases):
             kb.add(alias, entry)
@@ -241,9 +259,72 @@ def _add_holders(kb: KnowledgeBase) -> None:
             kb.add(term.title.lower(), Entry("title", term.title, None, "GOV", office=term.office))
 
 
-def load_kb(data_dir: Path | None = None, holders: Path | None = None) -> KnowledgeBase:
-    """Build a knowledge base from ``data_dir`` and the office-holder table ``holders``."""
+def _phoenix_entry(kb: KnowledgeBase, row: list[str], source: str) -> Entry | None:
+    """A row of ``phoenix_actors.csv``: a country's other name, an organisation, a person
+    (a plain reader and no ``replace``: thirty thousand rows load in a fraction of a second)."""
+    name, _, country, sector, start, end, home, kind, origin = row
+    source = f"{source} ({origin})"
+    if kind == "country":
+        own = kb.country_names.get(country)
+        return None if own is None else replace(own, source=source)
+    return Entry(
+        kind,
+        name,
+        country or None,
+        sector or None,
+        start=_iso(start, PHOENIX),
+        end=_iso(end, PHOENIX),
+        home=home or None,
+        source=source,
+    )
+
+
+def _plain_rows(name: str, data_dir: Path) -> Iterator[tuple[list[str], str]]:
+    """Rows of a generated table (header checked) with their ``file:line``."""
+    with (data_dir / name).open(encoding="utf-8", newline="") as stream:
+        reader = csv.reader(stream)
+        if tuple(next(reader, ())) != HEADERS[name]:
+            raise KnowledgeBaseError(f"{data_dir / name}: header must be {','.join(HEADERS[name])}")
+        for row in reader:
+            yield row, f"{name}:{reader.line_num}"
+
+
+def _add_phoenix(kb: KnowledgeBase, data_dir: Path) -> None:
+    """The Phoenix dictionaries' actors and agent nouns, for names no other table knows.
+
+    Their agent nouns need context, as ``needs_context`` agents do ("Chinese hunter")."""
+    if not (data_dir / PHOENIX).exists():
+        return
+    known = set(kb.entries)
+    for row, source in _plain_rows(PHOENIX, data_dir):
+        entry = _phoenix_entry(kb, row, source)
+        for alias in [row[0], *row[1].split(";")] if entry is not None else ():
+            key = alias.lower()  # written with single spaces by the builder
+            if alias and key not in known:
+                kb.entries[key].append(entry)  # type: ignore[arg-type]
+                kb.forms[key].add(alias)
+    for (text, sector, origin), source in _plain_rows(PHOENIX_AGENTS, data_dir):
+        if text not in known:
+            entry = Entry("agent", None, None, sector, weak=True, source=f"{source} ({origin})")
+            kb.add(text, entry)
+
+
+def load_kb(
+    data_dir: Path | None = None, holders: Path | None = None, phoenix: bool = True
+) -> KnowledgeBase:
+    """Build a knowledge base from ``data_dir`` and the office-holder table ``holders``
+    (with the Phoenix tables, when ``phoenix`` and they are there)."""
     data_dir = data_dir or DATA_DIR
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects: no collection passes while they are made
+    try:
+        return _load(data_dir, holders, phoenix)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(data_dir: Path, holders: Path | None, phoenix: bool) -> KnowledgeBase:
     kb = KnowledgeBase(load_holders(holders))
     _add_countries(kb, data_dir)
     _add_places(kb, data_dir)
@@ -251,6 +332,8 @@ def load_kb(data_dir: Path | None = None, holders: Path | None = None) -> Knowle
     _add_people(kb, data_dir)
     _add_words(kb, data_dir)
     _add_holders(kb)
+    if phoenix:
+        _add_phoenix(kb, data_dir)
     return kb
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from backchannel.actors.gazetteer import build_cities
 from backchannel.actors.kb_build import POSITIONS_PATH, build
+from backchannel.actors.phoenix_build import build_phoenix
 from backchannel.cli.common import Subparsers
 
 
@@ -28,6 +29,12 @@ def register(subparsers: Subparsers) -> None:
         help="GeoNames cities dump (cities15000.txt) -> cities.tsv",
     )
     builder.add_argument(
+        "--phoenix",
+        type=Path,
+        metavar="DIR",
+        help="Phoenix/PETRARCH-2 dictionaries folder -> phoenix_actors.csv, phoenix_agents.csv",
+    )
+    builder.add_argument(
         "--out", type=Path, default=Path("."), metavar="DIR", help="where to write the tables"
     )
     builder.add_argument(
@@ -41,15 +48,17 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.wikidata is None and args.geonames is None:
+    if args.wikidata is None and args.geonames is None and args.phoenix is None:
         print(
-            "backchannel: [BC700] kb build needs --wikidata DUMP or --geonames FILE",
+            "backchannel: [BC700] kb build needs --wikidata DUMP, --geonames FILE or --phoenix DIR",
             file=sys.stderr,
         )
         return 2
     counts: dict[str, int] = {}
     if args.wikidata is not None:
         counts.update(build(args.wikidata, args.out, args.positions))
+    if args.phoenix is not None:
+        counts.update(build_phoenix(args.phoenix, args.out))
     if args.geonames is not None:
         counts["cities"] = build_cities(args.geonames, args.out / "cities.tsv")
     for name, count in counts.items():
