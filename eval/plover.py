@@ -1,7 +1,8 @@
 """PLOVER gold-standard records: event type, actor and recipient accuracy.
 
 Sentences with exactly one gold event; the coder's most confident event is compared with
-it. Actors match by country ``code`` (any coded actor's country among the gold codes).
+it. Actors match by country ``code`` (any coded actor's country among the gold codes); a
+symmetric event coded in both directions matches a gold compound actor with no recipient.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ def _role_ok(coded: list[Actor], gold: list[dict[str, Any]]) -> bool:
     return (not wanted and not coded) or bool(wanted & _codes(coded))
 
 
+def _symmetric_ok(event: Event, row: dict[str, Any]) -> bool:
+    """A symmetric event coded in both directions (A → B, B → A, as the contract codes
+    "A and B met") matches the gold's compound actor [A, B] with no recipient."""
+    wanted = _gold_codes(row["actor"])
+    if row["recipient"] or len(wanted) < 2 or not event.recipient:
+        return False
+    return _codes(event.actor) | _codes(event.recipient) <= wanted
+
+
 def _describe(row: dict[str, Any], event: Event | None) -> str:
     got = "none" if event is None else f"{event.event}/{event.mode} {event.rule}"
     actors = "" if event is None else f" A={_codes(event.actor)} R={_codes(event.recipient)}"
@@ -45,6 +55,8 @@ def score(write: bool = True) -> dict[str, float]:
         typed = event is not None and event.event == row["event"]
         actor = typed and event is not None and _role_ok(event.actor, row["actor"])
         both = actor and event is not None and _role_ok(event.recipient, row["recipient"])
+        both = both or (typed and event is not None and _symmetric_ok(event, row))
+        actor = actor or both
         hits["type"] += typed
         hits["actor"] += actor
         hits["both"] += both

@@ -7,7 +7,7 @@ parsed candidate sentences of a document into ``Event`` records.
 from __future__ import annotations
 
 from backchannel.actors.setting import place_events, story_country
-from backchannel.events import political, triggers
+from backchannel.events import political, symmetric, triggers
 from backchannel.events.codebook import load
 from backchannel.events.coder import Coded, Denial, SentenceCoder
 from backchannel.events.keep import keep
@@ -49,7 +49,7 @@ def code_denials(doc: Document) -> list[Denial]:
 def code(doc: Document) -> list[Event]:
     """Events of the document's parsed sentences; those no political actor takes part in
     are marked not kept (``Event.dropped``)."""
-    coded = [item.event for item in code_spans(doc)]
+    coded = symmetric.split([item.event for item in code_spans(doc)])
     political.mark(coded)
     place_events(coded, story_country(doc.mentions))
     return coded

@@ -13,6 +13,7 @@ from backchannel.events import (
     denial,
     figurative,
     fillers,
+    light,
     links,
     modality,
     obligation,
@@ -119,6 +120,8 @@ def _roles(
             found.reciprocal = bool(fillers_)
             if not fillers_ and inner.trigger.event in codebook.words["target_types"]:
                 fillers_ = rolemod.prep_objects(inner.head, codebook.words["target_preps"])
+            if not fillers_:  # "agreed to resume talks [with the U.S.]"
+                fillers_ = _noun_recipients(inner, codebook, keep)
         found.recipient = rolemod.expand(fillers_)
     if not found.recipient and codebook.types[match.trigger.event].governs:
         found.recipient = rolemod.embedded_recipients(match.head, keep)
@@ -130,6 +133,13 @@ def _roles(
     if not found.recipient and match.trigger.event == "REJECT":
         found.recipient = _asked_for(frame, codebook, keep)
     return found
+
+
+def _noun_recipients(inner: Match, codebook: Codebook, keep: rolemod.Keep) -> list[Token]:
+    """The recipient a governed noun names by its own preposition: "talks [with] the U.S.",
+    "an attack [on] Kyiv" (the type's noun recipient prepositions, not its owner)."""
+    preps = tuple(d[2:] for d in codebook.recipient_deps(inner.trigger) if d.startswith("p:"))
+    return [t for t in rolemod.prep_objects(inner.head, preps) if keep(t)]
 
 
 def _accepted(
@@ -247,6 +257,7 @@ class SentenceCoder:
         self.subjects |= mentionmod.subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
         found = cover.dropped(sentence.parse, find(sentence.parse, self.codebook), self.codebook)
+        found = [light.apply(m) for m in found]
         matches = obligation.matches(
             sentence.parse, denial.denied(found, self.codebook), self.codebook
         )
@@ -286,7 +297,7 @@ class SentenceCoder:
                 dropped = f"figurative {match.trigger.lemmas[0]!r}: no physical force"
             else:  # "attacked Clinton over her emails"
                 event, mode, cameo = read.event, None, read.cameo
-        dropped = dropped or _no_event(match, event, fill)
+        dropped = dropped or light.dropped(match) or _no_event(match, event, fill)
         record = Event(
             article_id=self.article_id,
             event=event,
@@ -450,8 +461,9 @@ def _no_event(
         return "a quantity, not an act"
     if event == "PROTEST" and senses.is_campaign_rally(match.trigger.lemmas, actors, recipients):
         return "a campaign rally is no protest"
-    if event == "CONSULT" and senses.one_party(actors, recipients, intermediaries):
-        return "a consultation with one party"
+    lemmas = match.trigger.lemmas
+    if event == "CONSULT" and senses.one_party(lemmas, actors, recipients, intermediaries):
+        return "a conversation with one party"
     return None
 
 

@@ -11,6 +11,10 @@ political takes part, so no event.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from backchannel.datafiles import data_lines
 from backchannel.records import Actor, Event
 
 POLITICAL_SECTORS = frozenset(
@@ -21,7 +25,25 @@ POLITICAL_SECTORS = frozenset(
 )  # fmt: skip
 PRIVATE_SECTORS = frozenset({"CVL", "BUS", "MED", "EDU", "JRN", "REL", "AGR", "REF", "UNK"})
 NO_POLITICAL_ACTOR = "no political actor"
-POLITICAL_ACTS = frozenset({"PROTEST"})  # political whoever does them: strikes, demonstrations
+# political whoever does them: demonstrations and strikes, troops mobilised, and violence
+# with casualties or weapons of war (an attack that killed forty is event data even when no
+# one claims it)
+POLITICAL_ACTS = frozenset({"PROTEST", "MOBILIZE"})
+NOT_POLITICAL_MODES = frozenset({"obstruct", "boycott"})  # "blocked the deal", "boycott a shop"
+VIOLENT_ACTS = frozenset({"ASSAULT"})
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _casualties() -> frozenset[str]:
+    return frozenset(data_lines("codebook", "casualties.txt"))
+
+
+def _political_act(event: Event) -> bool:
+    if event.event in POLITICAL_ACTS:
+        return event.mode not in NOT_POLITICAL_MODES
+    words = _WORD.findall(event.evidence.sentence.lower())
+    return event.event in VIOLENT_ACTS and not _casualties().isdisjoint(words)
 
 
 def is_political(actor: Actor) -> bool:
@@ -38,7 +60,7 @@ def participants(event: Event) -> list[Actor]:
 def mark(events: list[Event]) -> None:
     """Mark the events no political actor takes part in as not kept (in place)."""
     for event in events:
-        if event.dropped is not None or event.event in POLITICAL_ACTS:
+        if event.dropped is not None or _political_act(event):
             continue
         if not any(is_political(a) for a in participants(event)):
             event.dropped = NO_POLITICAL_ACTOR

@@ -5,8 +5,9 @@
 - A rally held by a candidate, party or government is a campaign event, not a protest:
   PLOVER's PROTEST is the act of those who demonstrate against authority. A rally is a
   protest when it is against someone or held by a crowd (opposition, workers, civilians).
-- A consultation takes two parties: "Mr. Obama spoke against the backdrop of the museum"
+- A conversation takes two parties: "Mr. Obama spoke against the backdrop of the museum"
   names one, and is a speech; "Trump and Putin talked" or "talked with Putin" names two.
+  (A visit, a trip or a mediation effort may name only who makes it.)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ CROWD_SECTORS = frozenset(
     {"OPP", "SOC", "LAB", "CVL", "EDU", "REB", "MED", "AGR", "REL", "HRI", "NGO", "UAF", "REF"}
 )
 RALLY_LEMMAS = frozenset({"rally"})
+CONVERSATION_LEMMAS = frozenset({"speak", "talk", "discuss", "converse", "chat", "meet"})
 
 
 def is_quantity(head: Token) -> bool:
@@ -39,6 +41,10 @@ def is_campaign_rally(lemmas: tuple[str, ...], actors: list[Actor], targets: lis
     return not any(a.sector in CROWD_SECTORS for a in actors)
 
 
-def one_party(actors: list[Actor], recipients: list[Actor], intermediaries: list[Actor]) -> bool:
-    """A consultation with a single party: no recipient, no intermediary, one actor."""
-    return not recipients and not intermediaries and len(actors) < 2
+def one_party(
+    lemmas: tuple[str, ...], actors: list[Actor], recipients: list[Actor], mediators: list[Actor]
+) -> bool:
+    """A conversation with a single party: no recipient, no intermediary, one actor."""
+    if not CONVERSATION_LEMMAS & set(lemmas):
+        return False
+    return not recipients and not mediators and len(actors) < 2

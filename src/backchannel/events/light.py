@@ -1,0 +1,124 @@
+"""Light verbs: triggers whose event depends on their object or use (``light_verbs.tsv``).
+
+- ``object`` verbs (give, provide, hold, release, ...) are typed by an object the CAMEO verb
+  dictionary lists (``objects.object_code``, mapped to PLOVER by ``crosswalk``): "gave
+  Iran military aid" is AID 072; an object it does not list keeps the trigger's own type,
+  unless it is an empty one (``empty_objects.txt``): "gives the GOP a boost" is nothing.
+- ``market`` verbs (ease, decline, rally, ...) make no event in a market report: a market
+  word as subject or a quantity as what moved ("the Nikkei declined", "eased 0.1 percent").
+- ``figurative`` verbs (hit, strike, attack, ...) take the dictionary's set phrases first
+  ("struck a deal" 057, "attacked the plan" 111); the rest is ``figurative``'s business.
+A trigger re-typed by ``retype.tsv`` is left as it is: the codebook has already read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from backchannel.datafiles import data_lines
+from backchannel.events import crosswalk, objects
+from backchannel.events.triggers import Match
+from backchannel.nlp import Token
+
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+_MEASURE_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A light verb's reading: an event (type, mode, CAMEO) or, with ``dropped``, none."""
+
+    event: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    dropped: str | None = None
+
+
+@cache
+def _market_words() -> frozenset[str]:
+    return frozenset(data_lines("codebook", "market_words.txt"))
+
+
+def read(match: Match) -> Reading | None:
+    """How a light verb trigger reads, or None when it is no light verb (or already read)."""
+    trigger = match.trigger
+    if trigger.pos != "V" or trigger.retyped or len(trigger.lemmas) != 1:
+        return None
+    verb = trigger.lemmas[0]
+    kind = objects.light_kind(verb)
+    if kind == "market":
+        return _market(match.head)
+    if kind in ("object", "figurative"):
+        return _by_object(match.head, verb, empty=kind == "object")
+    return None
+
+
+@cache
+def _empty_objects() -> frozenset[str]:
+    return frozenset(data_lines("codebook", "empty_objects.txt"))
+
+
+def apply(match: Match) -> Match:
+    """The match re-typed by its light verb's object ("gave military aid" → AID 072)."""
+    reading = read(match)
+    if reading is None or reading.event is None or reading.cameo is None:
+        return match
+    trigger = replace(
+        match.trigger, event=reading.event, mode=reading.mode, cameo=reading.cameo, retyped=True
+    )
+    return replace(match, trigger=trigger)
+
+
+def dropped(match: Match) -> str | None:
+    """Why a light verb trigger is no event here ("a market report"), or None."""
+    reading = read(match)
+    return reading.dropped if reading is not None else None
+
+
+def _by_object(head: Token, verb: str, empty: bool) -> Reading | None:
+    phrases = _objects(head)
+    for phrase in phrases:
+        cameo = objects.object_code(verb, [t.lemma_.lower() for t in phrase])
+        if cameo and cameo != "---":
+            typed = crosswalk.plover(cameo)
+            if typed is None:  # a statement ("issued a statement" 010)
+                return Reading(dropped=f"'{verb}' with this object is a statement")
+            return Reading(typed[0], typed[1], cameo)
+    if empty and phrases and phrases[0][-1].lemma_.lower() in _empty_objects():
+        return Reading(dropped=f"'{verb} {phrases[0][-1].lemma_.lower()}' is no act")
+    return None
+
+
+def _objects(head: Token) -> list[list[Token]]:
+    """The verb's object phrases to look up, each as modifiers + head: the object, and the
+    noun of its "of" phrase ("tons of food aid", "$15 million in aid")."""
+    found = []
+    for obj in (c for c in head.children if c.dep_ in _OBJECT_DEPS):
+        found.append(_phrase(obj))
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+            found += [_phrase(p) for p in prep.children if p.dep_ == "pobj"]
+    return found
+
+
+def _phrase(noun: Token) -> list[Token]:
+    return [*(t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod")), noun]
+
+
+def _market(head: Token) -> Reading | None:
+    words = _market_words()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and _is_market(child, words):
+            return Reading(dropped="a market report")
+        if child.dep_ in ("dobj", "npadvmod", "prep") and _measured(child, words):
+            return Reading(dropped="a market report")
+    return None
+
+
+def _is_market(subject: Token, words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words for t in subject.subtree)
+
+
+def _measured(phrase: Token, words: frozenset[str]) -> bool:
+    """A quantity is what moved: "0.1 percent", "by 3 points", "to $40"."""
+    return any(t.ent_type_ in _MEASURE_ENTS or t.lemma_.lower() in words for t in phrase.subtree)
