@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from backchannel import actors, clean, events, grounding, nlp
+from backchannel import actors, clean, events, grounding, nlp, relevance
 from backchannel.errors import BackchannelError, PipelineOrderError, StageFailure
 from backchannel.events import confidence
 from backchannel.records import Article, Document, Rejection
@@ -63,9 +63,13 @@ def _sentences(doc: Document, settings: Settings) -> None:
     doc.sentences = nlp.split_sentences(doc.article.text)
 
 
+def _relevance(doc: Document, settings: Settings) -> None:
+    relevance.judge(doc)
+
+
 def _select(doc: Document, settings: Settings) -> None:
     for sentence in doc.sentences:
-        sentence.candidate = events.is_candidate(sentence.text)
+        sentence.candidate = sentence.skipped is None and events.is_candidate(sentence.text)
 
 
 def _parse_one(doc: Document, settings: Settings) -> None:
@@ -119,9 +123,12 @@ def _stage(name: str, requires: str, provides: str, run: StageFn) -> Stage:
 DEFAULT_STAGES: tuple[Stage, ...] = (
     _stage("clean", "article", "text", per_document("clean", _clean)),
     _stage("sentences", "text", "sentences", per_document("sentences", _sentences)),
-    _stage("select", "sentences", "candidates", per_document("select", _select)),
-    _stage("parse", "candidates", "parses", _parse),
     _stage("actors", "text sentences", "mentions", per_document("actors", _actors)),
+    _stage(
+        "relevance", "text sentences mentions", "relevance", per_document("relevance", _relevance)
+    ),
+    _stage("select", "sentences relevance", "candidates", per_document("select", _select)),
+    _stage("parse", "candidates", "parses", _parse),
     _stage("events", "parses mentions", "events", per_document("events", _events)),
     _stage(
         "grounding", "events sentences mentions", "grounded", per_document("grounding", _grounding)
