@@ -3,15 +3,22 @@ for these tests)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import backchannel
 from backchannel.relevance.model import MODEL_PATH, load_model
-from tests.conftest import EVAL_DIR, ROOT, needs_shared
+from backchannel.store import Store
+from backchannel.store.schema import SCHEMA_VERSION
+from tests.conftest import EVAL_DIR, ROOT, jsonl, needs_shared
+
+Run = Callable[..., tuple[int, str, str]]
 
 SPORT = (
     "Rovers beat City 3-1 on Saturday to move top of the league with four games of the season "
@@ -51,7 +58,7 @@ DIPLOMACY = (
     "Houthi rebels backed by Tehran since 2015. Israeli officials criticised the deal, and the "
     "Iranian president said his government would meet Saudi leaders next month."
 )
-POLL_SENTENCE = "The senator sits at 85 percent support among black voters in the latest poll."
+POLL = "The senator sits at 85 percent support among black voters in the latest poll."
 
 
 @pytest.mark.parametrize(
@@ -84,9 +91,9 @@ def test_a_single_sentence_is_never_ruled_out() -> None:
 
 
 def test_a_poll_sentence_of_a_political_report_is_skipped() -> None:
-    doc = backchannel.code_document(f"{DIPLOMACY} {POLL_SENTENCE}", published="2025-05-04")
+    doc = backchannel.code_document(f"{DIPLOMACY} {POLL}", published="2025-05-04")
     poll = doc.sentences[-1]
-    assert poll.text == POLL_SENTENCE and not poll.candidate
+    assert poll.text == POLL and not poll.candidate
     assert poll.skipped == "polls: 85 percent, support among, poll"
     assert not any(e.evidence.start >= poll.start for e in [*doc.events, *doc.dropped])
 
@@ -121,3 +128,72 @@ def test_the_shipped_model_rebuilds_byte_identically(tmp_path: Path) -> None:
         cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip
     assert out.read_bytes() == MODEL_PATH.read_bytes()
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_clean_explain_says_why_a_document_is_not_coded(run_cli: Run, tmp_path: Path) -> None:
+    code, out, _ = run_cli("clean", "--explain", _write(tmp_path, "match.txt", SPORT))
+    (line,) = jsonl(out)
+    assert code == 0 and line["text"].startswith("Rovers beat City")
+    relevance = line["relevance"]
+    assert relevance["political"] is False and relevance["reason"].startswith("sport: ")
+    assert 0 <= relevance["score"] < 0.5
+    first = line["skipped"][0]
+    assert first["start"] == 0 and line["text"][first["start"] : first["end"]] == first["sentence"]
+    assert first["reason"] == f"document not political ({relevance['reason']})"
+    _, out, _ = run_cli("clean", _write(tmp_path, "plain.txt", SPORT))
+    assert "relevance" not in jsonl(out)[0]  # only when asked
+
+
+def test_code_explain_puts_a_relevance_line_before_each_article(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    files = [_write(tmp_path, "a.txt", SPORT), _write(tmp_path, "b.txt", DIPLOMACY + " " + POLL)]
+    code, out, _ = run_cli("code", "--explain", *files, "--published", "2025-05-04")
+    lines = jsonl(out)
+    schemas = [line["schema"] for line in lines]
+    assert code == 0 and schemas[:2] == ["backchannel.relevance/1"] * 2
+    sport, diplomacy = lines[0], lines[1]
+    assert sport["relevance"]["political"] is False
+    assert len(sport["skipped"]) == sport["sentences"] == 6
+    assert diplomacy["relevance"]["political"] is True
+    assert [s["reason"] for s in diplomacy["skipped"]] == ["polls: 85 percent, support among, poll"]
+    assert set(schemas[2:]) == {"backchannel.event/1"}
+
+
+def test_ingest_stores_the_decision_and_the_skipped_sentences(tmp_path: Path) -> None:
+    path = str(tmp_path / "news.duckdb")
+    with Store.open(path) as store:
+        store.store_document(backchannel.code_document(SPORT, article_id="match"))
+        store.store_document(backchannel.code_document(DIPLOMACY, article_id="talks"))
+        match, talks = store.get_article("match"), store.get_article("talks")
+    assert match is not None and talks is not None
+    assert match["relevance_political"] is False and match["relevance_score"] < 0.5
+    assert match["relevance_reason"].startswith("sport: ")
+    assert len(json.loads(match["skipped"])) == 6
+    assert talks["relevance_political"] is True and json.loads(talks["skipped"]) == []
+
+
+def test_a_schema_3_file_gains_the_relevance_columns(tmp_path: Path) -> None:
+    path = str(tmp_path / "old.duckdb")
+    with Store.open(path) as store:
+        store.store_document(backchannel.code_document(DIPLOMACY, article_id="old"))
+    with duckdb.connect(path) as connection:  # as a schema-3 file was written
+        connection.execute("DROP INDEX articles_url")
+        for column in ("relevance_political", "relevance_score", "relevance_reason", "skipped"):
+            connection.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+        connection.execute("DELETE FROM schema_version")
+        connection.execute("INSERT INTO schema_version VALUES (3, now())")
+    with Store.open(path) as store:
+        version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
+        assert version == (SCHEMA_VERSION,)
+        old = store.get_article("old")
+        assert old is not None and old["relevance_political"] is None
+        store.store_document(backchannel.code_document(SPORT, article_id="new"))
+        new = store.get_article("new")
+        assert new is not None and new["relevance_political"] is False

@@ -21,6 +21,7 @@ from backchannel.records import (
 )
 from backchannel.serialise import event_to_dict
 from backchannel.store import DuckDBStore, EventFilter, Store
+from backchannel.store.schema import SCHEMA_VERSION
 
 BODY = (
     "GENEVA -- The foreign ministers of Norland and Sudmark met on Tuesday in Geneva to "
@@ -263,7 +264,7 @@ def test_a_schema_2_file_gains_the_audit_columns(tmp_path: Path) -> None:
             connection.execute(f"UPDATE events SET document = json_remove(document, '{path_}')")
     with Store.open(path) as store:
         version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
-        assert version == (3,)
+        assert version == (SCHEMA_VERSION,)
         events = store.query_events()
         assert [e["dropped"] for e in events] == [None, None]
         assert [e["evidence"]["also"] for e in events] == [[], []]

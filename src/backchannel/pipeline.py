@@ -139,6 +139,12 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 )
 
 
+def stages_until(name: str, stages: tuple[Stage, ...] = DEFAULT_STAGES) -> tuple[Stage, ...]:
+    """The stages up to and including ``name`` (``clean --explain`` stops at relevance)."""
+    names = [stage.name for stage in stages]
+    return stages[: names.index(name) + 1]
+
+
 def check_order(stages: Iterable[Stage]) -> None:
     """Raise ``PipelineOrderError`` unless each stage's needs are provided earlier."""
     available = {"article"}

@@ -15,11 +15,14 @@ from backchannel.records import (
     EventDate,
     Evidence,
     Rejection,
+    Relevance,
+    Sentence,
     TextSpan,
     Timex,
 )
 
 EVENT_SCHEMA = "backchannel.event/1"
+RELEVANCE_SCHEMA = "backchannel.relevance/1"
 ACTOR_FIELDS = (
     "text", "name", "country", "sector", "kb_id", "role_holder", "home_country"
 )  # fmt: skip
@@ -154,6 +157,33 @@ def clean_line(article: Article, rejection: Rejection | None) -> dict[str, Any]:
         "published_source": article.published_source,
         "language": article.language,
         "rejected": None if rejection is None else f"[{rejection.code}] {rejection.message}",
+    }
+
+
+def relevance_to_dict(value: Relevance | None) -> dict[str, Any] | None:
+    """The relevance stage's decision on a document: ``{political, score, reason}``."""
+    return None if value is None else asdict(value)
+
+
+def skipped_to_list(sentences: list[Sentence]) -> list[dict[str, Any]]:
+    """The sentences the relevance stage ruled out, with offsets and the reason."""
+    return [
+        {"start": s.start, "end": s.end, "sentence": s.text, "reason": s.skipped}
+        for s in sentences
+        if s.skipped is not None
+    ]
+
+
+def relevance_line(
+    article_id: str, value: Relevance | None, sentences: list[Sentence]
+) -> dict[str, Any]:
+    """A ``code --explain`` line: why a document or its sentences were not coded."""
+    return {
+        "schema": RELEVANCE_SCHEMA,
+        "article_id": article_id,
+        "relevance": relevance_to_dict(value),
+        "sentences": len(sentences),
+        "skipped": skipped_to_list(sentences),
     }
 
 

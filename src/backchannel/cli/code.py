@@ -17,7 +17,12 @@ from backchannel.cli.common import (
 )
 from backchannel.events.keep import considered
 from backchannel.pipeline import Pipeline
-from backchannel.serialise import event_to_dict
+from backchannel.serialise import event_to_dict, relevance_line
+
+EXPLAIN_HELP = (
+    "before each article's events, a line saying whether it may hold a political event and"
+    ' which sentences were skipped, and why (schema "backchannel.relevance/1")'
+)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -25,6 +30,7 @@ def register(subparsers: Subparsers) -> None:
     add_input_arguments(parser)
     add_keep_arguments(parser, "code")
     parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format")
+    parser.add_argument("--explain", action="store_true", help=EXPLAIN_HELP)
     parser.set_defaults(run=run)
 
 
@@ -36,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         if doc.rejection is not None:
             report_rejection(doc.rejection)
             continue
+        if args.explain:
+            write_line(relevance_line(doc.article.article_id, doc.relevance, doc.sentences))
         for event in considered(doc) if args.include_dropped else doc.events:
             write_line(event_to_dict(event))
     return exit_code(counter)

@@ -16,7 +16,7 @@ from backchannel.events.keep import LOW_CONFIDENCE, considered, low_confidence
 from backchannel.records import Article, Document, Rejection
 from backchannel.store import dedup
 from backchannel.store.base import EventFilter, Outcome, Store
-from backchannel.store.rows import EVENT_COLUMNS, actor_rows, event_row
+from backchannel.store.rows import EVENT_COLUMNS, actor_rows, event_row, relevance_values
 from backchannel.store.schema import ARTICLE_COLUMNS, SCHEMA_VERSION, TABLES
 
 
@@ -121,7 +121,7 @@ class DuckDBStore(Store):
         signature = dedup.signature(article.text)
         original, similarity = self._near_duplicate(signature)
         with self._transaction():
-            self._insert_article(article, signature, original, similarity)
+            self._insert_article(doc, signature, original, similarity)
             self._insert_events(doc)
         return "stored" if original is None else "duplicate"
 
@@ -143,15 +143,16 @@ class DuckDBStore(Store):
 
     def _insert_article(
         self,
-        article: Article,
+        doc: Document,
         signature: dedup.Signature,
         original: str | None,
         similarity: float | None,
     ) -> None:
+        article = doc.article
         values = [
             article.article_id, article.content_hash, article.url, article.title,
             article.published, article.published_source, article.language, article.origin,
-            article.text, _now(), original,
+            article.text, _now(), original, *relevance_values(doc),
         ]  # fmt: skip
         columns = ", ".join((*ARTICLE_COLUMNS, "similarity", "minhash"))
         self.connection.execute(

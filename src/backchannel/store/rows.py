@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from backchannel.records import Event
+from backchannel.records import Document, Event
 from backchannel.serialise import dumps, event_to_dict
 
 EVENT_COLUMNS = (
@@ -69,6 +69,20 @@ def event_row(event: Event, position: int) -> tuple[dict[str, Any], list[Any]]:
         dumps(data), data["dropped"], json.dumps(seen["also"]),
     ]  # fmt: skip
     return data, row
+
+
+def relevance_values(doc: Document) -> list[Any]:
+    """The ``articles`` columns of the relevance decision: political, score, reason, skipped
+    (the skipped sentences as ``[{start, end, reason}]``; the text is in ``articles.text``)."""
+    value = doc.relevance
+    skipped = [
+        {"start": s.start, "end": s.end, "reason": s.skipped}
+        for s in doc.sentences
+        if s.skipped is not None
+    ]
+    if value is None:
+        return [None, None, None, json.dumps(skipped)]
+    return [value.political, value.score, value.reason, json.dumps(skipped)]
 
 
 def actor_rows(data: dict[str, Any]) -> list[list[Any]]:

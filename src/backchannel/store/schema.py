@@ -1,7 +1,9 @@
 """The store's tables (DuckDB dialect, kept to plain SQL a PostgreSQL backend can mirror).
 
 ``articles``      one row per distinct cleaned text (``content_hash`` is unique);
-                  ``duplicate_of`` links a near-duplicate (syndicated copy) to the first copy.
+                  ``duplicate_of`` links a near-duplicate (syndicated copy) to the first copy;
+                  ``relevance_*`` and ``skipped``: may it hold a political event, and which
+                  sentences were not coded, and why (the relevance stage).
 ``article_bands`` MinHash LSH keys, to find near-duplicates with an index lookup.
 ``events``        every contract field as a column, plus ``document``: the contract JSON
                   exactly as ``serialise.event_to_dict`` writes it; the events the ``keep``
@@ -13,7 +15,8 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also
+SCHEMA_VERSION = 4  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also;
+# 4: articles.relevance_political, relevance_score, relevance_reason, skipped
 
 TABLES = (
     """CREATE TABLE IF NOT EXISTS schema_version (
@@ -35,8 +38,18 @@ TABLES = (
         ingested_at TIMESTAMP NOT NULL,
         duplicate_of VARCHAR,
         similarity DOUBLE,
-        minhash BIGINT[]
+        minhash BIGINT[],
+        relevance_political BOOLEAN,
+        relevance_score DOUBLE,
+        relevance_reason VARCHAR,
+        skipped JSON
     )""",
+    # schema 4: the relevance stage's decision on the article and the sentences it skipped,
+    # [{start, end, reason}] (files of schema 3 gain the columns; their articles: NULL)
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS relevance_political BOOLEAN",
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS relevance_score DOUBLE",
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS relevance_reason VARCHAR",
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS skipped JSON",
     """CREATE TABLE IF NOT EXISTS article_bands (
         band VARCHAR NOT NULL,
         article_id VARCHAR NOT NULL
@@ -121,4 +134,8 @@ ARTICLE_COLUMNS = (
     "text",
     "ingested_at",
     "duplicate_of",
+    "relevance_political",
+    "relevance_score",
+    "relevance_reason",
+    "skipped",
 )
