@@ -73,6 +73,7 @@ class KnowledgeBase:
     country_names: dict[str, Entry] = field(default_factory=dict)
     _automaton: Any = None
     _vocabulary: list[str] | None = None
+    _modifiers: frozenset[str] | None = None
 
     def add(self, alias: str, entry: Entry) -> None:
         alias = " ".join(alias.split())
@@ -90,11 +91,26 @@ class KnowledgeBase:
             self._automaton = automaton
         return self._automaton
 
+    def agent_modifiers(self) -> frozenset[str]:
+        """The first words of the agent lexicon's phrases ("federal" in "federal police"):
+        words that modify an agent noun, so never a place's name before one."""
+        if self._modifiers is None:
+            self._modifiers = frozenset(
+                alias.split()[0]
+                for alias, entries in self.entries.items()
+                if " " in alias and any(e.kind == "agent" for e in entries)
+            )
+        return self._modifiers
+
     def proper_aliases(self) -> list[str]:
-        """Aliases of countries, organisations and people (the fuzzy-matching vocabulary)."""
+        """Aliases of countries and organisations (the fuzzy-matching vocabulary): not
+        people's names, where a near spelling is another person ("Michael" is not the
+        Estonian prime minister Michal)."""
         if self._vocabulary is None:
             self._vocabulary = [
-                k for k, v in self.entries.items() if len(k) > 3 and v[0].kind in PROPER
+                k
+                for k, v in self.entries.items()
+                if len(k) > 3 and v[0].kind in PROPER and v[0].kind != "person"
             ]
         return self._vocabulary
 

@@ -162,6 +162,8 @@ def _city_before(kb: KnowledgeBase, text: str, start: int, actor: Actor) -> tupl
     words = found.group(1).split() if found else []
     while words and words[0].lower() in _NOT_NAMES:
         words.pop(0)
+    if len(words) == 1 and words[0].lower() in kb.agent_modifiers():
+        return start, actor  # "Federal prosecutors": a modifier, not the town of Federal
     place = city(" ".join(words)) if words else None
     if place is None:
         return start, actor
