@@ -148,9 +148,17 @@ def test_sanction_without_recipient_is_not_coded() -> None:
     assert not [e for e in code_text("The sanctions were a mistake.")[1] if e.event == "SANCTION"]
 
 
-def test_compound_actors_give_both_countries() -> None:
-    coded = only("Qatari and Omani officials met in Doha.", "CONSULT")
-    assert countries(coded.actor) == {"QAT", "OMN"}
+def directed(text: str, event: str) -> set[tuple[str | None, str | None]]:
+    """(actor country, recipient country) of each event of the type."""
+    found = [e for e in code_text(text)[1] if e.event == event]
+    return {(a.country, r.country) for e in found for a in e.actor for r in e.recipient}
+
+
+def test_a_symmetric_meeting_is_coded_in_both_directions() -> None:
+    assert directed("Qatari and Omani officials met in Doha.", "CONSULT") == {
+        ("QAT", "OMN"),
+        ("OMN", "QAT"),
+    }
 
 
 def test_conjoined_subjects_without_mentions_are_two_actors() -> None:

@@ -104,6 +104,10 @@ def _grounding(doc: Document, settings: Settings) -> None:
     grounding.ground(doc)
 
 
+def _participants(doc: Document, settings: Settings) -> None:
+    events.participants(doc)
+
+
 def _confidence(doc: Document, settings: Settings) -> None:
     confidence.calibrate(doc)
 
@@ -133,7 +137,10 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     _stage(
         "grounding", "events sentences mentions", "grounded", per_document("grounding", _grounding)
     ),
-    _stage("confidence", "grounded", "confidence", per_document("confidence", _confidence)),
+    _stage("participants", "grounded", "political", per_document("political", _participants)),
+    _stage(
+        "confidence", "grounded political", "confidence", per_document("confidence", _confidence)
+    ),
     _stage("merge", "grounded", "merged", per_document("merge", _merge)),
     _stage("keep", "grounded confidence", "kept", per_document("keep", _keep)),
 )

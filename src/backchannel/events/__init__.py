@@ -23,6 +23,7 @@ __all__ = [
     "is_candidate",
     "keep",
     "merge",
+    "participants",
 ]
 
 
@@ -47,9 +48,13 @@ def code_denials(doc: Document) -> list[Denial]:
 
 
 def code(doc: Document) -> list[Event]:
-    """Events of the document's parsed sentences; those no political actor takes part in
-    are marked not kept (``Event.dropped``)."""
-    coded = symmetric.split([item.event for item in code_spans(doc)])
-    political.mark(coded)
-    place_events(coded, story_country(doc.mentions))
-    return coded
+    """Events of the document's parsed sentences (symmetric ones in both directions)."""
+    return symmetric.split([item.event for item in code_spans(doc)])
+
+
+def participants(doc: Document) -> None:
+    """Once grounding has named the speakers: events no political actor takes part in are
+    marked not kept (``Event.dropped``), then unplaced participants take the story's
+    country."""
+    political.mark(doc.events)
+    place_events(doc.events, story_country(doc.mentions))

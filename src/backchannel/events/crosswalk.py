@@ -30,8 +30,8 @@ def build(source: Path, out: Path = TABLE) -> int:
     rows: dict[str, tuple[str, str]] = dict(_EXTRA)
     for line in source.read_text(encoding="utf-8").splitlines():
         found = _ROW.match(line)
-        if found:
-            rows[found.group(1)] = (found.group(2), found.group(3) or "")
+        if found:  # the first row of a code wins ("08" heads both CONCEDE and RETREAT)
+            rows.setdefault(found.group(1), (found.group(2), found.group(3) or ""))
     body = "".join(f"{code}\t{event}\t{mode}\n" for code, (event, mode) in sorted(rows.items()))
     out.write_text(_HEADER + body, encoding="utf-8")
     return len(rows)

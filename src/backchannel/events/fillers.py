@@ -37,6 +37,8 @@ def is_agentive(token: Token, codebook: Codebook, place_ok: bool) -> bool:
         return False
     if is_pronoun(token, words) or token.ent_type_ in _AGENT_ENTS:
         return True
+    if token.lower_ in words["pronouns_speaker"]:  # "I", "we": the speaker, once grounded
+        return True
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma in words["agent_nouns"] or lower in words["agent_nouns"]:
         return True

@@ -30,8 +30,25 @@ def has_aux(token: Token, words: frozenset[str]) -> bool:
     )
 
 
+_NEGATIVE_ADVERBIALS = frozenset({"time", "point", "way", "means", "circumstances", "stage"})
+
+
+def _negative_adverbial(child: Token) -> bool:
+    """ "[At no time] did I urge", "[in no way]", "[under no circumstances]": a preposition
+    whose object has the determiner "no"."""
+    if child.dep_ != "prep":
+        return False
+    return any(
+        o.lemma_.lower() in _NEGATIVE_ADVERBIALS and any(d.lower_ == "no" for d in o.children)
+        for o in child.children
+        if o.dep_ == "pobj"
+    )
+
+
 def is_negated(token: Token, codebook: Codebook) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+        return True
+    if any(_negative_adverbial(c) for c in token.children):
         return True
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_ in codebook.words["negators"]:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from backchannel.actors.kb import default_kb
 from backchannel.nlp import Token
 from backchannel.records import Actor
 
@@ -20,6 +21,7 @@ _MEASURE_ENTS = frozenset({"PERCENT", "QUANTITY", "MONEY"})
 CROWD_SECTORS = frozenset(
     {"OPP", "SOC", "LAB", "CVL", "EDU", "REB", "MED", "AGR", "REL", "HRI", "NGO", "UAF", "REF"}
 )
+LEADER_SECTORS = frozenset({"GOV", "PTY", "LEG", "ELI"})
 RALLY_LEMMAS = frozenset({"rally"})
 CONVERSATION_LEMMAS = frozenset({"speak", "talk", "discuss", "converse", "chat", "meet"})
 
@@ -35,10 +37,18 @@ def is_quantity(head: Token) -> bool:
 
 
 def is_campaign_rally(lemmas: tuple[str, ...], actors: list[Actor], targets: list[Actor]) -> bool:
-    """A rally against no one, held by no crowd: a candidate's or a party's."""
+    """A rally against no one, held by candidates, parties or governments, not a crowd."""
     if not RALLY_LEMMAS & set(lemmas) or not actors or targets:
         return False
-    return not any(a.sector in CROWD_SECTORS for a in actors)
+    return all(a.sector in LEADER_SECTORS or _named_person(a) for a in actors)
+
+
+def _named_person(actor: Actor) -> bool:
+    """A person the knowledge base names ("Trump"), not a people ("Nigerians")."""
+    if actor.sector in CROWD_SECTORS or not actor.name or " " not in actor.name:
+        return False
+    country = default_kb().country_names.get(actor.country or "")
+    return country is None or country.name != actor.name
 
 
 def one_party(

@@ -20,6 +20,7 @@ from datetime import date
 from backchannel.grounding import clause
 from backchannel.grounding.attribution import find_attributions
 from backchannel.grounding.dates import find_dates
+from backchannel.grounding.speaker import name_speaker
 from backchannel.grounding.status import is_opinion, negates, status_of
 from backchannel.nlp import Doc, Token
 from backchannel.records import Attribution, Document, Event, EventDate, Timex
@@ -175,4 +176,5 @@ def ground(doc: Document) -> None:
         event.attribution = _attribution(event, doc.attributions)
         event.date = _date(event, doc.timexes, text, previous, found)
         _status(event, found, doc.article.published)
+        name_speaker(event)
         previous = event.date if event.date.start is not None else previous
