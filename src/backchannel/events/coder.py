@@ -292,7 +292,7 @@ class SentenceCoder:
             match.trigger.lemmas, match.trigger.pos, sentence.parse, roles, fill["recipient"][0]
         )
         dropped = None
-        if read is not None and not read.literal and event in _FORCE_TYPES:
+        if read is not None and not read.literal and event == match.trigger.event:
             if read.event is None or read.cameo is None:  # "beat back a challenge"
                 dropped = f"figurative {match.trigger.lemmas[0]!r}: no physical force"
             else:  # "attacked Clinton over her emails"
@@ -486,7 +486,6 @@ def _not_actors(
 
 
 _SPEAKER_SIDE = frozenset({"THREATEN", "AGREE"})
-_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _MAX_PHRASE = 80  # longer filler phrases are clauses, not names: not resolved whole
 
 

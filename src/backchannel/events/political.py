@@ -32,6 +32,21 @@ POLITICAL_ACTS = frozenset({"PROTEST", "MOBILIZE"})
 NOT_POLITICAL_MODES = frozenset({"obstruct", "boycott"})  # "blocked the deal", "boycott a shop"
 VIOLENT_ACTS = frozenset({"ASSAULT"})
 _WORD = re.compile(r"[a-z]+")
+# words that also mean a comeback in a game or a walk: a rally or a march is a protest
+# without a political actor only when a crowd holds it ("Nigerians", "students")
+AMBIGUOUS_TRIGGERS = frozenset({"rally", "march"})
+CROWD_SECTORS = frozenset({"OPP", "SOC", "LAB", "EDU", "CVL", "REB", "AGR", "REF", "HRI", "NGO"})
+
+
+def _unambiguous(event: Event) -> bool:
+    """Whether the trigger (its rule's lemmas, "PROTEST/rally/V") is a protest word only."""
+    lemmas = (event.rule or "").split("/")[1:2]
+    return not AMBIGUOUS_TRIGGERS.intersection(lemmas)
+
+
+def _crowd(actor: Actor) -> bool:
+    """People or a group of them: "students", "opposition supporters", "Nigerians"."""
+    return actor.sector in CROWD_SECTORS or (actor.country is not None and actor.sector is None)
 
 
 @cache
@@ -40,8 +55,8 @@ def _casualties() -> frozenset[str]:
 
 
 def _political_act(event: Event) -> bool:
-    if event.event in POLITICAL_ACTS:
-        return event.mode not in NOT_POLITICAL_MODES
+    if event.event in POLITICAL_ACTS and event.mode not in NOT_POLITICAL_MODES:
+        return _unambiguous(event) or any(_crowd(a) for a in event.actor)
     words = _WORD.findall(event.evidence.sentence.lower())
     return event.event in VIOLENT_ACTS and not _casualties().isdisjoint(words)
 

@@ -1,0 +1,223 @@
+"""Precision on a real feed: each mechanism that keeps non-events out, and the dyads whole.
+
+Sentences written for these tests, coded by the whole pipeline (real spaCy model, real
+knowledge base) with ``min_confidence`` 0, so that what is tested is the coder's decision and
+its stated reason (``Event.dropped``), not the calibrated threshold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backchannel.actors import resolve
+from backchannel.actors.organisations import organisation_sector
+from backchannel.api import code_document
+from backchannel.events import crosswalk, light, objects
+from backchannel.records import Event
+from backchannel.settings import Settings
+
+EVERYTHING = Settings(min_confidence=0.0)
+
+
+def coded(text: str, published: str = "2019-09-05") -> tuple[list[Event], list[Event]]:
+    """(kept, not kept) events of one text."""
+    doc = code_document(text, published=published, settings=EVERYTHING)
+    return doc.events, doc.dropped
+
+
+def kept_types(text: str) -> set[str]:
+    return {e.event for e in coded(text)[0]}
+
+
+def reasons(text: str) -> set[str]:
+    return {e.dropped or "" for e in coded(text)[1]}
+
+
+def countries(actors: list) -> set[str | None]:  # type: ignore[type-arg]
+    return {a.country for a in actors}
+
+
+# --- an event needs a political actor -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your computer screen provides comfort and cover from the world outside.",
+        "The man returned with worsening breathlessness in December.",
+        "I was signed off work and spent most of the time asleep.",
+    ],
+)
+def test_no_political_actor_no_event(text: str) -> None:
+    assert not coded(text)[0]
+
+
+def test_an_event_without_political_actor_is_kept_aside_with_its_reason() -> None:
+    assert "no political actor" in reasons("The neighbours offered him a lift to the station.")
+
+
+def test_a_political_actor_on_either_side_keeps_the_event() -> None:
+    events, _ = coded("The doctors urged the Department of Homeland Security to act.")
+    assert "REQUEST" in {e.event for e in events}
+
+
+def test_violence_with_casualties_needs_no_named_actor() -> None:
+    assert "ASSAULT" in kept_types("An explosion killed more than 100 people in the market.")
+
+
+def test_a_protest_by_a_crowd_needs_no_political_actor() -> None:
+    assert "PROTEST" in kept_types("Thousands of students protested in Tehran on Monday.")
+
+
+# --- figurative and domain senses -------------------------------------------------------
+
+
+def test_a_verbal_attack_is_an_accusation() -> None:
+    events, _ = coded("Trump attacked Clinton over her emails.")
+    assert [e.event for e in events] == ["ACCUSE"]
+    assert events[0].cameo == "111"
+
+
+def test_an_attack_with_force_stays_an_assault() -> None:
+    assert "ASSAULT" in kept_types("Russia attacked Ukraine with missiles on Monday.")
+    assert "ASSAULT" in kept_types("Police beat protesters in the capital.")
+
+
+def test_beating_a_rival_is_no_event() -> None:
+    text = "Clinton beat back a challenge from Senator Bernie Sanders."
+    assert "ASSAULT" not in kept_types(text)
+    assert any(r.startswith("figurative") for r in reasons(text))
+
+
+def test_a_poll_figure_is_no_support() -> None:
+    text = "Clinton has 85 percent support among black voters in Florida."
+    assert "SUPPORT" not in kept_types(text)
+
+
+def test_a_candidates_rally_is_no_protest() -> None:
+    text = "Trump spoke at a rally in Ohio on Saturday."
+    assert "PROTEST" not in kept_types(text)
+    assert "a campaign rally is no protest" in reasons(text)
+
+
+def test_a_speech_is_no_consultation() -> None:
+    assert "CONSULT" not in kept_types("President Obama spoke in front of the museum.")
+    assert "CONSULT" in kept_types("President Obama spoke with Putin on Monday.")
+
+
+def test_a_market_report_is_no_event() -> None:
+    assert not coded("Japan's Nikkei declined 0.3 percent on Tuesday.")[0]
+
+
+def test_an_empty_object_makes_a_light_verb_no_aid() -> None:
+    text = "Pence gave the Republicans a boost on Tuesday."
+    assert "AID" not in kept_types(text)
+
+
+def test_the_dictionary_types_a_light_verb_by_its_object() -> None:
+    assert objects.object_code("give", ["green", "light"]) == "030"
+    events, _ = coded("The United States gave Israel the green light for the operation.")
+    assert "AGREE" in {e.event for e in events}
+
+
+# --- whole dyads ------------------------------------------------------------------------
+
+
+def test_a_symmetric_phone_call_is_coded_both_ways() -> None:
+    events, _ = coded("Trump and Putin talked by phone on Monday.")
+    pairs = {(e.actor[0].name, e.recipient[0].name) for e in events if e.event == "CONSULT"}
+    assert pairs == {("Donald Trump", "Vladimir Putin"), ("Vladimir Putin", "Donald Trump")}
+
+
+def test_a_governed_nouns_preposition_names_the_recipient() -> None:
+    events, _ = coded("Iran said it will agree to resume nuclear talks with the United States.")
+    agree = [e for e in events if e.event == "AGREE"]
+    assert agree and countries(agree[0].recipient) == {"USA"}
+
+
+def test_unplaced_agents_take_the_storys_country() -> None:
+    text = (
+        "Iran's foreign minister met Oman's envoy in Tehran. Iran said the talks went well. "
+        "The spokesperson accused the inspectors of bias."
+    )
+    accuse = [e for e in coded(text)[0] if e.event == "ACCUSE"]
+    assert accuse and countries(accuse[0].actor) == {"IRN"}
+
+
+def test_an_organisation_name_tells_its_sector() -> None:
+    assert organisation_sector("The Federal Foreign Office") == "GOV"
+    assert organisation_sector("the Ogaden National Liberation Front") == "REB"
+    assert organisation_sector("the Ministry of Defence") == "GOV"
+    assert organisation_sector("The Office") is None
+    assert organisation_sector("Reliance Jio") is None
+
+
+# --- denial and negation ---------------------------------------------------------------
+
+
+def test_a_denial_inside_a_quote_is_the_speakers_denied_act() -> None:
+    events, dropped = coded('"At no time did I urge Ukraine to investigate Biden," Volker said.')
+    request = [e for e in events + dropped if e.event == "REQUEST"]
+    assert request and request[0].status == "denied" and request[0].negated
+    assert [a.text for a in request[0].actor] == ["Volker"]
+
+
+def test_a_refusal_spoken_by_its_actor_is_no_denial() -> None:
+    text = '"We will never recognise the annexation," Ukrainian President Zelensky said.'
+    events, dropped = coded(text)
+    assert all(e.status != "denied" for e in events + dropped if e.event == "REJECT")
+
+
+# --- actors that are not what they look like -------------------------------------------
+
+
+def test_a_first_name_is_no_misspelt_prime_minister() -> None:
+    assert resolve("Michael Thomas") is None
+
+
+def test_an_agent_modifier_is_no_city() -> None:
+    events, _ = coded("Federal prosecutors alleged that the mayor took bribes.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and "ARG" not in countries(accuse[0].actor)
+
+
+# --- the CAMEO -> PLOVER crosswalk ------------------------------------------------------
+
+
+def test_the_crosswalk_builds_from_the_conversion_table(tmp_path: Path) -> None:
+    source = tmp_path / "CAMEO2PLOVER.txt"
+    source.write_text(
+        "# header\n08: CONCEDE\n081: CONCEDE,   ,   legal # Ease\n08: RETREAT\n"
+        "084: RETREAT,   ,  # Return\n0841: RETREAT, release,   legal # Release\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "cameo_plover.tsv"
+    assert crosswalk.build(source, out) == 5  # 4 codes and the appeals row
+    rows = [line.split("\t") for line in out.read_text().splitlines() if "\t" in line]
+    assert ["08", "CONCEDE", ""] in rows  # the first row of a code wins
+    assert ["0841", "RETREAT", "release"] in rows
+
+
+def test_the_crosswalk_reads_codes_by_their_longest_prefix() -> None:
+    assert crosswalk.plover("0733") == ("AID", "humanitarian") or crosswalk.plover("0733") == (
+        "AID",
+        None,
+    )
+    assert crosswalk.plover("010") is None  # a statement has no PLOVER type
+    assert crosswalk.plover("020") == ("REQUEST", None)
+
+
+def test_the_shipped_crosswalk_rebuilds_byte_identically(tmp_path: Path) -> None:
+    from tests.conftest import ROOT, needs_shared
+
+    source = ROOT.parent / "shared" / "design" / "reference" / "CAMEO2PLOVER-2021.txt"
+    needs_shared(source)
+    crosswalk.build(source, tmp_path / "cameo_plover.tsv")
+    assert (tmp_path / "cameo_plover.tsv").read_bytes() == crosswalk.TABLE.read_bytes()
+
+
+def test_light_verbs_have_readings() -> None:
+    assert objects.light_kind("give") == "object"
+    assert light.Reading(dropped="x").dropped == "x"
