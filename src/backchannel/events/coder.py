@@ -13,6 +13,7 @@ from backchannel.events import (
     denial,
     figurative,
     fillers,
+    implied,
     light,
     links,
     modality,
@@ -285,6 +286,9 @@ class SentenceCoder:
         if not (found.actor or found.recipient or found.intermediary or _verb_with_subject(match)):
             return None
         fill = {role: self._fill(sentence, getattr(found, role), events) for role in _ROLE_NAMES}
+        if not fill["actor"][0]:  # "were charged": prosecutors, unnamed
+            agent = implied.implied_actor(match.head, match.trigger.lemmas, match.trigger.pos)
+            fill["actor"] = ([agent], []) if agent else fill["actor"]
         if found.reciprocal:  # "a meeting between Trump and Rouhani", proposed by the US
             fill["recipient"] = _not_actors(fill["recipient"], fill["actor"][0])
         roles = [a for actors, _ in fill.values() for a in actors]
