@@ -427,7 +427,7 @@ class SentenceCoder:
         inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
         clauses = spans.clauses(sentence, head)
         inside = [m for m in inside if not any(a <= m.start < b for a, b in clauses)]
-        if head.lower_ in self.codebook.words["pronouns_speaker"] and not inside:
+        if fillers.is_speaker_pronoun(head, self.codebook.words) and not inside:
             return [Actor(text=span.text)]  # "I", "we": grounding names the speaker
         pronoun = fillers.pronoun_of(head, self.codebook.words)
         if pronoun is not None and not any(m.actor.country for m in inside):

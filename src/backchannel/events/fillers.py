@@ -37,7 +37,7 @@ def is_agentive(token: Token, codebook: Codebook, place_ok: bool) -> bool:
         return False
     if is_pronoun(token, words) or token.ent_type_ in _AGENT_ENTS:
         return True
-    if token.lower_ in words["pronouns_speaker"]:  # "I", "we": the speaker, once grounded
+    if is_speaker_pronoun(token, words):  # "I", "we": the speaker, once grounded
         return True
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma in words["agent_nouns"] or lower in words["agent_nouns"]:
@@ -45,6 +45,12 @@ def is_agentive(token: Token, codebook: Codebook, place_ok: bool) -> bool:
     if place_ok and (lemma in words["place_nouns"] or token.ent_type_ in _PLACE_ENTS):
         return True
     return token.pos_ == "PROPN" and token.ent_type_ == ""
+
+
+def is_speaker_pronoun(token: Token, words: dict[str, frozenset[str]]) -> bool:
+    """ "I", "we", "us": not "US", the country written in capitals."""
+    text = token.text
+    return token.lower_ in words["pronouns_speaker"] and (text == "I" or not text.isupper())
 
 
 def pronoun_of(head: Token, words: dict[str, frozenset[str]]) -> Token | None:

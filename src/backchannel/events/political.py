@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from backchannel.datafiles import data_lines
+from backchannel.events.codebook import load
 from backchannel.records import Actor, Event
 
 POLITICAL_SECTORS = frozenset(
@@ -54,10 +55,30 @@ def _casualties() -> frozenset[str]:
     return frozenset(data_lines("codebook", "casualties.txt"))
 
 
+@cache
+def _protest_words() -> frozenset[str]:
+    """The codebook's one-word protest nouns ("protest", "boycott", "walkout"), and "strike"."""
+    nouns = {
+        t.lemmas[0]
+        for group in load().by_first.values()
+        for t in group
+        if t.event == "PROTEST" and t.pos == "N" and len(t.lemmas) == 1
+    }
+    return frozenset({*nouns, "strike", "strikes", "strikers", "protests", "boycotts"})
+
+
+def _about_a_protest(words: list[str]) -> bool:
+    """Ending, calling off or refusing to end a strike or protest is a political act of its
+    own ("the teachers will not end the strike"); a strike beside casualties is an attack."""
+    return not _protest_words().isdisjoint(words) and _casualties().isdisjoint(words)
+
+
 def _political_act(event: Event) -> bool:
     if event.event in POLITICAL_ACTS and event.mode not in NOT_POLITICAL_MODES:
         return _unambiguous(event) or any(_crowd(a) for a in event.actor)
     words = _WORD.findall(event.evidence.sentence.lower())
+    if _about_a_protest(words):
+        return True
     return event.event in VIOLENT_ACTS and not _casualties().isdisjoint(words)
 
 
