@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from backchannel.events.codebook import Codebook
 from backchannel.events.triggers import Match
+from backchannel.nlp import Token
 
 _GOVERNED_PATH = frozenset(
     {"dobj", "xcomp", "ccomp", "pobj", "prep", "pcomp", "attr", "oprd", "acl"}
@@ -34,7 +35,7 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
     if noun is not None:
         return noun
     for step in range(6):
-        if token.dep_ not in _GOVERNED_PATH or token.head.i == token.i:
+        if not _governed_dep(token, step) or token.head.i == token.i:
             return None
         token = token.head
         found = heads.get(token.i)
@@ -50,6 +51,15 @@ def _governor(match: Match, heads: dict[int, Match], codebook: Codebook) -> Matc
         if match.trigger.pos == "V" or step > 0:  # a noun climbs past one ungoverning noun:
             return None  # "request to come to [its aid] with [support]"
     return None
+
+
+def _governed_dep(token: Token, step: int) -> bool:
+    """A dependency along which a trigger is governed; a to-infinitive the parse hung as an
+    adverbial clause right under the verb is its complement too ("sworn [to fight]")."""
+    if token.dep_ in _GOVERNED_PATH:
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return step == 0 and token.dep_ == "advcl" and infinitive
 
 
 def _content_noun(match: Match, heads: dict[int, Match], codebook: Codebook) -> Match | None:
