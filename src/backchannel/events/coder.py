@@ -356,6 +356,9 @@ class SentenceCoder:
             found.actor = self._actor_like(sentence, rolemod.Roles(speaker)).actor
         if event == cb.obligation["event"] != match.trigger.event or obligation.is_own(match):
             found = self._obliged(sentence, match, found)
+        if not found.actor and match.trigger.pos == "N":  # "[Russia] launched what ... was
+            doer = rolemod.Roles(_light_doer(match.head, cb.words["light_verbs"]))  # the attack"
+            found.actor = self._actor_like(sentence, doer).actor
         if not found.actor and match.trigger.cameo in cb.words["claimer_cameos"]:
             claimer = rolemod.Roles(_claimer(match.head))  # "[IS] claimed responsibility for"
             found.actor = self._actor_like(sentence, claimer).actor
@@ -490,6 +493,7 @@ def _not_actors(
 
 
 _SPEAKER_SIDE = frozenset({"THREATEN", "AGREE"})
+_SAYING = frozenset({"say", "tell", "report", "claim", "describe", "call"})
 _MAX_PHRASE = 80  # longer filler phrases are clauses, not names: not resolved whole
 
 
@@ -502,6 +506,22 @@ def _claimer(token: Token) -> list[Token]:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return rolemod.expand(rolemod.verb_actor(token))
+    return []
+
+
+def _light_doer(noun: Token, verbs: frozenset[str]) -> list[Token]:
+    """Who does a noun event through a light verb above it, at most four steps up ("[Russia]
+    launched what the Ukrainians said was the largest attack"); not past a reporting verb's
+    own subject ("the Ukrainians said")."""
+    token = noun
+    for _ in range(4):
+        if token.head.i == token.i or token.dep_ in _SUBJECT_DEPS:
+            return []  # "[Amnesty] International issued": the noun is the subject's
+        below, token = token, token.head
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+            return rolemod.expand(rolemod.verb_actor(token))
+        if token.pos_ == "VERB" and token.lemma_.lower() not in _SAYING and below.dep_ != "attr":
+            return []  # "sent experts to [investigate] the attacks": another verb's object
     return []
 
 

@@ -43,10 +43,12 @@ def _matches_at(tokens: Doc, i: int, trigger: Trigger) -> bool:
 
 
 def _head_of(tokens: Doc, start: int, end: int) -> Token:
-    for token in tokens[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
-            return token
-    return tokens[start]
+    """The token of the span whose head lies outside it; of several (a parse that splits
+    "missile and [drone] [attack]"), a noun span's last one, the head of an English compound."""
+    outside = [t for t in tokens[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    if len(outside) > 1 and outside[-1].pos_ in ("NOUN", "PROPN"):
+        return outside[-1]
+    return outside[0] if outside else tokens[start]
 
 
 _CONNECTIVE_DEPS = frozenset({"prep", "mark", "case"})  # "given it has", "following talks"
