@@ -1,0 +1,111 @@
+"""Participants the discourse gives: "the sanctions" and "the proposal" point back.
+
+An event with no recipient whose object is a definite noun naming an earlier act ("is not
+willing to walk back [the] sanctions", "had not responded to the proposal") takes its
+recipient from the event that noun names elsewhere in the article: whom the sanctions hit,
+who made the proposal. The nearest such event before it is preferred, then the nearest after
+(a headline or lead may come first, the act itself later).
+"""
+
+from __future__ import annotations
+
+from backchannel.records import Actor, Document, Event, Sentence
+
+# the noun, the type of the act it names, and which side of that act the new event is aimed at
+REFERRING: dict[str, tuple[str, str]] = {
+    "sanction": ("SANCTION", "recipient"),
+    "embargo": ("SANCTION", "recipient"),
+    "proposal": ("AGREE", "actor"),
+    "offer": ("AGREE", "actor"),
+    "overture": ("AGREE", "actor"),
+    "request": ("REQUEST", "actor"),
+    "demand": ("REQUEST", "actor"),
+    "ultimatum": ("THREATEN", "actor"),
+}
+FAMILIES: dict[str, set[str]] = {
+    "sanction": {"sanction", "sanctions", "embargo"},
+    "proposal": {"propose", "proposal", "offer", "overture"},
+    "offer": {"offer", "propose", "proposal"},
+    "request": {"request", "ask", "demand", "call"},
+    "demand": {"demand", "request", "ask"},
+}
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
+_NEW_MARKS = frozenset({"more", "new", "further", "additional", "other", "fresh", "another"})
+_ANSWERING = frozenset({"respond", "reply", "answer", "react"})
+NO_ANSWER = ("REJECT", "120")  # a proposal left unanswered is rebuffed (CAMEO 12)
+
+
+def _trigger_token(event: Event, sentence: Sentence):  # type: ignore[no-untyped-def]
+    at = (event.evidence.trigger_start or event.evidence.start) - sentence.start
+    return next((t for t in sentence.parse if t.idx == at), None)
+
+
+def _definite(noun) -> bool:  # type: ignore[no-untyped-def]
+    """ "the proposal", "sanctions": no owner, no indefinite or quantifying determiner."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "nummod")]
+    dets += [c.lower_ for c in noun.children if c.lower_ in _NEW_MARKS]
+    return "the" in dets or (not dets and noun.tag_ == "NNS")
+
+
+def _referring_object(event: Event, sentence: Sentence):  # type: ignore[no-untyped-def]
+    """A definite referring noun that is the trigger or the trigger's object, or None."""
+    token = _trigger_token(event, sentence)
+    if token is None:
+        return None
+    nouns = [token, *(c for c in token.subtree if c.dep_ in _OBJECT_DEPS)]
+    for noun in nouns:
+        if noun.lemma_.lower() in REFERRING and _definite(noun):
+            return noun
+    return None
+
+
+def _unanswered(noun) -> bool:  # type: ignore[no-untyped-def]
+    """ "had not responded to [the proposal]": a negated answering verb above the noun."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and verb.lemma_.lower() in _ANSWERING
+
+
+def _side(antecedent: Event, side: str, own: list[Actor]) -> list[Actor]:
+    names = {a.name or a.text for a in own}
+    return [a for a in getattr(antecedent, side) if (a.name or a.text) not in names]
+
+
+def _named_by(event: Event, noun: str) -> bool:
+    """Whether the event's trigger is the noun's own word family ("propose", "proposal")."""
+    lemmas = set((event.rule or "").split("/")[1].split("_")) if event.rule else set()
+    return bool(lemmas & FAMILIES.get(noun, {noun}))
+
+
+def _antecedent(events: list[Event], at: int, noun: str, own: list[Actor]) -> list[Actor]:
+    """The side of the nearest earlier (else later) act the noun names, of its own word
+    family first, then of its type; never the event's own actors."""
+    kind, side = REFERRING[noun]
+    order = [*reversed(events[:at]), *events[at + 1 :]]
+    typed = [e for e in order if e.event == kind]
+    for candidate in [*(e for e in typed if _named_by(e, noun)), *typed]:
+        found = _side(candidate, side, own)
+        if found:
+            return found
+    return []
+
+
+def fill(doc: Document) -> None:
+    """Recipients from the discourse for the events of ``doc`` that have none (in place)."""
+    sentences = {s.start: s for s in doc.sentences if s.parse is not None}
+    for i, event in enumerate(doc.events):
+        sentence = sentences.get(event.evidence.start)
+        if event.recipient or sentence is None:
+            continue
+        noun = _referring_object(event, sentence)
+        if noun is None:
+            continue
+        recipient = _antecedent(doc.events, i, noun.lemma_.lower(), event.actor)
+        if not recipient:
+            continue
+        event.recipient = recipient
+        if _unanswered(noun):  # "Iran had not responded to the proposal"
+            event.event, event.cameo, event.mode = NO_ANSWER[0], NO_ANSWER[1], None
+            event.quad_class, event.negated = 3, False
