@@ -122,3 +122,23 @@ def test_the_planned_call_tomorrow(iran_2025: tuple[str, list[Event]]) -> None:
     assert calls, "the phone call with Zelenskyy tomorrow"
     assert any(e["status"] in {"planned", "hypothetical"} for e in calls)
     assert any("UKR" in countries(e["recipient"]) for e in calls)
+
+
+@pytest.mark.parametrize(
+    ("story", "kind", "actor", "recipient", "what"),
+    [
+        ("iran_2019", "AGREE", "USA", "IRN", "the proposed meeting, conveyed via France"),
+        ("iran_2019", "REJECT", "IRN", "USA", "Iran's non-response to the proposal"),
+        ("iran_2019", "SANCTION", "USA", "IRN", "the new sanctions"),
+        ("iran_2019", "REJECT", "USA", "IRN", "the refusal to walk back sanctions"),
+        ("iran_2025", "AGREE", "IRN", "USA", "Iran agreeing to resume talks with the U.S."),
+        ("iran_2025", "CONSULT", "USA", "RUS", "the Trump-Putin phone call, one way"),
+        ("iran_2025", "CONSULT", "RUS", "USA", "the Trump-Putin phone call, the other way"),
+        ("iran_2025", "ASSAULT", "RUS", "UKR", "the attack on Kyiv"),
+    ],
+)
+def test_seed_events_have_whole_dyads(
+    story: str, kind: str, actor: str, recipient: str, what: str, request: pytest.FixtureRequest
+) -> None:
+    _, events = request.getfixturevalue(story)
+    assert find(events, kind, actor={actor}, recipient={recipient}), what

@@ -217,7 +217,8 @@ def _has_owner(noun: Token) -> bool:
 def _move_mediators(found: rolemod.Roles, codebook: Codebook) -> rolemod.Roles:
     mediators = codebook.words["mediator_nouns"]
     moved = [t for t in found.actor if t.lemma_.lower() in mediators]
-    if moved:
+    if moved and len(moved) < len(found.actor):  # mediators alone act themselves: "Qatari
+        # and Omani negotiators, who have been communicating with Witkoff"
         found.actor = [t for t in found.actor if t not in moved]
         found.intermediary = rolemod.expand([*found.intermediary, *moved])
     return found
