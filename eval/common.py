@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 OUT_DIR = ROOT / "eval" / "out"  # misses and reports written by `make eval` (ignored by git)
+
+Item = TypeVar("Item")
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -49,3 +51,18 @@ def half(key: str) -> str:
     for does not generalise.
     """
     return "ab"[hashlib.sha256(key.encode("utf-8")).digest()[0] % 2]
+
+
+def by_half(
+    items: Sequence[tuple[str, Item]], figures: Callable[[list[Item]], dict[str, float]]
+) -> dict[str, float]:
+    """``figures`` of every item, then of each half (``_a``, ``_b``) by a hash of its key.
+
+    ``items`` are (key, per-item outcome) pairs, computed once; only the aggregation is
+    repeated, and each half keeps the items' order.
+    """
+    merged = dict(figures([item for _, item in items]))
+    for part in "ab":
+        chosen = [item for key, item in items if half(key) == part]
+        merged |= {f"{name}_{part}": value for name, value in figures(chosen).items()}
+    return merged

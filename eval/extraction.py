@@ -3,6 +3,7 @@
 Token-level precision/recall/F1 of the extracted body against ``articleBody`` (whitespace
 words, multiset overlap), averaged over pages, as in the benchmark's ``evaluate.py``.
 Scores ``clean.clean`` and, for comparison, trafilatura's plain default on the same pages.
+Figures are also given for each half of the pages (``_a``/``_b``, by a hash of the page key).
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from backchannel.errors import BackchannelError
 from backchannel.ingest.decoding import to_text
 from backchannel.records import Article
 from backchannel.settings import Settings
-from eval.common import EVAL_DIR, print_figures, write_misses
+from eval.common import EVAL_DIR, by_half, print_figures, write_misses
 
 GOLD = EVAL_DIR / "extraction"
 ALL_LANGUAGES = Settings(languages=known_languages())
+PRF = tuple[float, float, float]
 
 
-def token_prf(truth: str, prediction: str) -> tuple[float, float, float]:
+def token_prf(truth: str, prediction: str) -> PRF:
     """The benchmark's token-level precision, recall and F1 of one page."""
     true_tokens, pred_tokens = Counter(truth.split()), Counter(prediction.split())
     if not true_tokens and not pred_tokens:
@@ -58,31 +60,36 @@ def trafilatura_default(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def average(rows: list[tuple[float, float, float]], prefix: str) -> dict[str, float]:
+# By the prefix of their figures' names.
+SYSTEMS: dict[str, Callable[[str], str]] = {"": ours, "trafilatura_default_": trafilatura_default}
+
+
+def average(rows: list[PRF], prefix: str) -> dict[str, float]:
     n = len(rows) or 1
     names = ("precision", "recall", "f1")
     return {f"{prefix}{name}": sum(row[i] for row in rows) / n for i, name in enumerate(names)}
 
 
+def _figures(outcomes: list[dict[str, PRF]]) -> dict[str, float]:
+    figures: dict[str, float] = {"pages": float(len(outcomes))}
+    for name in SYSTEMS:
+        figures |= average([page[name] for page in outcomes], name)
+    return figures
+
+
 def score(write: bool = True) -> dict[str, float]:
-    systems: dict[str, Callable[[str], str]] = {
-        "": ours,
-        "trafilatura_default_": trafilatura_default,
-    }
-    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
+    """The figures on every page, then on each half by a hash of the page key (``_a``, ``_b``)."""
+    outcomes: list[tuple[str, dict[str, PRF]]] = []
     misses: list[str] = []
     for key, html, body in pages():
-        for name, system in systems.items():
-            rows[name].append(token_prf(body, system(html)))
-        precision, recall, f1 = rows[""][-1]
+        page = {name: token_prf(body, system(html)) for name, system in SYSTEMS.items()}
+        outcomes.append((key, page))
+        precision, recall, f1 = page[""]
         if f1 < 0.9:
             misses.append(f"{key}\tP={precision:.3f}\tR={recall:.3f}\tF1={f1:.3f}")
-    figures: dict[str, float] = {"pages": float(len(rows[""]))}
-    for name in systems:
-        figures |= average(rows[name], name)
     if write:
         write_misses("extraction", misses)
-    return figures
+    return by_half(outcomes, _figures)
 
 
 if __name__ == "__main__":

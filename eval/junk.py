@@ -11,20 +11,22 @@ kept lines (by position) are scored against these labels (line precision/recall)
 cleaned text against ``articleBody`` with the extraction benchmark's token F1 (on all pages,
 and on the English pages the pipeline codes); the uncleaned text's F1 is the reference.
 The token F1 does not depend on the line labels. The misses file lists each page's token F1
-(worst first), then the lines the cleaner got wrong.
+(worst first), then the lines the cleaner got wrong. Figures are also given for each half
+of the pages (``_a``/``_b``, by a hash of the page key).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import lxml.html
 from lxml.etree import _Element
 
 from backchannel.clean.junk import classify, kept_indices
 from backchannel.clean.language import detect
-from eval.common import prf, print_figures, write_misses
+from eval.common import by_half, prf, print_figures, write_misses
 from eval.extraction import pages, token_prf
 
 SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
@@ -91,40 +93,55 @@ def is_content(line: str, body_words: Counter[str], whole_lines: set[str]) -> bo
     return sum(1 for word in words if word in body_words) / len(words) > CONTENT_SHARE
 
 
-def score(write: bool = True) -> dict[str, float]:
+class PageTally(NamedTuple):
+    """One page's line counts (tp, fp, fn) and token F1 with and without the cleaner."""
+
+    tp: int
+    fp: int
+    fn: int
+    token_f1: float
+    uncleaned_token_f1: float
+    english: bool
+
+
+def _score_page(key: str, html: str, body: str, misses: list[str]) -> PageTally:
+    lines = render(html)
+    body_words, whole_lines = Counter(body.split()), body_lines(body)
+    kept = kept_indices(classify(lines))
     tp = fp = fn = 0
-    cleaned_rows, raw_rows, english_rows = [], [], []
-    misses: list[str] = []
-    pages_by_f1: list[tuple[float, str]] = []
-    for key, html, body in pages():
-        lines = render(html)
-        body_words, whole_lines = Counter(body.split()), body_lines(body)
-        text = "\n".join(lines)
-        kept = kept_indices(classify(lines))
-        for i, line in enumerate(lines):
-            gold, ours = is_content(line, body_words, whole_lines), i in kept
-            tp, fp, fn = tp + (gold and ours), fp + (ours and not gold), fn + (gold and not ours)
-            if gold != ours:
-                misses.append(f"{key[:12]}\t{'FN' if gold else 'FP'}\t{line[:160]}")
-        cleaned_rows.append(token_prf(body, "\n".join(lines[i] for i in sorted(kept))))
-        pages_by_f1.append((cleaned_rows[-1][2], key))
-        if detect(body)[0] == "en":
-            english_rows.append(cleaned_rows[-1])
-        raw_rows.append(token_prf(body, text))
-    precision, recall, f1 = prf(tp, fp, fn)
-    n = len(raw_rows) or 1
-    figures = {
+    for i, line in enumerate(lines):
+        gold, ours = is_content(line, body_words, whole_lines), i in kept
+        tp, fp, fn = tp + (gold and ours), fp + (ours and not gold), fn + (gold and not ours)
+        if gold != ours:
+            misses.append(f"{key[:12]}\t{'FN' if gold else 'FP'}\t{line[:160]}")
+    cleaned = token_prf(body, "\n".join(lines[i] for i in sorted(kept)))[2]
+    uncleaned = token_prf(body, "\n".join(lines))[2]
+    return PageTally(tp, fp, fn, cleaned, uncleaned, detect(body)[0] == "en")
+
+
+def _figures(tallies: list[PageTally]) -> dict[str, float]:
+    precision, recall, f1 = prf(*(sum(t[i] for t in tallies) for i in range(3)))
+    n = len(tallies) or 1
+    english = [t.token_f1 for t in tallies if t.english]
+    return {
         "line_precision": precision,
         "line_recall": recall,
         "line_f1": f1,
-        "token_f1": sum(row[2] for row in cleaned_rows) / n,
-        "token_f1_english_pages": sum(row[2] for row in english_rows) / (len(english_rows) or 1),
-        "uncleaned_token_f1": sum(row[2] for row in raw_rows) / n,
+        "token_f1": sum(t.token_f1 for t in tallies) / n,
+        "token_f1_english_pages": sum(english) / (len(english) or 1),
+        "uncleaned_token_f1": sum(t.uncleaned_token_f1 for t in tallies) / n,
     }
+
+
+def score(write: bool = True) -> dict[str, float]:
+    """The figures on every page, then on each half by a hash of the page key (``_a``, ``_b``)."""
+    misses: list[str] = []
+    outcomes = [(key, _score_page(key, html, body, misses)) for key, html, body in pages()]
     if write:
-        per_page = [f"{key[:12]}\tPAGE\ttoken F1 {f1:.3f}" for f1, key in sorted(pages_by_f1)]
+        worst_first = sorted((tally.token_f1, key) for key, tally in outcomes)
+        per_page = [f"{key[:12]}\tPAGE\ttoken F1 {f1:.3f}" for f1, key in worst_first]
         write_misses("junk", per_page + misses)
-    return figures
+    return by_half(outcomes, _figures)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ A sentence with no event is class 0. With several events the most confident one 
 (earliest on ties). An act that is denied (status ``denied``, or inside a denial's clause:
 "X denied charges that it attacked Y") is class 0: the sentence reports a denial, which
 CAMEO codes as a statement (016). The coder's CAMEO codes are the same for both; only the
-grouping differs.
+grouping differs. Figures are also given for each half of the rows (``_a``/``_b``, by a hash
+of the row id).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from collections import defaultdict
 
 from backchannel.events import Denial, code_denials
 from backchannel.records import Event
-from eval.common import EVAL_DIR, prf, print_figures, read_jsonl, write_misses
+from eval.common import EVAL_DIR, by_half, prf, print_figures, read_jsonl, write_misses
 from eval.events_common import best, run
 
 GOLD = EVAL_DIR / "events" / "pentaclass.jsonl"
 CLASSES = range(5)
+Labels = tuple[int, int, int]  # gold, got (README mapping), got (original grouping)
 
 
 def _root(event: Event | None) -> int:
@@ -78,29 +80,33 @@ def _confusion(pairs: list[tuple[int, int]]) -> list[str]:
     return ["## confusion", header, *rows]
 
 
+def _both_figures(labels: list[Labels]) -> dict[str, float]:
+    """The README mapping's figures, and the macro-F1 of Schrodt's original grouping."""
+    figures = _figures([(gold, got) for gold, got, _ in labels])
+    figures["macro_f1_original"] = _figures([(gold, got) for gold, _, got in labels])["macro_f1"]
+    return figures
+
+
 def score(write: bool = True) -> dict[str, float]:
+    """The figures on every row, then on each half by a hash of the row id (``_a``, ``_b``)."""
     rows = list(read_jsonl(GOLD))
     docs = run([(row["id"], row["text"]) for row in rows])
-    pairs: list[tuple[int, int]] = []
-    original: list[tuple[int, int]] = []
+    outcomes: list[tuple[str, Labels]] = []
     misses: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         doc = docs[row["id"]]
         event = _spoken(best(doc.events), code_denials(doc))
         got = penta(event)
-        pairs.append((row["label"], got))
-        original.append((row["label"], penta_original(event)))
+        outcomes.append((row["id"], (row["label"], got, penta_original(event))))
         if got != row["label"]:
             rule = event.rule if event else "none"
             misses[f"gold {row['label']} got {got}"].append(f"{row['id']}\t{rule}\t{row['text']}")
     if write:
-        lines = _confusion(pairs)
+        lines = _confusion([(gold, got) for _, (gold, got, _) in outcomes])
         for key, items in sorted(misses.items()):
             lines += [f"## {key}", *items]
         write_misses("pentaclass", lines)
-    figures = _figures(pairs)
-    figures["macro_f1_original"] = _figures(original)["macro_f1"]
-    return figures
+    return by_half(outcomes, _both_figures)
 
 
 if __name__ == "__main__":

@@ -11,21 +11,27 @@ annotator against the other on the doubly annotated articles: a ceiling for the 
 For each of cue, source and content it counts overlap matches: a predicted span is correct
 when it overlaps a gold span of that label, a gold span is found when a predicted span
 overlaps it. Discontinuous gold spans (``start end;start end``) count as their outer extent.
+Figures are also given for each half of the articles (``_a``/``_b``, by a hash of the article
+name; an article's annotation files stay together).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from backchannel.grounding import find_attributions
 from backchannel.records import TextSpan
-from eval.common import EVAL_DIR, print_figures, write_misses
+from eval.common import EVAL_DIR, by_half, print_figures, write_misses
 
 DEV_DIR = EVAL_DIR / "attribution" / "polnear" / "dev"
 LABELS = {"Source": "source", "Cue": "cue", "Content": "content"}
+AGREEMENT = ("cue", "source")  # the kinds scored for annotator agreement
 
 Span = tuple[int, int]
+Counts = dict[str, list[float]]  # by kind: [predicted found, predicted, gold found, gold]
+Tallies = tuple[Counts, Counts]  # an article's counts against its annotators; agreement
 
 
 def read_ann(path: Path) -> dict[str, list[Span]]:
@@ -98,19 +104,29 @@ def _agreement(anns: list[Path], counts: dict[str, list[float]]) -> None:
             _count(second[kind], first[kind], counts[kind])
 
 
-def score(write: bool = True) -> dict[str, float]:
+def _score_article(text_path: Path, anns: list[Path]) -> tuple[Tallies, list[str]]:
+    """One article's counts against each of its annotators, its agreement counts, misses."""
+    text = text_path.read_text(encoding="utf-8")
+    predicted = _predicted(text)
     counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in LABELS.values()}
-    agreement = {kind: [0.0, 0.0, 0.0, 0.0] for kind in ("cue", "source")}
+    agreement = {kind: [0.0, 0.0, 0.0, 0.0] for kind in AGREEMENT}
     misses: list[str] = []
-    for text_path, anns in articles():
-        text = text_path.read_text(encoding="utf-8")
-        predicted = _predicted(text)
-        for ann_path in anns:
-            gold = read_ann(ann_path)
-            for kind in counts:
-                _count(gold[kind], predicted[kind], counts[kind])
-            misses.extend(_misses(ann_path.name, text, gold["cue"], predicted["cue"]))
-        _agreement(anns, agreement)
+    for ann_path in anns:
+        gold = read_ann(ann_path)
+        for kind in counts:
+            _count(gold[kind], predicted[kind], counts[kind])
+        misses.extend(_misses(ann_path.name, text, gold["cue"], predicted["cue"]))
+    _agreement(anns, agreement)
+    return (counts, agreement), misses
+
+
+def _pool(parts: list[Counts], kinds: Iterable[str]) -> Counts:
+    return {kind: [sum(part[kind][k] for part in parts) for k in range(4)] for kind in kinds}
+
+
+def _figures(tallies: list[Tallies]) -> dict[str, float]:
+    counts = _pool([counts for counts, _ in tallies], LABELS.values())
+    agreement = _pool([agreement for _, agreement in tallies], AGREEMENT)
     figures: dict[str, float] = {}
     for kind, kind_counts in counts.items():
         (
@@ -121,9 +137,20 @@ def score(write: bool = True) -> dict[str, float]:
     figures["mean_cue_source_f1"] = (figures["cue_f1"] + figures["source_f1"]) / 2
     for kind, kind_counts in agreement.items():
         figures[f"annotator_agreement_{kind}_f1"] = _f1(kind_counts)[2]
+    return figures
+
+
+def score(write: bool = True) -> dict[str, float]:
+    """The figures on every article, then on each half by a hash of its name (``_a``, ``_b``)."""
+    outcomes: list[tuple[str, Tallies]] = []
+    misses: list[str] = []
+    for text_path, anns in articles():
+        tallies, article_misses = _score_article(text_path, anns)
+        outcomes.append((text_path.stem, tallies))
+        misses.extend(article_misses)
     if write:
         write_misses("polnear", misses)
-    return figures
+    return by_half(outcomes, _figures)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ hosting or mediation goes from a source to a target. A denial is no event (the
 act it denies is coded, status denied), but CAMEO codes the sentence as the denier's
 statement (016): when the most confident event lies inside a denial's clause, or no event is
 coded, the denial's phrases (the denier, the accuser: "charges [by the US]") are scored.
+Figures are also given for each half of the sentences (``_a``/``_b``, by a hash of the
+sentence's id, ``r<i>`` for the i-th sentence of the file).
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ from pathlib import Path
 
 from backchannel.events import Coded, Denial, code_denials
 from backchannel.records import TextSpan
-from eval.common import EVAL_DIR, prf, print_figures, write_misses
+from eval.common import EVAL_DIR, by_half, prf, print_figures, write_misses
 from eval.events_common import best_coded, run
 
 GOLD = EVAL_DIR / "events" / "roles.conll"
 Span = tuple[int, int]
+Counts = dict[str, tuple[int, int, int]]  # (tp, fp, fn) by role and match
+ROLES = ("actor", "recipient")
+MATCHES = ("exact", "overlap")
 
 
 def _sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
@@ -131,30 +136,42 @@ def _denied(coded: Coded | None, denials: list[Denial]) -> Coded | Denial | None
     return coded
 
 
+def _counts(got: dict[str, list[Span]], wanted: dict[str, list[Span]]) -> Counts:
+    """(tp, fp, fn) of one sentence by role and match ("actor_exact", "actor_overlap", ...)."""
+    return {
+        f"{role}_{match}": _match(got[role], wanted[role], exact=match == "exact")
+        for role in ROLES
+        for match in MATCHES
+    }
+
+
+def _figures(sentences: list[Counts]) -> dict[str, float]:
+    keys = [f"{role}_{match}" for role in ROLES for match in MATCHES]
+    counts = {key: [sum(one[key][k] for one in sentences) for k in range(3)] for key in keys}
+    figures = {f"{key}_f1": prf(*counts[key])[2] for key in keys}
+    total = [sum(counts[f"{r}_overlap"][k] for r in ROLES) for k in range(3)]
+    figures["overlap_f1"] = prf(*total)[2]
+    return figures
+
+
 def score(write: bool = True) -> dict[str, float]:
-    gold = [_gold(tokens) for tokens in _sentences(GOLD)]
-    docs = run([(f"r{i}", text) for i, (text, _) in enumerate(gold)])
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    """The figures on every sentence, then on each half by a hash of its id (``_a``, ``_b``)."""
+    gold = {f"r{i}": _gold(tokens) for i, tokens in enumerate(_sentences(GOLD))}
+    docs = run([(key, text) for key, (text, _) in gold.items()])
+    outcomes: list[tuple[str, Counts]] = []
     misses: dict[str, list[str]] = defaultdict(list)
-    for i, (text, wanted) in enumerate(gold):
-        doc = docs[f"r{i}"]
+    for key, (text, wanted) in gold.items():
+        doc = docs[key]
         spans = predicted(_denied(best_coded(doc), code_denials(doc)))
-        for role in ("actor", "recipient"):
-            got = spans[role]
-            for exact in (True, False):
-                key = f"{role}_{'exact' if exact else 'overlap'}"
-                for k, value in enumerate(_match(got, wanted[role], exact)):
-                    counts[key][k] += value
-            if sorted(got) != sorted(wanted[role]):
-                shown = [text[a:b] for a, b in got]
+        outcomes.append((key, _counts(spans, wanted)))
+        for role in ROLES:
+            if sorted(spans[role]) != sorted(wanted[role]):
+                shown = [text[a:b] for a, b in spans[role]]
                 expected = [text[a:b] for a, b in wanted[role]]
                 misses[role].append(f"got {shown} gold {expected}\t{text}")
     if write:
         write_misses("roles", [f"## {k}\n" + "\n".join(v) for k, v in sorted(misses.items())])
-    figures = {f"{key}_f1": prf(*values)[2] for key, values in sorted(counts.items())}
-    total = [sum(counts[f"{r}_overlap"][k] for r in ("actor", "recipient")) for k in range(3)]
-    figures["overlap_f1"] = prf(*total)[2]
-    return figures
+    return by_half(outcomes, _figures)
 
 
 if __name__ == "__main__":

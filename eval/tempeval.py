@@ -4,17 +4,20 @@ The text is the ``<TEXT>`` element with its tags stripped; the document creation
 (``functionInDocument="CREATION_TIME"``) is the publication date and, being in the header,
 is neither gold nor predicted. Measures as in TempEval-3: relaxed span P/R/F1 (any overlap)
 and value P/R/F1 (a predicted timex counts when it overlaps a gold one with the same value).
+Figures are also given for each half of the documents (``_a``/``_b``, by a hash of the file
+name).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from backchannel.grounding import find_dates
 from backchannel.records import Timex
-from eval.common import EVAL_DIR, print_figures, write_misses
+from eval.common import EVAL_DIR, by_half, print_figures, write_misses
 
 TIME_DIR = EVAL_DIR / "time"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -54,11 +57,13 @@ def _overlaps(a: Timex, b: Gold) -> bool:
     return a.start < b[1] and b[0] < a.end
 
 
-def _score_file(path: Path, counts: dict[str, float], misses: list[str]) -> None:
+def _score_file(path: Path, misses: list[str]) -> Counter[str]:
+    """One document's counts of predicted and gold timexes, and of those that match."""
     text, gold, published = read_tml(path)
     predicted = find_dates(text, published)
     span_hit = [any(_overlaps(p, g) for g in gold) for p in predicted]
     value_hit = [any(_overlaps(p, g) and p.value == g[2] for g in gold) for p in predicted]
+    counts: Counter[str] = Counter()
     counts["span_tp_p"] += sum(span_hit)
     counts["value_tp_p"] += sum(value_hit)
     counts["predicted"] += len(predicted)
@@ -73,25 +78,28 @@ def _score_file(path: Path, counts: dict[str, float], misses: list[str]) -> None
     for p, hit in zip(predicted, span_hit, strict=True):
         if not hit:
             misses.append(f"{path.name}\tEXTRA\t{p.text!r}={p.value}")
+    return counts
 
 
-def _figures(counts: dict[str, float], kind: str) -> dict[str, float]:
+def _kind_figures(counts: Counter[str], kind: str) -> dict[str, float]:
     precision = counts[f"{kind}_tp_p"] / counts["predicted"] if counts["predicted"] else 0.0
     recall = counts[f"{kind}_tp_g"] / counts["gold"] if counts["gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {f"{kind}_precision": precision, f"{kind}_recall": recall, f"{kind}_f1": f1}
 
 
+def _figures(documents: list[Counter[str]]) -> dict[str, float]:
+    counts: Counter[str] = sum(documents, Counter())
+    return {**_kind_figures(counts, "span"), **_kind_figures(counts, "value")}
+
+
 def score(write: bool = True) -> dict[str, float]:
-    counts: dict[str, float] = dict.fromkeys(
-        ("span_tp_p", "span_tp_g", "value_tp_p", "value_tp_g", "predicted", "gold"), 0.0
-    )
+    """The figures on every document, then on each half by its file name's hash (_a, _b)."""
     misses: list[str] = []
-    for path in sorted(TIME_DIR.glob("*/*.tml")):
-        _score_file(path, counts, misses)
+    outcomes = [(path.name, _score_file(path, misses)) for path in sorted(TIME_DIR.glob("*/*.tml"))]
     if write:
         write_misses("tempeval", misses)
-    return {**_figures(counts, "span"), **_figures(counts, "value")}
+    return by_half(outcomes, _figures)
 
 
 if __name__ == "__main__":
