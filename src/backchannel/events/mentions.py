@@ -3,9 +3,11 @@ name a person, which are a clause's subject."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from backchannel.events import fillers
 from backchannel.events.codebook import Codebook
-from backchannel.nlp import Token
+from backchannel.nlp import Doc, Token
 from backchannel.records import Mention, Sentence
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -28,8 +30,20 @@ def person_mentions(sentence: Sentence, mentions: list[Mention], codebook: Codeb
 def _mention_head(sentence: Sentence, mention: Mention) -> Token | None:
     """The token a mention ends on (the head of an English noun phrase)."""
     end = mention.end - sentence.start
-    heads = [t for t in sentence.parse if t.idx < end <= t.idx + len(t.text)]
-    return heads[0] if heads else None
+    ends = _token_ends(sentence.parse)
+    i = bisect_left(ends, end)  # the first token ending at or after the mention's end
+    if i < len(ends) and sentence.parse[i].idx < end:
+        return sentence.parse[i]
+    return None
+
+
+def _token_ends(parse: Doc) -> list[int]:
+    """Where each token of the parse ends, cached on the parse (one pass per sentence)."""
+    ends: list[int] | None = parse.user_data.get("token_ends")
+    if ends is None:
+        ends = [t.idx + len(t.text) for t in parse]
+        parse.user_data["token_ends"] = ends
+    return ends
 
 
 def subject_mentions(sentence: Sentence, mentions: list[Mention]) -> set[int]:
