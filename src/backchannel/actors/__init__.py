@@ -16,9 +16,12 @@ from backchannel.actors.setting import place_in_story
 from backchannel.records import Actor, Document, Mention
 
 
-def resolve(text: str, when: date | None = None, context: str | None = None) -> Actor | None:
-    """One mention to an actor, as the pipeline would resolve it (``None`` if unknown)."""
-    return resolve_text(default_kb(), text, when, context)
+def resolve(
+    text: str, when: date | None = None, context: str | None = None, fuzzy: bool = True
+) -> Actor | None:
+    """One mention to an actor, as the pipeline would resolve it (``None`` if unknown);
+    without ``fuzzy``, no approximate spelling (a phrase of running text, not a name)."""
+    return resolve_text(default_kb(), text, when, context, fuzzy)
 
 
 def find_mentions(doc: Document) -> list[Mention]:

@@ -284,16 +284,21 @@ def fuzzy_parts(kb: KnowledgeBase, text: str) -> list[Part]:
 
 
 def resolve_text(
-    kb: KnowledgeBase, text: str, when: date | None = None, context: str | None = None
+    kb: KnowledgeBase,
+    text: str,
+    when: date | None = None,
+    context: str | None = None,
+    fuzzy: bool = True,
 ) -> Actor | None:
-    """Resolve one mention: known aliases, then a city's name, then approximate spelling;
-    a mention placed nowhere takes the country of the city it names or of its context."""
+    """Resolve one mention: known aliases, then a city's name, then (with ``fuzzy``)
+    approximate spelling; a mention placed nowhere takes the country of the city it names
+    or of its context."""
     parts = scan(kb, text)
     if not parts and (place := city(text)) is not None:
         return Actor(text, place.name, place.country)
-    actor = combine(kb, text, parts or fuzzy_parts(kb, text), when)
+    actor = combine(kb, text, parts or (fuzzy_parts(kb, text) if fuzzy else []), when)
     if actor is None:
-        place = fuzzy_city(text)
+        place = fuzzy_city(text) if fuzzy else None
         return None if place is None else Actor(text, place.name, place.country)
     if actor.country is None:
         rest = _unexplained(text, parts) if parts else ""

@@ -448,7 +448,7 @@ class SentenceCoder:
     def _unknown(self, text: str) -> Actor:
         """A filler no mention covers, resolved from its whole phrase ("deputy governor of
         the Tyumen region, Oleg Chemezov"); an organisation's name may tell its sector."""
-        actor = resolve(text, self.when) if len(text) <= _MAX_PHRASE else None
+        actor = resolve(text, self.when, fuzzy=False) if len(text) <= _MAX_PHRASE else None
         if actor is not None:
             return replace(actor, text=text)
         return Actor(text=text, sector=organisation_sector(text))

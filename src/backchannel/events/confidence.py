@@ -136,7 +136,8 @@ def _head(sentence: Sentence, event: Event) -> Token | None:
     if start is None or end is None:
         return None
     start, end = start - sentence.start, end - sentence.start
-    tokens = [t for t in sentence.parse if start <= t.idx < end]
+    span = sentence.parse.char_span(start, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
 
