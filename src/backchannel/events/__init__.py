@@ -57,5 +57,6 @@ def participants(doc: Document) -> None:
     marked not kept (``Event.dropped``), then unplaced participants take the story's
     country."""
     discourse.fill(doc)
+    symmetric.no_self_loops(doc.events)
     political.mark(doc.events)
     place_events(doc.events, story_country(doc.mentions))

@@ -1,4 +1,6 @@
-"""Symmetric events: "Trump and Putin talked" is Trump → Putin and Putin → Trump.
+"""Dyads: symmetric events in both directions, and no actor aimed at itself.
+
+"Trump and Putin talked" is Trump → Putin and Putin → Trump.
 
 A consultation, a cooperation or an agreement whose parties are all named as its actors
 (a compound actor, no recipient) is coded once in each direction, so that each side is the
@@ -8,7 +10,9 @@ actor of one event and the recipient of the other, as event-data users count dya
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
+from backchannel.actors.kb import default_kb
 from backchannel.records import Actor, Event
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -38,3 +42,26 @@ def directions(event: Event) -> list[Event]:
 
 def split(events: list[Event]) -> list[Event]:
     return [one for event in events for one in directions(event)]
+
+
+def _same(one: Actor, other: Actor) -> bool:
+    """The same actor: the same person or body by name, or the same words. A country's name
+    is no identity: "Croatia is investigating Croatian extremists" has two actors."""
+    if one.text.lower().removeprefix("the ") == other.text.lower().removeprefix("the "):
+        return True
+    return bool(one.name) and one.name == other.name and one.name not in _country_names()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(entry.name for entry in default_kb().country_names.values() if entry.name)
+
+
+def no_self_loops(events: list[Event]) -> None:
+    """Take out of recipients and intermediaries any actor of the event itself ("Iran ...
+    Iran" from a pronoun or a repeated mention); two people of one country are two actors."""
+    for event in events:
+        event.recipient = [r for r in event.recipient if not any(_same(r, a) for a in event.actor)]
+        event.intermediary = [
+            i for i in event.intermediary if not any(_same(i, a) for a in event.actor)
+        ]
