@@ -221,3 +221,63 @@ def test_the_shipped_crosswalk_rebuilds_byte_identically(tmp_path: Path) -> None
 def test_light_verbs_have_readings() -> None:
     assert objects.light_kind("give") == "object"
     assert light.Reading(dropped="x").dropped == "x"
+
+
+# --- more readings that are no event ---------------------------------------------------
+
+
+def test_a_warning_that_predicts_is_no_threat() -> None:
+    text = "Mr. Obama warned that the museum would not be a panacea for the nation."
+    assert "THREATEN" not in kept_types(text)
+    assert "a warning that predicts, not a threat" in reasons(text)
+    assert "THREATEN" in kept_types("Iran warned that it would retaliate against any attack.")
+
+
+def test_a_hope_is_no_event() -> None:
+    text = "He said he hoped it would encourage a dialogue between Israel and Iran."
+    assert not coded(text)[0]
+
+
+def test_releasing_information_is_no_release() -> None:
+    text = "Congress requires presidential candidates to release five years of tax returns."
+    assert "RETREAT" not in kept_types(text)
+    assert "RETREAT" in kept_types("Iran released two British journalists on Monday.")
+
+
+# --- participants the text implies ------------------------------------------------------
+
+
+def test_a_passive_state_act_has_an_implied_state_actor() -> None:
+    text = (
+        "The United States Justice Department opened a case. In Washington, two federal prison "
+        "officers were charged on Tuesday with falsifying records."
+    )
+    accuse = [e for e in coded(text)[0] if e.event == "ACCUSE" and "charged" in e.evidence.trigger]
+    assert accuse and [a.text for a in accuse[0].actor] == ["(implied)"]
+    assert accuse[0].actor[0].sector == "JUD" and accuse[0].actor[0].country == "USA"
+
+
+def test_the_sanctions_point_back_to_whom_they_hit() -> None:
+    text = (
+        "The United States imposed new sanctions on Iran on Monday. "
+        "The White House said it is not willing to walk back sanctions."
+    )
+    reject = [e for e in coded(text)[0] if e.event == "REJECT"]
+    assert reject and countries(reject[0].recipient) == {"IRN"}
+
+
+def test_an_unanswered_proposal_is_rebuffed_towards_its_proposer() -> None:
+    text = (
+        "The United States proposed a meeting between Trump and Rouhani. "
+        "Iran had not responded to the proposal as of Wednesday."
+    )
+    events, _ = coded(text)
+    rebuff = [e for e in events if e.event == "REJECT"]
+    assert rebuff and countries(rebuff[0].actor) == {"IRN"}
+    assert countries(rebuff[0].recipient) == {"USA"}
+
+
+def test_no_actor_is_aimed_at_itself() -> None:
+    events, dropped = coded("Iran warned that it would retaliate against any attack.")
+    threat = [e for e in events + dropped if e.event == "THREATEN"]
+    assert threat and not threat[0].recipient

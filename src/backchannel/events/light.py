@@ -86,8 +86,9 @@ def _by_object(head: Token, verb: str, empty: bool) -> Reading | None:
             if typed is None:  # a statement ("issued a statement" 010)
                 return Reading(dropped=f"'{verb}' with this object is a statement")
             return Reading(typed[0], typed[1], cameo)
-    if empty and phrases and phrases[0][-1].lemma_.lower() in _empty_objects():
-        return Reading(dropped=f"'{verb} {phrases[0][-1].lemma_.lower()}' is no act")
+    empties = [p[-1].lemma_.lower() for p in phrases if p[-1].lemma_.lower() in _empty_objects()]
+    if empty and empties:  # "five years of [returns]" too
+        return Reading(dropped=f"'{verb} {empties[0]}' is no act")
     return None
 
 

@@ -8,6 +8,9 @@
 - A conversation takes two parties: "Mr. Obama spoke against the backdrop of the museum"
   names one, and is a speech; "Trump and Putin talked" or "talked with Putin" names two.
   (A visit, a trip or a mediation effort may name only who makes it.)
+- A warning of what others or things will do is a prediction, not a threat: "Obama warned
+  that the museum would not be a panacea"; "Iran warned that it would retaliate" and "warned
+  Israel that ..." are threats.
 """
 
 from __future__ import annotations
@@ -58,3 +61,16 @@ def one_party(
     if not CONVERSATION_LEMMAS & set(lemmas):
         return False
     return not recipients and not mediators and len(actors) < 2
+
+
+WARNING_LEMMAS = frozenset({"warn", "caution"})
+_SELF_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def is_prediction(head: Token, lemmas: tuple[str, ...], recipients: list[Actor]) -> bool:
+    """A warning with no one warned whose that-clause is about someone else's acts."""
+    if not WARNING_LEMMAS & set(lemmas) or recipients:
+        return False
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.lower_ in _SELF_PRONOUNS for s in subjects)

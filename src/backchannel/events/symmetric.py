@@ -15,6 +15,7 @@ from functools import cache
 from backchannel.actors.kb import default_kb
 from backchannel.records import Actor, Event
 
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
@@ -49,7 +50,10 @@ def _same(one: Actor, other: Actor) -> bool:
     is no identity: "Croatia is investigating Croatian extremists" has two actors."""
     if one.text.lower().removeprefix("the ") == other.text.lower().removeprefix("the "):
         return True
-    return bool(one.name) and one.name == other.name and one.name not in _country_names()
+    if not one.name or one.name != other.name:
+        return False
+    pronoun = one.text.lower() in _PRONOUNS or other.text.lower() in _PRONOUNS
+    return pronoun or one.name not in _country_names()  # "Iran warned that [it] would"
 
 
 @cache
