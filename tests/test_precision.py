@@ -281,3 +281,9 @@ def test_no_actor_is_aimed_at_itself() -> None:
     events, dropped = coded("Iran warned that it would retaliate against any attack.")
     threat = [e for e in events + dropped if e.event == "THREATEN"]
     assert threat and not threat[0].recipient
+
+
+def test_pleading_with_someone_names_the_recipient() -> None:
+    events, _ = coded("The doctors pleaded with the Iranian government to release the prisoners.")
+    request = [e for e in events if e.event == "REQUEST"]
+    assert request and countries(request[0].recipient) == {"IRN"}

@@ -56,7 +56,7 @@ def participants(doc: Document) -> None:
     """Once grounding has named the speakers: events no political actor takes part in are
     marked not kept (``Event.dropped``), then unplaced participants take the story's
     country."""
-    discourse.fill(doc)
     symmetric.no_self_loops(doc.events)
+    discourse.fill(doc)
     political.mark(doc.events)
     place_events(doc.events, story_country(doc.mentions))
