@@ -13,12 +13,16 @@ loaded, so the peak RSS printed for it is its own; the spaCy figure is the proce
 Prints articles/s, tokens/s (tokens counted once with the tokenizer), the ratio
 (backchannel ÷ spaCy articles/s), and the share of backchannel's time spent in each stage
 (grounding is dates plus attribution).
-Run: ``python bench/throughput.py [--articles 200]``. Not a test: nothing is asserted.
+Run: ``python bench/throughput.py [--articles 200]``. With ``--pages``, the texts are the
+English pages of the extraction benchmark in ``../shared/eval/extraction`` (a general web mix,
+most of it not political, reduced to their main text first), so the effect of the relevance
+stage on a real feed shows. Not a test: nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import resource
 import tempfile
 import time
@@ -28,14 +32,18 @@ from pathlib import Path
 import spacy
 
 from backchannel import nlp as bc_nlp
+from backchannel.clean import clean
+from backchannel.errors import BackchannelError
 from backchannel.ingest import read_inputs
+from backchannel.ingest.decoding import to_text
 from backchannel.pipeline import DEFAULT_STAGES, Pipeline, Stage, StageFn
-from backchannel.records import Document
+from backchannel.records import Article, Document
 from backchannel.serialise import dumps, event_to_dict
 from backchannel.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "examples" / "articles", ROOT.parent / "shared" / "samples")
+PAGES = ROOT.parent / "shared" / "eval" / "extraction" / "html"
 
 
 def load_texts(count: int) -> list[str]:
@@ -48,6 +56,20 @@ def load_texts(count: int) -> list[str]:
     ]
     if not texts:
         raise SystemExit("no example texts found")
+    return [texts[i % len(texts)] for i in range(max(count, len(texts)))]
+
+
+def load_pages(count: int) -> list[str]:
+    """The benchmark's English pages as main text, replicated to ``count``."""
+    texts = []
+    for path in sorted(PAGES.glob("*.html.gz")):
+        html = to_text(gzip.decompress(path.read_bytes()))
+        try:
+            texts.append(clean(Article(path.name, "", html=html), Settings()).text)
+        except BackchannelError:  # another language, or no main text
+            continue
+    if not texts:
+        raise SystemExit(f"no pages found in {PAGES}")
     return [texts[i % len(texts)] for i in range(max(count, len(texts)))]
 
 
@@ -114,9 +136,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; best kept")
+    parser.add_argument("--pages", action="store_true", help="the benchmark's web pages")
     args = parser.parse_args()
     settings = Settings()
-    texts = load_texts(args.articles)
+    texts = load_pages(args.articles) if args.pages else load_texts(args.articles)
     clock: dict[str, float] = {}
     pipeline = Pipeline(settings, stages=timed_stages(clock))
     tokens = sum(len(doc) for doc in bc_nlp.load(settings.model).tokenizer.pipe(texts))
