@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -153,11 +152,10 @@ def test_find_mentions_matches_resolve() -> None:
             assert resolve(mention.text, date(2019, 9, 5)) == mention.actor
 
 
-def test_kb_loads_quickly() -> None:
-    started = time.perf_counter()
+def test_kb_loads_with_its_automaton() -> None:
+    # load time and memory are measured by bench/kb_load.py, not asserted in a test
     kb = load_kb()
-    assert kb.automaton is not None
-    assert time.perf_counter() - started < 1.0
+    assert kb.automaton is not None and kb.entries
 
 
 def test_cli_actor(run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -261,14 +260,12 @@ def test_by_name_finds_every_term_by_alias(table: HolderTable) -> None:
     assert table.by_name("Nobody In Particular") == []
 
 
-def test_default_table_is_cached_and_fast() -> None:
-    start = time.perf_counter()
+def test_default_table_is_cached() -> None:
+    # its load time is measured in bench/kb_load.py, not asserted here (a shared machine's
+    # timings are no test)
     first = load_holders()
     assert load_holders() is first
-    fresh_start = time.perf_counter()
-    load_holders(HOLDERS_PATH)
-    assert time.perf_counter() - fresh_start < 0.2
-    assert time.perf_counter() - start < 0.4
+    assert load_holders(HOLDERS_PATH) is not first  # an explicit path reads afresh
 
 
 def _rows() -> list[dict[str, str]]:
