@@ -287,3 +287,15 @@ def test_pleading_with_someone_names_the_recipient() -> None:
     events, _ = coded("The doctors pleaded with the Iranian government to release the prisoners.")
     request = [e for e in events if e.event == "REQUEST"]
     assert request and countries(request[0].recipient) == {"IRN"}
+
+
+def test_a_trip_at_home_is_no_visit() -> None:
+    text = "President Barack Obama is expected to visit Florida in the coming weeks."
+    assert "a trip within the actor's own country" in reasons(text)
+    assert "CONSULT" in kept_types("President Barack Obama visited China on Monday.")
+    assert kept_types("Mexico's top diplomat will make a two-day visit to California.")
+
+
+def test_a_campaign_message_is_no_consultation() -> None:
+    text = "President Obama is rolling out a new campaign message for the election."
+    assert "CONSULT" not in kept_types(text)

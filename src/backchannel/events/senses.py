@@ -8,6 +8,9 @@
 - A conversation takes two parties: "Mr. Obama spoke against the backdrop of the museum"
   names one, and is a speech; "Trump and Putin talked" or "talked with Putin" names two.
   (A visit, a trip or a mediation effort may name only who makes it.)
+- A trip within one's own country is no consultation: "Obama is expected to visit the
+  Sunshine State", "Clinton will host events in Broward County" (PLOVER's visits are between
+  actors; a place at home is none).
 - A warning of what others or things will do is a prediction, not a threat: "Obama warned
   that the museum would not be a panacea"; "Iran warned that it would retaliate" and "warned
   Israel that ..." are threats.
@@ -26,7 +29,10 @@ CROWD_SECTORS = frozenset(
 )
 LEADER_SECTORS = frozenset({"GOV", "PTY", "LEG", "ELI"})
 RALLY_LEMMAS = frozenset({"rally"})
-CONVERSATION_LEMMAS = frozenset({"speak", "talk", "discuss", "converse", "chat", "meet"})
+CONVERSATION_LEMMAS = frozenset(
+    {"speak", "talk", "discuss", "converse", "chat", "meet", "message"}
+)
+TRAVEL_LEMMAS = frozenset({"visit", "travel", "trip", "tour", "host", "arrive", "stop"})
 
 
 def is_quantity(head: Token) -> bool:
@@ -74,3 +80,14 @@ def is_prediction(head: Token, lemmas: tuple[str, ...], recipients: list[Actor])
     clauses = [c for c in head.children if c.dep_ == "ccomp"]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(s.lower_ in _SELF_PRONOUNS for s in subjects)
+
+
+def is_home_trip(lemmas: tuple[str, ...], actors: list[Actor], recipients: list[Actor]) -> bool:
+    """A visit, trip or hosted event whose only recipients are places or people of the
+    actor's own country (no foreign state, organisation or official among them)."""
+    if not TRAVEL_LEMMAS & set(lemmas) or not actors or not recipients:
+        return False
+    home = {a.country for a in actors if a.country}
+    if len(home) != 1:  # "Mexico's top diplomat" placed nowhere else: a foreign visitor
+        return False
+    return all(r.country in home and r.sector is None for r in recipients)
