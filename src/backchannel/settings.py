@@ -27,8 +27,8 @@ class Settings:
     min_chars: int = 1  # shorter cleaned texts are refused as empty
     languages: tuple[str, ...] = ("en",)  # accepted article languages
     progress: bool = True  # show a progress bar when stderr is a terminal
-    # events below this calibrated confidence are not kept (0.2: see README, "Confidence")
-    min_confidence: float = 0.2
+    # events below this calibrated confidence are not kept (0.3: see README, "Confidence")
+    min_confidence: float = 0.3
 
     def replace(self, **overrides: Any) -> Settings:
         return load_settings(overrides, base=self, environ={})
