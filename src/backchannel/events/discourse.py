@@ -9,6 +9,8 @@ who made the proposal. The nearest such event before it is preferred, then the n
 
 from __future__ import annotations
 
+from backchannel.events.codebook import load
+from backchannel.nlp import Token
 from backchannel.records import Actor, Document, Event, Sentence
 
 # the noun, the type of the act it names, and which side of that act the new event is aimed at
@@ -35,12 +37,12 @@ _ANSWERING = frozenset({"respond", "reply", "answer", "react"})
 NO_ANSWER = ("REJECT", "120")  # a proposal left unanswered is rebuffed (CAMEO 12)
 
 
-def _trigger_token(event: Event, sentence: Sentence):  # type: ignore[no-untyped-def]
+def _trigger_token(event: Event, sentence: Sentence) -> Token | None:
     at = (event.evidence.trigger_start or event.evidence.start) - sentence.start
     return next((t for t in sentence.parse if t.idx == at), None)
 
 
-def _definite(noun) -> bool:  # type: ignore[no-untyped-def]
+def _definite(noun: Token) -> bool:
     """ "the proposal", "sanctions": no owner, no indefinite or quantifying determiner."""
     if any(c.dep_ == "poss" for c in noun.children):
         return False
@@ -49,7 +51,7 @@ def _definite(noun) -> bool:  # type: ignore[no-untyped-def]
     return "the" in dets or (not dets and noun.tag_ == "NNS")
 
 
-def _referring_object(event: Event, sentence: Sentence):  # type: ignore[no-untyped-def]
+def _referring_object(event: Event, sentence: Sentence) -> Token | None:
     """A definite referring noun that is the trigger or the trigger's object, or None."""
     token = _trigger_token(event, sentence)
     if token is None:
@@ -61,7 +63,7 @@ def _referring_object(event: Event, sentence: Sentence):  # type: ignore[no-unty
     return None
 
 
-def _unanswered(noun) -> bool:  # type: ignore[no-untyped-def]
+def _unanswered(noun: Token) -> bool:
     """ "had not responded to [the proposal]": a negated answering verb above the noun."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -107,5 +109,12 @@ def fill(doc: Document) -> None:
             continue
         event.recipient = recipient
         if _unanswered(noun):  # "Iran had not responded to the proposal"
-            event.event, event.cameo, event.mode = NO_ANSWER[0], NO_ANSWER[1], None
-            event.quad_class, event.negated = 3, False
+            _rebuffed(event)
+
+
+def _rebuffed(event: Event) -> None:
+    """Recode an event aimed at an unanswered proposal as its rebuff (REJECT 120)."""
+    codebook = load()
+    event.event, event.cameo, event.mode, event.negated = *NO_ANSWER, None, False
+    event.quad_class = codebook.types[event.event].quad_class
+    event.intensity = codebook.intensity.get(event.cameo[:2])
