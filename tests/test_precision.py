@@ -299,3 +299,10 @@ def test_a_trip_at_home_is_no_visit() -> None:
 def test_a_campaign_message_is_no_consultation() -> None:
     text = "President Obama is rolling out a new campaign message for the election."
     assert "CONSULT" not in kept_types(text)
+
+
+def test_political_idioms_of_praise_and_criticism() -> None:
+    events, _ = coded("President Obama made the case for Mrs. Clinton in Ohio.", "2016-09-20")
+    assert "SUPPORT" in {e.event for e in events}
+    assert "ACCUSE" in kept_types("The senator questioned the integrity of the election officials.")
+    assert "ACCUSE" not in kept_types("Police questioned the suspect for hours.")
