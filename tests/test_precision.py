@@ -306,3 +306,10 @@ def test_political_idioms_of_praise_and_criticism() -> None:
     assert "SUPPORT" in {e.event for e in events}
     assert "ACCUSE" in kept_types("The senator questioned the integrity of the election officials.")
     assert "ACCUSE" not in kept_types("Police questioned the suspect for hours.")
+
+
+def test_harsh_and_kind_words_for_someone() -> None:
+    events, _ = coded("Putin had harsh words for NATO on Monday.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and countries(accuse[0].recipient) == {"IGO"}
+    assert "SUPPORT" in kept_types("Putin had kind words for NATO on Monday.")
