@@ -164,6 +164,12 @@ def test_a_denial_inside_a_quote_is_the_speakers_denied_act() -> None:
     assert [a.text for a in request[0].actor] == ["Volker"]
 
 
+def test_the_country_us_is_no_first_person_speaker() -> None:
+    events, _ = coded("US imposed sanctions on Iran on Monday, a State Department official said.")
+    sanction = [e for e in events if e.event == "SANCTION"]
+    assert sanction and [a.text for a in sanction[0].actor] == ["US"]
+
+
 def test_a_refusal_spoken_by_its_actor_is_no_denial() -> None:
     text = '"We will never recognise the annexation," Ukrainian President Zelensky said.'
     events, dropped = coded(text)

@@ -47,10 +47,13 @@ def is_agentive(token: Token, codebook: Codebook, place_ok: bool) -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ == ""
 
 
-def is_speaker_pronoun(token: Token, words: dict[str, frozenset[str]]) -> bool:
+def is_speaker_word(text: str, words: dict[str, frozenset[str]]) -> bool:
     """ "I", "we", "us": not "US", the country written in capitals."""
-    text = token.text
-    return token.lower_ in words["pronouns_speaker"] and (text == "I" or not text.isupper())
+    return text.lower() in words["pronouns_speaker"] and (text == "I" or not text.isupper())
+
+
+def is_speaker_pronoun(token: Token, words: dict[str, frozenset[str]]) -> bool:
+    return is_speaker_word(token.text, words)
 
 
 def pronoun_of(head: Token, words: dict[str, frozenset[str]]) -> Token | None:

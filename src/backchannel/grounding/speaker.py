@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backchannel.events.codebook import load
+from backchannel.events.fillers import is_speaker_word
 from backchannel.records import Actor, Attribution, Event
 
 _SPOKEN = frozenset({"named", "anonymous"})
@@ -25,7 +26,7 @@ def _speaker(attribution: Attribution) -> Actor | None:
 
 
 def _first_person(actor: Actor) -> bool:
-    return actor.text.lower() in load().words["pronouns_speaker"]
+    return is_speaker_word(actor.text, load().words)
 
 
 def _same(actor: Actor, speaker: Actor) -> bool:
