@@ -54,6 +54,14 @@ class Trigger:
         return f"{self.event}/{'_'.join(self.lemmas)}/{self.pos}"
 
 
+def parse_rule(rule: str | None) -> tuple[str, tuple[str, ...], str]:
+    """(event, lemmas, pos) of a rule id ``EVENT/lemma_lemma/POS`` (``Trigger.rule``), which
+    every event carries; empty parts for an event with no rule."""
+    event, _, rest = (rule or "").partition("/")
+    lemmas, _, pos = rest.rpartition("/")
+    return event, tuple(lemmas.split("_")) if lemmas else (), pos
+
+
 @dataclass(frozen=True, slots=True)
 class TypeInfo:
     quad_class: int

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from backchannel.datafiles import DATA_DIR
+from backchannel.events.codebook import parse_rule
 from backchannel.nlp import Doc, Token
 from backchannel.records import Actor, Document, Event, Sentence
 
@@ -80,11 +81,10 @@ def features(event: Event, doc: Document, model: Model) -> Features:
 
 def _trigger(event: Event) -> Features:
     """Part of speech and family of the trigger, read off the rule id (TYPE/lemmas/POS)."""
-    family, _, rest = (event.rule or "").partition("/")
-    lemmas, _, pos = rest.rpartition("/")
+    family, lemmas, pos = parse_rule(event.rule)
     return {
         "noun_trigger": float(pos == "N"),
-        "multiword_trigger": float("_" in lemmas),
+        "multiword_trigger": float(len(lemmas) > 1),
         "retyped": float(bool(family) and family != event.event),
         "mode": float(event.mode is not None),
     }

@@ -9,7 +9,8 @@ who made the proposal. The nearest such event before it is preferred, then the n
 
 from __future__ import annotations
 
-from backchannel.events.codebook import load
+from backchannel.events.codebook import load, parse_rule
+from backchannel.grounding.clause import token_at
 from backchannel.nlp import Token
 from backchannel.records import Actor, Document, Event, Sentence
 
@@ -37,11 +38,6 @@ _ANSWERING = frozenset({"respond", "reply", "answer", "react"})
 NO_ANSWER = ("REJECT", "120")  # a proposal left unanswered is rebuffed (CAMEO 12)
 
 
-def _trigger_token(event: Event, sentence: Sentence) -> Token | None:
-    at = (event.evidence.trigger_start or event.evidence.start) - sentence.start
-    return next((t for t in sentence.parse if t.idx == at), None)
-
-
 def _definite(noun: Token) -> bool:
     """ "the proposal", "sanctions": no owner, no indefinite or quantifying determiner."""
     if any(c.dep_ == "poss" for c in noun.children):
@@ -53,7 +49,8 @@ def _definite(noun: Token) -> bool:
 
 def _referring_object(event: Event, sentence: Sentence) -> Token | None:
     """A definite referring noun that is the trigger or the trigger's object, or None."""
-    token = _trigger_token(event, sentence)
+    at = (event.evidence.trigger_start or event.evidence.start) - sentence.start
+    token = token_at(sentence.parse, at)
     if token is None:
         return None
     nouns = [token, *(c for c in token.subtree if c.dep_ in _OBJECT_DEPS)]
@@ -77,8 +74,7 @@ def _side(antecedent: Event, side: str, own: list[Actor]) -> list[Actor]:
 
 def _named_by(event: Event, noun: str) -> bool:
     """Whether the event's trigger is the noun's own word family ("propose", "proposal")."""
-    lemmas = set((event.rule or "").split("/")[1].split("_")) if event.rule else set()
-    return bool(lemmas & FAMILIES.get(noun, {noun}))
+    return not FAMILIES.get(noun, {noun}).isdisjoint(parse_rule(event.rule)[1])
 
 
 def _antecedent(events: list[Event], at: int, noun: str, own: list[Actor]) -> list[Actor]:

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from backchannel.datafiles import data_lines
-from backchannel.events.codebook import load
+from backchannel.events.codebook import load, parse_rule
 from backchannel.records import Actor, Event
 
 POLITICAL_SECTORS = frozenset(
@@ -41,8 +41,7 @@ CROWD_SECTORS = frozenset({"OPP", "SOC", "LAB", "EDU", "CVL", "REB", "AGR", "REF
 
 def _unambiguous(event: Event) -> bool:
     """Whether the trigger (its rule's lemmas, "PROTEST/rally/V") is a protest word only."""
-    lemmas = (event.rule or "").split("/")[1:2]
-    return not AMBIGUOUS_TRIGGERS.intersection(lemmas)
+    return AMBIGUOUS_TRIGGERS.isdisjoint(parse_rule(event.rule)[1])
 
 
 def _crowd(actor: Actor) -> bool:
