@@ -116,6 +116,11 @@ def test_an_empty_object_makes_a_light_verb_no_aid() -> None:
     assert "AID" not in kept_types(text)
 
 
+def test_material_help_is_aid_whatever_the_verb() -> None:
+    assert "AID" in kept_types("Iran delivered ammunition to the Houthi rebels on Monday.")
+    assert "AID" in kept_types("American jets provided cover for the Kurdish forces.")
+
+
 def test_the_dictionary_types_a_light_verb_by_its_object() -> None:
     assert objects.object_code("give", ["green", "light"]) == "030"
     events, _ = coded("The United States gave Israel the green light for the operation.")
