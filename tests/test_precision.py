@@ -300,6 +300,21 @@ def test_pleading_with_someone_names_the_recipient() -> None:
     assert request and countries(request[0].recipient) == {"IRN"}
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Nurses pleaded with the ministry to reopen the clinic.", "the ministry"),
+        ("The union pleaded with the government to reconsider its decision.", "the government"),
+        ("In a letter, doctors pleaded with the administration to act.", "the administration"),
+    ],
+)
+def test_whom_a_request_asks_to_act_is_its_recipient(text: str, recipient: str) -> None:
+    """"pleaded with X to reconsider": the parse makes X the subject of "to reconsider"."""
+    events, _ = coded(text)
+    request = [e for e in events if e.event == "REQUEST"]
+    assert request and [a.text for a in request[0].recipient] == [recipient]
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

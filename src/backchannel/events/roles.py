@@ -131,11 +131,32 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted:
             found.extend(pobjs(prep))
+        elif prep.dep_ in _CLAUSES:
+            found.extend(_marked_subjects(prep, wanted))
     return found
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "xcomp"})
+
+
+def _infinitive_subjects(clause: Token) -> list[Token]:
+    """The subject of "[X] to do": the parse's reading of "pleaded with [X] to reconsider"
+    as a clause of its own, whose subject is the preposition's object."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    return _children(clause, frozenset({"nsubj"}))
+
+
+def _marked_subjects(clause: Token, wanted: set[str]) -> list[Token]:
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in wanted]
+    return _infinitive_subjects(clause) if marks else []
 
 
 def pobjs(prep: Token) -> list[Token]:
     objects = [child for child in prep.children if child.dep_ == "pobj"]
+    if not objects:
+        for clause in _children(prep, frozenset({"pcomp"})):
+            objects.extend(_infinitive_subjects(clause))
     for child in prep.children:
         if child.dep_ == "prep" and child.lower_ == "as":  # "countries such as France"
             objects.extend(pobjs(child))
