@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from backchannel.actors import find_mentions, resolve
+from backchannel.actors import explain, find_mentions, resolve
 from backchannel.actors.kb import DATA_DIR, load_kb
 from backchannel.actors.mentions import find_mentions_with
 from backchannel.actors.resolver import resolve_text
@@ -177,6 +177,52 @@ def test_cli_iranian_president_uses_shipped_table(
 ) -> None:
     code, out, _ = run_cli("actor", "the Iranian president", "--date", "2019-09-05")
     assert code == 0 and json.loads(out)["actor"]["role_holder"] == "Hassan Rouhani"
+
+
+def _row(source: str) -> str:
+    """The line ``file:line`` of the shipped data names."""
+    name, _, line = source.partition(":")
+    return (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+
+
+def test_cli_actor_names_the_rows_that_decided(
+    run_cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, _ = run_cli("actor", "the Iranian president", "--date", "2019-09-05")
+    decided = json.loads(out)["decided_by"]
+    assert code == 0 and [d["part"] for d in decided] == ["Iranian", "president"]
+    holder = decided[1]
+    assert holder["kind"] == "office holder" and "Rouhani" in _row(holder["source"])
+    assert "Iran" in _row(decided[0]["source"])
+
+
+def test_a_former_holder_is_explained_as_one() -> None:
+    (reason,) = explain("Nazarbayev", date(2022, 9, 1))
+    assert "former holder (CVL)" in reason["why"] and "Nazarbayev" in _row(reason["source"])
+    assert resolve("Nazarbayev", date(2022, 9, 1)).sector == "CVL"  # type: ignore[union-attr]
+
+
+def test_agent_nouns_and_their_country_are_explained() -> None:
+    decided = explain("Bolivian soldiers")
+    assert [(d["part"], d["kind"]) for d in decided] == [
+        ("Bolivian", "country"),
+        ("soldiers", "agent"),
+    ]
+    assert "soldiers" in _row(decided[1]["source"]) and "MIL" in _row(decided[1]["source"])
+
+
+def test_kb_stats_counts_what_the_knowledge_base_covers(
+    run_cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, _ = run_cli("kb", "stats", "--json")
+    figures = json.loads(out)
+    assert code == 0 and figures["countries"] >= 190
+    assert figures["people_with_dated_roles"] <= figures["people"]
+    assert figures["office_holder_terms"] == len(load_kb().offices)
+    assert {"phoenix_actors.csv", "office_holders.csv", "agents.csv"} <= set(
+        figures["entries_by_file"]
+    )
+    assert "unknown" not in figures["entries_by_file"]  # every entry names its source
 
 
 @pytest.mark.parametrize(

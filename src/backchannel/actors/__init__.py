@@ -11,7 +11,7 @@ from datetime import date
 
 from backchannel.actors.kb import default_kb
 from backchannel.actors.mentions import find_mentions_with
-from backchannel.actors.resolver import resolve_text
+from backchannel.actors.resolver import decided_by, resolve_text
 from backchannel.actors.setting import place_in_story
 from backchannel.records import Actor, Document, Mention
 
@@ -24,6 +24,11 @@ def resolve(
     return resolve_text(default_kb(), text, when, context, fuzzy)
 
 
+def explain(text: str, when: date | None = None) -> list[dict[str, str]]:
+    """The knowledge-base rows (``file:line``) that decide how ``text`` resolves, and why."""
+    return decided_by(default_kb(), text, when)
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Actor mentions in ``doc.article.text``, with offsets, resolved at its publication."""
     mentions = find_mentions_with(default_kb(), doc.article.text, doc.article.published)
@@ -31,4 +36,4 @@ def find_mentions(doc: Document) -> list[Mention]:
     return mentions
 
 
-__all__ = ["find_mentions", "resolve"]
+__all__ = ["explain", "find_mentions", "resolve"]

@@ -38,6 +38,7 @@ class Holder:
     qid: str | None
     start: date
     end: date | None
+    source: str = "office_holders.csv"  # the file and line the term comes from
 
     def holds_on(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -120,6 +121,7 @@ def parse_row(row: dict[str, str], where: str) -> Holder:
         qid=row.get("qid") or None,
         start=start,
         end=_date(row.get("end", ""), where),
+        source=where,
     )
 
 

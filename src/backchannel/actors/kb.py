@@ -267,12 +267,13 @@ def _add_holders(kb: KnowledgeBase) -> None:
             term.start,
             term.end,
             term,
-            source="office_holders.csv",
+            source=term.source,
         )
         for alias in (term.person, *term.aliases):
             kb.add(alias, entry)
         if term.title.lower() not in kb.entries:
-            kb.add(term.title.lower(), Entry("title", term.title, None, "GOV", office=term.office))
+            title = Entry("title", term.title, None, "GOV", office=term.office, source=term.source)
+            kb.add(term.title.lower(), title)
 
 
 def _phoenix_entry(kb: KnowledgeBase, row: list[str], source: str) -> Entry | None:

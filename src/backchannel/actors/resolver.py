@@ -17,6 +17,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from backchannel.actors.gazetteer import city, fuzzy_city
+from backchannel.actors.holders import Holder
 from backchannel.actors.kb import ANCHORS, Entry, KnowledgeBase, case_ok
 from backchannel.records import Actor
 
@@ -283,6 +284,69 @@ def fuzzy_parts(kb: KnowledgeBase, text: str) -> list[Part]:
     return parts
 
 
+def _reason(part_text: str, entry: Entry, why: str) -> dict[str, str]:
+    return {"part": part_text, "kind": entry.kind, "source": entry.source or "", "why": why}
+
+
+def _term_reason(part_text: str, term: Holder) -> dict[str, str]:
+    end = term.end.isoformat() if term.end else "now"
+    why = f"{term.person}, {term.office} of {term.country} {term.start.isoformat()}–{end}"
+    return {"part": part_text, "kind": "office holder", "source": term.source, "why": why}
+
+
+def _person_reasons(text: str, parts: list[Part], person: Part, when: date | None) -> list:
+    title = _first(parts, {"title"})
+    entry = _person_entry(person.entries, when, title.entry.sector if title else None)
+    said = text[person.start : person.end]
+    if entry.term is not None:
+        found = _term_reason(said, entry.term)
+    else:
+        span = f"{entry.start or '…'}–{entry.end or '…'}" if entry.start or entry.end else "undated"
+        found = _reason(said, entry, f"person, role {entry.sector or '-'} {span}")
+    if title is None and _is_former(entry, when):
+        found["why"] += "; ended before the date: a former holder (CVL)"
+    elif title is None and _is_future(entry, when):
+        found["why"] += "; begins after the date: no role then"
+    return [found]
+
+
+def decided_by(kb: KnowledgeBase, text: str, when: date | None = None) -> list[dict[str, str]]:
+    """Which knowledge-base rows decided how ``text`` resolves (``combine``'s order: a person,
+    else a title and its holder on the date, else a country or organisation with its agent
+    nouns), each with its ``file:line`` and why; a city from the gazetteer says so."""
+    parts = scan(kb, text)
+    if not parts:
+        place = city(text)
+        return (
+            []
+            if place is None
+            else [
+                {"part": text, "kind": "city", "source": "cities.tsv (GeoNames)", "why": place.name}
+            ]
+        )
+    reasons = []
+    person, title = _first(parts, {"person"}), _first(parts, {"title"})
+    if person is not None:
+        reasons += _person_reasons(text, parts, person, when)
+    for part in parts:
+        said, entry = text[part.start : part.end], part.entry
+        if part is person:
+            continue
+        if part is title and person is None and when is not None:
+            anchor = _first(parts, ANCHORS)
+            held = _holder(kb, anchor.entry.country if anchor else entry.country, part, when)
+            if held.term is not None:
+                reasons.append(_term_reason(said, held.term))
+                continue
+        reasons.append(_reason(said, entry, _what(entry)))
+    return reasons
+
+
+def _what(entry: Entry) -> str:
+    country, sector = entry.country or "-", entry.sector or "-"
+    return f"{entry.kind} {entry.name or ''} {country}/{sector}".replace("  ", " ")
+
+
 def resolve_text(
     kb: KnowledgeBase,
     text: str,
@@ -320,4 +384,4 @@ def _unexplained(text: str, parts: list[Part]) -> str:
     return re.sub(r"^\s*(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
-__all__ = ["Part", "case_ok", "combine", "resolve_text", "scan"]
+__all__ = ["Part", "case_ok", "combine", "decided_by", "resolve_text", "scan"]

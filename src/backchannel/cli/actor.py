@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TextIO
 
-from backchannel.actors import resolve
+from backchannel.actors import explain, resolve
 from backchannel.cli.common import Subparsers, iso_date, write_line
 from backchannel.serialise import actor_to_dict
 
@@ -35,14 +35,15 @@ def _resolve_line(line: str, number: int) -> dict[str, object] | None:
     try:
         data = json.loads(line)
         when = iso_date(data["date"]) if data.get("date") else None
-        actor = resolve(str(data["text"]), when, data.get("context"))
+        text = str(data["text"])
+        actor = resolve(text, when, data.get("context"))
     except (json.JSONDecodeError, KeyError, TypeError, argparse.ArgumentTypeError) as err:
         print(
             f"backchannel: [BC101] record 'line {number}': malformed actor line ({err})",
             file=sys.stderr,
         )
         return None
-    return {"id": data.get("id"), "actor": actor_to_dict(actor)}
+    return {"id": data.get("id"), "actor": actor_to_dict(actor), "decided_by": explain(text, when)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,9 +51,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.text:
             print("backchannel: [BC700] give a mention, or --jsonl FILE", file=sys.stderr)
             return 2
-        write_line(
-            {"text": args.text, "actor": actor_to_dict(resolve(args.text, args.date, args.context))}
-        )
+        actor = resolve(args.text, args.date, args.context)
+        decided = explain(args.text, args.date)
+        write_line({"text": args.text, "actor": actor_to_dict(actor), "decided_by": decided})
         return 0
     if args.text in (None, "-"):
         return _resolve_lines(sys.stdin)

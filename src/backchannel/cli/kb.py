@@ -1,4 +1,4 @@
-"""``backchannel kb build``: rebuild knowledge-base tables offline, from Wikidata or GeoNames."""
+"""``backchannel kb``: rebuild knowledge-base tables offline, and say what they cover."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import sys
 from pathlib import Path
 
 from backchannel.actors.gazetteer import build_cities
+from backchannel.actors.kb import default_kb
 from backchannel.actors.kb_build import POSITIONS_PATH, build
 from backchannel.actors.phoenix_build import build_phoenix
-from backchannel.cli.common import Subparsers
+from backchannel.actors.stats import coverage
+from backchannel.cli.common import Subparsers, write_line
 
 
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
-        "kb", help="knowledge-base tools (rebuild from Wikidata or GeoNames)"
+        "kb", help="knowledge-base tools (rebuild from Wikidata, GeoNames or Phoenix; coverage)"
     )
     actions = parser.add_subparsers(dest="kb_action", metavar="ACTION", required=True)
     builder = actions.add_parser(
@@ -45,6 +47,25 @@ def register(subparsers: Subparsers) -> None:
         help="position QIDs of ministers (qid,country,office,title)",
     )
     builder.set_defaults(run=run)
+    stats = actions.add_parser(
+        "stats", help="what the shipped knowledge base covers: countries, people, groups, QIDs"
+    )
+    stats.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    stats.set_defaults(run=run_stats)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    figures = coverage(default_kb())
+    if args.json:
+        write_line(figures)
+        return 0
+    for name, value in figures.items():
+        if isinstance(value, dict):
+            for file, count in value.items():
+                print(f"{name.replace('_', ' ')}: {file:<24} {count:>8,}")
+        else:
+            print(f"{name.replace('_', ' '):<26} {value:>8,}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
