@@ -112,7 +112,7 @@ def test_build_writes_sourced_rows(tmp_path: Path) -> None:
         ("GOV", "1985-03-11", "1991-12-25")
     ]
     assert "President Testov" not in testov[0]["aliases"]  # a title is the resolver's part
-    assert rows["Ivan Kupalov"][0]["sector"] == "CVL"  # an elite without office: private
+    assert rows["Ivan Kupalov"][0]["sector"] == "ELI"  # an elite without an office
     group = rows["Northern Test Liberation Front"][0]
     assert (group["country"], group["sector"], group["home"]) == ("NSA", "REB", "RUS")
     assert rows["Acme Widgets"][0]["sector"] == "BUS"  # a company: not a political actor

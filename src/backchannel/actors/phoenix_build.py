@@ -149,7 +149,7 @@ def record_rows(book: Codebook, record: Record, source: str, where: str) -> list
         return []
     country, sector, home = found[-1] if all(c.dated for c in record.codes) else found[0]
     if sector == FORMER:
-        return [Row([], country, "CVL", "person", where)] if country != "IGO" else []
+        return [Row([], country, "ELI", "person", where)] if country != "IGO" else []
     kind = "country" if not sector and country in book.countries.values() else "org"
     return [Row([], country, sector, kind, where, home=home)]
 

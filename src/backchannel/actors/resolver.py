@@ -3,7 +3,7 @@
 A mention such as "French President Emmanuel Macron" is scanned into parts (a demonym,
 a title, a person); ``combine`` turns the parts into one ``Actor``, time-aware: a title
 with a country is the office holder on the date, a person is placed by the role they
-held on the date, and a *former* holder is a civilian (CVL). A non-state group keeps its
+held on the date, and a *former* holder is one of the elite (ELI). A non-state group keeps its
 home country beside ``NSA`` (or governs it while in power). ``resolve_text`` adds what only a
 lone mention needs: a city's name (the GeoNames gazetteer), approximate spelling, context.
 """
@@ -24,6 +24,9 @@ from backchannel.records import Actor
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) an unknown word needs to match an alias
 FUZZY_MIN = 7  # shorter words have too many near neighbours ("Nauru", "Nakuru")
 _WORD = re.compile(r"[A-Z][\w'’-]{6,}")  # a capitalised word of FUZZY_MIN letters or more
+# A former office holder is one of the elite (ELI): the Phoenix agent dictionary codes
+# FORMER_PRESIDENT, FORMER_PRIME_MINISTER and RETIRED as ELI, and so do the NGEC actor tests
+FORMER_SECTOR = "ELI"
 _PARTICLES = frozenset({"de", "del", "do", "da", "la", "le", "el", "al", "of", "upon", "am"})
 
 
@@ -122,7 +125,7 @@ def _person_actor(text: str, parts: list[Part], person: Part, when: date | None)
     holds = (entry.term is not None or entry.start is not None) and not (former or future)
     if former or future:  # "opposition leader Yair Lapid" after his term is in the opposition
         agents = [p for p in parts if p.kind == "agent"]
-        sector = (_agent_sector(agents) if agents else None) or ("CVL" if former else None)
+        sector = (_agent_sector(agents) if agents else None) or (FORMER_SECTOR if former else None)
     if title is not None and (office := _office_country(anchor, entry)) is not None:
         return Actor(text, entry.name, office, title.entry.sector, entry.kb_id)
     kb_id = entry.kb_id or next((e.kb_id for e in person.entries if e.kb_id), None)
@@ -251,8 +254,8 @@ def _governs(group: Entry, when: date | None) -> bool:
 
 
 def _make_former(kb: KnowledgeBase, actor: Actor, named: bool) -> None:
-    """A former holder is a civilian; "the former president" is not today's president."""
-    actor.sector, actor.role_holder = "CVL", None
+    """A former holder is one of the elite; "the former president" is not today's president."""
+    actor.sector, actor.role_holder = FORMER_SECTOR, None
     if not named and actor.country in kb.country_names:
         country = kb.country_names[actor.country]
         actor.name, actor.kb_id = country.name, country.kb_id
@@ -304,7 +307,7 @@ def _person_reasons(text: str, parts: list[Part], person: Part, when: date | Non
         span = f"{entry.start or '…'}–{entry.end or '…'}" if entry.start or entry.end else "undated"
         found = _reason(said, entry, f"person, role {entry.sector or '-'} {span}")
     if title is None and _is_former(entry, when):
-        found["why"] += "; ended before the date: a former holder (CVL)"
+        found["why"] += f"; ended before the date: a former holder ({FORMER_SECTOR})"
     elif title is None and _is_future(entry, when):
         found["why"] += "; begins after the date: no role then"
     return [found]
