@@ -315,6 +315,13 @@ def test_whom_a_request_asks_to_act_is_its_recipient(text: str, recipient: str) 
     assert request and [a.text for a in request[0].recipient] == [recipient]
 
 
+def test_a_meeting_for_a_contest_is_no_consultation() -> None:
+    text = "Trump and Democratic rival Hillary Clinton meet for the first of three debates Monday."
+    assert "a meeting for a contest" in reasons(text)
+    assert "CONSULT" not in kept_types(text)
+    assert "CONSULT" in kept_types("Putin and Erdogan met at the summit in Sochi on Monday.")
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

@@ -347,6 +347,8 @@ def _no_event(
     lemmas = match.trigger.lemmas
     if event == "CONSULT" and senses.one_party(lemmas, actors, recipients, intermediaries):
         return "a conversation with one party"
+    if event == "CONSULT" and senses.is_contest(match.head, lemmas):
+        return "a meeting for a contest"
     if senses.is_home_trip(lemmas, actors, recipients):
         return "a trip within the actor's own country"
     if event == "THREATEN" and senses.is_prediction(match.head, lemmas, recipients):

@@ -11,6 +11,8 @@
 - A trip within one's own country is no consultation: "Obama is expected to visit the
   Sunshine State", "Clinton will host events in Broward County" (PLOVER's visits are between
   actors; a place at home is none).
+- A meeting for a contest is no consultation: "Trump and Clinton meet for the first of three
+  debates", "the sides meet in the final" (``contest_words.txt``).
 - A warning of what others or things will do is a prediction, not a threat: "Obama warned
   that the museum would not be a panacea"; "Iran warned that it would retaliate" and "warned
   Israel that ..." are threats.
@@ -18,7 +20,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from backchannel.actors.kb import default_kb
+from backchannel.datafiles import data_lines
 from backchannel.nlp import Token
 from backchannel.records import Actor
 
@@ -91,3 +96,21 @@ def is_home_trip(lemmas: tuple[str, ...], actors: list[Actor], recipients: list[
     if len(home) != 1:  # "Mexico's top diplomat" placed nowhere else: a foreign visitor
         return False
     return all(r.country in home and r.sector is None for r in recipients)
+
+
+MEETING_LEMMAS = frozenset({"meet", "face"})
+_CONTEST_PREPS = frozenset({"for", "in", "at"})
+
+
+@cache
+def _contest_words() -> frozenset[str]:
+    return frozenset(data_lines("codebook", "contest_words.txt"))
+
+
+def is_contest(head: Token, lemmas: tuple[str, ...]) -> bool:
+    """A meeting whose "for"/"in"/"at" phrase names a contest ("meet for a debate")."""
+    if not MEETING_LEMMAS & set(lemmas):
+        return False
+    words = _contest_words()
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _CONTEST_PREPS]
+    return any(t.lemma_.lower() in words for prep in preps for t in prep.subtree)
