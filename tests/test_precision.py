@@ -322,6 +322,14 @@ def test_a_meeting_for_a_contest_is_no_consultation() -> None:
     assert "CONSULT" in kept_types("Putin and Erdogan met at the summit in Sochi on Monday.")
 
 
+def test_agreeing_with_someone_is_a_view_not_an_agreement() -> None:
+    view = "The Kenyan government has agreed with the Senate that the tax should be dropped."
+    assert "AGREE" not in kept_types(view)
+    assert "agreeing with someone is a view, not an agreement" in reasons(view)
+    assert "AGREE" in kept_types("Iran agreed with Russia on a prisoner swap.")
+    assert "AGREE" in kept_types("Iran agreed with Russia to swap prisoners.")
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

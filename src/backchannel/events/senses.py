@@ -11,6 +11,9 @@
 - A trip within one's own country is no consultation: "Obama is expected to visit the
   Sunshine State", "Clinton will host events in Broward County" (PLOVER's visits are between
   actors; a place at home is none).
+- Agreeing with someone is sharing a view, not an agreement: "McLaughlin agreed with Matthews
+  about the winner", "the ministers said they agree with Tantan"; "agreed with Iran on a swap"
+  and "agreed with Iran to swap prisoners" are agreements.
 - A meeting for a contest is no consultation: "Trump and Clinton meet for the first of three
   debates", "the sides meet in the final" (``contest_words.txt``).
 - A warning of what others or things will do is a prediction, not a threat: "Obama warned
@@ -34,9 +37,7 @@ CROWD_SECTORS = frozenset(
 )
 LEADER_SECTORS = frozenset({"GOV", "PTY", "LEG", "ELI"})
 RALLY_LEMMAS = frozenset({"rally"})
-CONVERSATION_LEMMAS = frozenset(
-    {"speak", "talk", "discuss", "converse", "chat", "meet", "message"}
-)
+CONVERSATION_LEMMAS = frozenset({"speak", "talk", "discuss", "converse", "chat", "meet", "message"})
 TRAVEL_LEMMAS = frozenset({"visit", "travel", "trip", "tour", "host", "arrive", "stop"})
 
 
@@ -114,3 +115,19 @@ def is_contest(head: Token, lemmas: tuple[str, ...]) -> bool:
     words = _contest_words()
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _CONTEST_PREPS]
     return any(t.lemma_.lower() in words for prep in preps for t in prep.subtree)
+
+
+OPINION_LEMMAS = frozenset({"agree", "concur"})
+_DEAL_DEPS = frozenset({"xcomp", "dobj"})
+
+
+def is_shared_view(head: Token, lemmas: tuple[str, ...]) -> bool:
+    """ "agree with X" (about, that ...) with nothing agreed on or to: a view shared."""
+    if not OPINION_LEMMAS & set(lemmas) or head.pos_ != "VERB":
+        return False
+    children = list(head.children)
+    with_ = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+    deal = any(
+        c.dep_ in _DEAL_DEPS or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in children
+    )
+    return with_ and not deal
