@@ -315,6 +315,18 @@ def test_whom_a_request_asks_to_act_is_its_recipient(text: str, recipient: str) 
     assert request and [a.text for a in request[0].recipient] == [recipient]
 
 
+def test_a_visit_to_a_place_of_the_storys_own_country_is_a_trip_at_home() -> None:
+    """"the Sunshine State" is placed nowhere by itself; the story (American) places it."""
+    text = (
+        "The White House said on Monday that Washington would press Congress. Both President"
+        " Barack Obama and his wife Michelle are expected to visit the Sunshine State next week."
+        " The White House said so."
+    )
+    events, dropped = coded(text, published="2016-09-01")
+    assert not [e for e in events if "visit" in (e.rule or "")]
+    assert "a trip within the actor's own country" in {e.dropped for e in dropped}
+
+
 def test_a_meeting_for_a_contest_is_no_consultation() -> None:
     text = "Trump and Democratic rival Hillary Clinton meet for the first of three debates Monday."
     assert "a meeting for a contest" in reasons(text)

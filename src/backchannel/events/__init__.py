@@ -7,7 +7,7 @@ parsed candidate sentences of a document into ``Event`` records.
 from __future__ import annotations
 
 from backchannel.actors.setting import place_events, story_country
-from backchannel.events import discourse, political, symmetric, triggers
+from backchannel.events import discourse, political, senses, symmetric, triggers
 from backchannel.events.codebook import load
 from backchannel.events.coder import Coded, Denial, SentenceCoder
 from backchannel.events.keep import keep
@@ -55,8 +55,9 @@ def code(doc: Document) -> list[Event]:
 def participants(doc: Document) -> None:
     """Once grounding has named the speakers: events no political actor takes part in are
     marked not kept (``Event.dropped``), then unplaced participants take the story's
-    country."""
+    country (and a visit among the story's own places is a trip at home)."""
     symmetric.no_self_loops(doc.events)
     discourse.fill(doc)
     political.mark(doc.events)
     place_events(doc.events, story_country(doc.mentions))
+    senses.mark_home_trips(doc.events)

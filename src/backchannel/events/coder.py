@@ -352,7 +352,7 @@ def _no_event(
     if event == "AGREE" and senses.is_shared_view(match.head, lemmas):
         return "agreeing with someone is a view, not an agreement"
     if senses.is_home_trip(lemmas, actors, recipients):
-        return "a trip within the actor's own country"
+        return senses.HOME_TRIP
     if event == "THREATEN" and senses.is_prediction(match.head, lemmas, recipients):
         return "a warning that predicts, not a threat"
     return None

@@ -27,8 +27,9 @@ from functools import cache
 
 from backchannel.actors.kb import default_kb
 from backchannel.datafiles import data_lines
+from backchannel.events.codebook import parse_rule
 from backchannel.nlp import Token
-from backchannel.records import Actor
+from backchannel.records import Actor, Event
 
 _MEASURES = frozenset({"percent", "per", "cent", "%", "point", "points", "percentage"})
 _MEASURE_ENTS = frozenset({"PERCENT", "QUANTITY", "MONEY"})
@@ -86,6 +87,18 @@ def is_prediction(head: Token, lemmas: tuple[str, ...], recipients: list[Actor])
     clauses = [c for c in head.children if c.dep_ == "ccomp"]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(s.lower_ in _SELF_PRONOUNS for s in subjects)
+
+
+HOME_TRIP = "a trip within the actor's own country"
+
+
+def mark_home_trips(events: list[Event]) -> None:
+    """Once the story's country has placed the participants the text left unplaced ("the
+    Sunshine State" in an American story), a visit among them is a trip at home (in place)."""
+    for event in events:
+        lemmas = parse_rule(event.rule)[1]
+        if event.dropped is None and is_home_trip(lemmas, event.actor, event.recipient):
+            event.dropped = HOME_TRIP
 
 
 def is_home_trip(lemmas: tuple[str, ...], actors: list[Actor], recipients: list[Actor]) -> bool:
