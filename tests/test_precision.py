@@ -342,6 +342,16 @@ def test_agreeing_with_someone_is_a_view_not_an_agreement() -> None:
     assert "AGREE" in kept_types("Iran agreed with Russia to swap prisoners.")
 
 
+def test_wanting_something_of_someone_is_a_request_wanting_to_act_is_none() -> None:
+    events, _ = coded("Second, Putin wants Ukraine to stop shelling the border towns.")
+    assert any(e.event == "REQUEST" and countries(e.recipient) == {"UKR"} for e in events)
+    events, _ = coded("Putin wants a statement from NATO that expansion is off the table.")
+    assert any(e.event == "REQUEST" and countries(e.recipient) == {"IGO"} for e in events)
+    for intention in ("Russia seeks to expand its influence in Africa.", "Iran wants to grow."):
+        assert "REQUEST" not in kept_types(intention)
+        assert "an intention of one's own, not a request" in reasons(intention)
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

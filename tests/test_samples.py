@@ -135,6 +135,8 @@ def test_the_planned_call_tomorrow(iran_2025: tuple[str, list[Event]]) -> None:
         ("iran_2025", "CONSULT", "USA", "RUS", "the Trump-Putin phone call, one way"),
         ("iran_2025", "CONSULT", "RUS", "USA", "the Trump-Putin phone call, the other way"),
         ("iran_2025", "ASSAULT", "RUS", "UKR", "the attack on Kyiv"),
+        ("iran_2025", "REQUEST", "RUS", "IGO", "Putin's demand of a statement from NATO"),
+        ("iran_2025", "REQUEST", "RUS", "UKR", "Putin's demand that Ukraine stop insisting"),
     ],
 )
 def test_seed_events_have_whole_dyads(

@@ -349,6 +349,8 @@ def _no_event(
         return "a conversation with one party"
     if event == "CONSULT" and senses.is_contest(match.head, lemmas):
         return "a meeting for a contest"
+    if event == "REQUEST" and senses.is_intention(match.head, lemmas):
+        return "an intention of one's own, not a request"
     if event == "AGREE" and senses.is_shared_view(match.head, lemmas):
         return "agreeing with someone is a view, not an agreement"
     if senses.is_home_trip(lemmas, actors, recipients):

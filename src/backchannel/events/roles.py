@@ -226,6 +226,9 @@ def _dep_fillers(token: Token, dep: str, passive: bool) -> list[Token]:
         return objects if supplied else []
     if dep == "dative":
         return [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+    if dep == "comp:subj":  # "wants [Ukraine] to stop": whom the clause asks to act
+        clauses = [] if passive else _children(token, frozenset({"ccomp", "xcomp"}))
+        return [s for c in clauses for s in _children(c, frozenset({"nsubj"}))]
     return []
 
 

@@ -14,6 +14,9 @@
 - Agreeing with someone is sharing a view, not an agreement: "McLaughlin agreed with Matthews
   about the winner", "the ministers said they agree with Tantan"; "agreed with Iran on a swap"
   and "agreed with Iran to swap prisoners" are agreements.
+- Seeking or wanting to do something oneself is an intention, not a request: "Russia seeks to
+  expand its influence", "Trump wants to get these things handled"; "seeks support from
+  Abbas", "wants a statement from NATO", "wants Ukraine to stop" are requests.
 - A meeting for a contest is no consultation: "Trump and Clinton meet for the first of three
   debates", "the sides meet in the final" (``contest_words.txt``).
 - A warning of what others or things will do is a prediction, not a threat: "Obama warned
@@ -144,3 +147,22 @@ def is_shared_view(head: Token, lemmas: tuple[str, ...]) -> bool:
         c.dep_ in _DEAL_DEPS or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in children
     )
     return with_ and not deal
+
+
+DESIRE_LEMMAS = frozenset({"seek", "want", "wish"})
+
+
+def is_intention(head: Token, lemmas: tuple[str, ...]) -> bool:
+    """A desire verb whose only complement is its own infinitive ("seeks to expand")."""
+    if not DESIRE_LEMMAS & set(lemmas) or head.pos_ != "VERB":
+        return False
+    children = list(head.children)
+    own = [c for c in children if c.dep_ == "xcomp" and not _children_of(c, "nsubj")]
+    wanted = [
+        c for c in children if c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and c not in own)
+    ]
+    return bool(own) and not wanted
+
+
+def _children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
