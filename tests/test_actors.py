@@ -211,6 +211,13 @@ def test_agent_nouns_and_their_country_are_explained() -> None:
     assert "soldiers" in _row(decided[1]["source"]) and "MIL" in _row(decided[1]["source"])
 
 
+def test_a_city_and_a_misspelling_are_explained() -> None:
+    (reason,) = explain("Mongwalu")
+    assert reason["kind"] == "city" and "approximate spelling" in reason["why"]
+    (alias,) = explain("Iranain")  # a knowledge-base alias, spelled a little differently
+    assert alias["source"].startswith("countries.csv:") and "approximate" in alias["why"]
+
+
 def test_kb_stats_counts_what_the_knowledge_base_covers(
     run_cli: Callable[..., tuple[int, str, str]],
 ) -> None:

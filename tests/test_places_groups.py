@@ -72,17 +72,21 @@ def test_cli_builds_cities(
 
 
 @pytest.mark.parametrize(
-    ("text", "country", "name"),
+    ("text", "country", "name", "sector"),
     [
-        ("Puerto Penasco", "MEX", "Puerto Peñasco"),
-        ("PUERTO PEÑASCO", "MEX", "Puerto Peñasco"),
-        ("Sydney", "AUS", "Sydney"),
-        ("Mongwalu", "COD", "Mangbwalu"),  # approximate spelling of an alternate name
+        ("Puerto Penasco", "MEX", "Puerto Peñasco", "CVL"),  # the gazetteer's: its people
+        ("PUERTO PEÑASCO", "MEX", "Puerto Peñasco", "CVL"),
+        ("Sydney", "AUS", "Sydney", None),  # places.csv: a place, no sector
+        ("Mongwalu", "COD", "Mangbwalu", "CVL"),  # approximate spelling of an alternate name
     ],
 )
-def test_a_city_places_a_mention(text: str, country: str, name: str) -> None:
+def test_a_city_places_a_mention(text: str, country: str, name: str, sector: str | None) -> None:
     actor = resolve(text)
-    assert actor is not None and (actor.country, actor.name, actor.sector) == (country, name, None)
+    assert actor is not None and (actor.country, actor.name, actor.sector) == (
+        country,
+        name,
+        sector,
+    )
 
 
 def test_a_city_inside_a_mention_gives_the_country() -> None:

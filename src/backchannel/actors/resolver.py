@@ -27,6 +27,10 @@ _WORD = re.compile(r"[A-Z][\w'’-]{6,}")  # a capitalised word of FUZZY_MIN let
 # A former office holder is one of the elite (ELI): the Phoenix agent dictionary codes
 # FORMER_PRESIDENT, FORMER_PRIME_MINISTER and RETIRED as ELI, and so do the NGEC actor tests
 FORMER_SECTOR = "ELI"
+# A city of the gazetteer named alone stands for its people ("Mongbwalu residents", the NGEC
+# tests' "Mongwalu"); the places of places.csv, states and regions among them ("Texas sued"),
+# keep no sector, and a seat of government ("Canberra", "the Kremlin") keeps its GOV
+CITY_SECTOR = "CVL"
 _PARTICLES = frozenset({"de", "del", "do", "da", "la", "le", "el", "al", "of", "upon", "am"})
 
 
@@ -297,7 +301,9 @@ def _term_reason(part_text: str, term: Holder) -> dict[str, str]:
     return {"part": part_text, "kind": "office holder", "source": term.source, "why": why}
 
 
-def _person_reasons(text: str, parts: list[Part], person: Part, when: date | None) -> list:
+def _person_reasons(
+    text: str, parts: list[Part], person: Part, when: date | None
+) -> list[dict[str, str]]:
     title = _first(parts, {"title"})
     entry = _person_entry(person.entries, when, title.entry.sector if title else None)
     said = text[person.start : person.end]
@@ -318,15 +324,26 @@ def decided_by(kb: KnowledgeBase, text: str, when: date | None = None) -> list[d
     else a title and its holder on the date, else a country or organisation with its agent
     nouns), each with its ``file:line`` and why; a city from the gazetteer says so."""
     parts = scan(kb, text)
-    if not parts:
-        place = city(text)
-        return (
-            []
-            if place is None
-            else [
-                {"part": text, "kind": "city", "source": "cities.tsv (GeoNames)", "why": place.name}
-            ]
-        )
+    if not parts and (place := city(text)) is not None:
+        return [_city_reason(text, place.name, "a city: its people")]
+    if not parts and (parts := fuzzy_parts(kb, text)):
+        return [
+            r | {"why": r["why"] + "; by approximate spelling"}
+            for r in _reasons(kb, text, parts, when)
+        ]
+    if not parts and (place := fuzzy_city(text)) is not None:
+        return [_city_reason(text, place.name, "a city, by approximate spelling")]
+    return _reasons(kb, text, parts, when)
+
+
+def _city_reason(text: str, name: str, why: str) -> dict[str, str]:
+    source = "cities.tsv (GeoNames)"
+    return {"part": text, "kind": "city", "source": source, "why": f"{name}, {why} ({CITY_SECTOR})"}
+
+
+def _reasons(
+    kb: KnowledgeBase, text: str, parts: list[Part], when: date | None
+) -> list[dict[str, str]]:
     reasons = []
     person, title = _first(parts, {"person"}), _first(parts, {"title"})
     if person is not None:
@@ -362,11 +379,11 @@ def resolve_text(
     or of its context."""
     parts = scan(kb, text)
     if not parts and (place := city(text)) is not None:
-        return Actor(text, place.name, place.country)
+        return Actor(text, place.name, place.country, CITY_SECTOR)
     actor = combine(kb, text, parts or (fuzzy_parts(kb, text) if fuzzy else []), when)
     if actor is None:
         place = fuzzy_city(text) if fuzzy else None
-        return None if place is None else Actor(text, place.name, place.country)
+        return None if place is None else Actor(text, place.name, place.country, CITY_SECTOR)
     if actor.country is None:
         rest = _unexplained(text, parts) if parts else ""
         place = city(rest) if _proper(rest) else None
