@@ -88,7 +88,9 @@ def _actor_columns(n: int, alias: str) -> list[tuple[str, str]]:
     code = f"nullif(concat(coalesce({alias}.country, ''), coalesce({alias}.sector, '')), '')"
     return [
         (f"Actor{n}Code", code), (f"Actor{n}Name", f"upper(coalesce({alias}.name, {alias}.text))"),
-        (f"Actor{n}CountryCode", f"{alias}.country"), (f"Actor{n}KnownGroupCode", "NULL"),
+        (f"Actor{n}CountryCode", f"{alias}.country"),
+        (f"Actor{n}KnownGroupCode",
+         f"CASE WHEN {alias}.country IN ('IGO', 'NSA') THEN upper({alias}.name) END"),
         (f"Actor{n}EthnicCode", "NULL"), (f"Actor{n}Religion1Code", "NULL"),
         (f"Actor{n}Religion2Code", "NULL"), (f"Actor{n}Type1Code", f"{alias}.sector"),
         (f"Actor{n}Type2Code", "NULL"), (f"Actor{n}Type3Code", "NULL"),
