@@ -102,8 +102,21 @@ def timeline_json(request: Request) -> Response:
     return _timeline(request, True)
 
 
+def busiest_dyad(store: Any) -> tuple[str, str]:
+    """The two countries of the heaviest edge between two countries (else USA → IRN)."""
+    graph = q.network(store, q.EventQuery(), 200)
+    countries = {node["id"]: node["country"] for node in graph["nodes"]}
+    for edge in graph["edges"]:
+        pair = countries[edge["source"]], countries[edge["target"]]
+        if all(pair) and pair[0] != pair[1]:
+            return pair
+    return "USA", "IRN"
+
+
 def dyad_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
-    actor, recipient = values.get("actor", "USA"), values.get("recipient", "IRN")
+    actor, recipient = values.get("actor"), values.get("recipient")
+    if not actor or not recipient:
+        actor, recipient = busiest_dyad(store)
     interval = _interval(values, "month")
     series = q.dyad_series(store, actor, recipient, interval, page_query({}))
     return {"actor": actor, "recipient": recipient, "interval": interval, "series": series}

@@ -22,7 +22,7 @@
     var s = size(svg), pad = { l: 40, r: 10, t: 10, b: 28 };
     svg.setAttribute("viewBox", "0 0 " + s.w + " " + s.h);
     var band = (s.w - pad.l - pad.r) / Math.max(series.length, 1);
-    return { s: s, pad: pad, band: band, bar: Math.max(band * 0.8, 1) };
+    return { s: s, pad: pad, band: band, bar: Math.min(Math.max(band * 0.8, 1), 48) };
   }
 
   function label(svg, f, i, text) {
