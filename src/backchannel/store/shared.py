@@ -38,11 +38,12 @@ def _check_version(connection: duckdb.DuckDBPyConnection, path: str) -> None:
 
 
 def open_shared(path: str, *, writable: bool) -> duckdb.DuckDBPyConnection:
-    """The connection a server keeps for ``path``: read-only unless ``writable``."""
-    if not Path(path).is_file():
-        raise StoreError(f"no database at {path!r}: run `backchannel ingest` first")
+    """The connection a server keeps for ``path``: read-only unless ``writable`` (a writable
+    one is created when absent, as ``backchannel ingest`` would)."""
     if writable:
         return DuckDBStore.connect(path).connection
+    if not Path(path).is_file():
+        raise StoreError(f"no database at {path!r}: run `backchannel ingest` first")
     try:
         connection = duckdb.connect(path, read_only=True)
     except duckdb.Error as err:
