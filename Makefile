@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= backchannel.duckdb
 PYTHON ?= python3
 
-.PHONY: demo test lint eval calibrate bench docs serve chromium
+.PHONY: demo test lint eval calibrate bench docs serve chromium screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ PORT ?= 8000
 serve: $(STAMP)
 	test -f $(DB) || $(MAKE) demo
 	$(BC) serve --db $(DB) --port $(PORT)
+
+# The README's screenshots of the dashboard, taken by the browser tests into docs/.
+screenshots: $(STAMP) chromium
+	SCREENSHOTS=docs $(VENV)/bin/pytest -q tests/web/test_browser.py
 
 # Debian's chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser
 # download); a no-op when it is there. Without it the browser tests are skipped, saying so.

@@ -1,11 +1,14 @@
 """The dashboard in a real browser: Debian's headless Chromium (``/usr/bin/chromium``),
 driven by Playwright's Python package (no browser download), against a real server.
 
-The screenshots in ``docs/`` (shown in the README) are taken by these tests.
+The screenshots in ``docs/`` (shown in the README) are taken by these tests:
+``make screenshots`` runs them with ``SCREENSHOTS=docs``.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -62,7 +65,14 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> None:
-    page.screenshot(path=str(DOCS / name), full_page=False)
+    """A screenshot: into ``docs/`` with ``make screenshots`` (SCREENSHOTS=docs), else into a
+    throwaway folder (so a test run leaves the tree as it was)."""
+    folder = Path(os.environ.get("SCREENSHOTS") or tempfile.gettempdir())
+    if not folder.is_absolute():
+        folder = DOCS.parent / folder
+    path = folder / name
+    page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 10_000, f"{path} is nearly empty"
 
 
 def count_events(server: Server, **params: Any) -> int:
