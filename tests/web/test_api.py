@@ -13,7 +13,7 @@ import pytest
 
 from backchannel.store import EventFilter
 from backchannel.store.shared import CursorStore, open_shared
-from tests.web.conftest import Server
+from tests.web.conftest import Server, start_server, stop_server
 
 Run = Callable[..., tuple[int, str, str]]
 ARTICLE_FIELDS = ("url", "title", "outlet", "published")
@@ -253,3 +253,26 @@ def test_readers_share_the_file_with_a_read_only_server(server: Server, demo_db:
 def test_pages_answer(server: Server, path: str) -> None:
     response = server.client.get(path)
     assert response.status_code == 200 and response.text.startswith("<!DOCTYPE html>")
+
+
+def test_a_long_timeline_is_drawn_per_week_or_month(tmp_path: Path) -> None:
+    """The bench's synthetic database (events over five years, built as the bench builds it):
+    the timeline picks the finest period that gives at most 120 bars."""
+    from bench.api_latency import build
+
+    db = tmp_path / "synthetic.duckdb"
+    build(db, 3000)
+    running = start_server(db)
+    try:
+        data = running.client.get("/index.json").json()
+        assert data["interval"] in ("week", "month") and 0 < len(data["timeline"]) <= 120
+        assert sum(p["events"] for p in data["timeline"]) == 3000
+        days = running.client.get("/index.json", params={"interval": "day"}).json()
+        assert days["interval"] == "day" and len(days["timeline"]) > 120
+        page = running.client.get("/api/events", params={"country": "IRN", "limit": 500})
+        with duckdb.connect(str(db), read_only=True) as connection:
+            sql = "SELECT count(DISTINCT event_id) FROM event_actors WHERE country = 'IRN'"
+            [(expected,)] = connection.execute(sql).fetchall()
+        assert page.status_code == 200 and len(page.json()["events"]) == expected > 0
+    finally:
+        stop_server(running)

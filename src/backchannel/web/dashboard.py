@@ -19,7 +19,7 @@ from backchannel.web import pages
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
-INTERVALS = ("day", "week", "month")
+INTERVALS: tuple[q.Interval, ...] = ("day", "week", "month")
 
 
 def wants_json(request: Request, suffix: bool) -> bool:
@@ -74,14 +74,30 @@ def _interval(values: dict[str, str], default: str) -> Any:
     return interval
 
 
+MAX_BARS = 120  # the timeline's periods: days, else weeks, else months when there are more
+
+
+def timeline_series(store: Any, query: q.EventQuery, values: dict[str, str]) -> tuple[str, Any]:
+    """The timeline per ``interval`` when asked, else per the finest of day, week and month
+    that gives at most ``MAX_BARS`` bars."""
+    if "interval" in values:
+        interval = _interval(values, "day")
+        return interval, q.timeline(store, query, interval)
+    for interval in INTERVALS:
+        series = q.timeline(store, query, interval)
+        if len(series) <= MAX_BARS:
+            break
+    return interval, series
+
+
 def timeline_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
     query = page_query(values)
-    interval = _interval(values, "day")
+    interval, series = timeline_series(store, query, values)
     events, after = q.events_page(store, query, PAGE, values.get("cursor"))
     return {
         "filters": {k: values.get(k) for k, _ in pages.TIMELINE_FIELDS},
         "interval": interval,
-        "timeline": q.timeline(store, query, interval),
+        "timeline": series,
         "events": events,
         "next": after,
     }
