@@ -4,7 +4,7 @@ filtered page of events and for a dyad series).
 The database is made here with SQL (20,000 articles, 100,000 events among 30 countries, one
 actor and one recipient each, dates over five years), served by a real ``backchannel serve``
 on a free port and called over HTTP with httpx; each figure is also given as a ratio to the
-server's baseline (``GET /openapi.json``, measured in the same run). Usage:
+server's baseline (``GET /api/events/{id}``, a lookup by key, measured in the same run). Usage:
     .venv/bin/python bench/api_latency.py [--events N] [--requests N]
 """
 
@@ -144,7 +144,7 @@ def main() -> None:
         try:
             pairs = [(COUNTRIES[i], COUNTRIES[(i * 11 + 1) % 30]) for i in range(10)]
             cases = {
-                "baseline GET /openapi.json": ["/openapi.json"],
+                "baseline: one event by id": [f"/api/events/e{n * 997}" for n in range(50)],
                 "filtered events page (country, type, since; 50)": [
                     f"/api/events?country={c}&type={t}&since=2022-01-01&limit=50"
                     for c in COUNTRIES[:10] for t, _, _ in TYPES[::3]

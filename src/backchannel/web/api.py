@@ -22,6 +22,7 @@ from backchannel.store import EventFilter
 from backchannel.store import queries as q
 from backchannel.store.duck import DuckDBStore
 from backchannel.store.shared import store_on
+from backchannel.web.models import DyadSeries, EventsPage, Period
 
 MAX_PAGE = 500  # the hard cap of one page
 DEFAULT_PAGE = 50
@@ -108,9 +109,9 @@ def found(value: Any, what: str) -> Any:
 @router.get("/events", summary="events, filtered, a page at a time")
 def list_events(
     store: Reader, query: Filters, limit: Limit = DEFAULT_PAGE, cursor: Cursor = None
-) -> dict[str, Any]:
+) -> EventsPage:
     events, after = paged(q.events_page, store, query, limit, cursor)
-    return {"events": events, "next": after}
+    return EventsPage(events=events, next=after)
 
 
 @router.get("/events/{event_id}", summary="one event, with its article's url and title")
@@ -158,9 +159,9 @@ def dyads(
     actor: Annotated[str, Query(min_length=1, description="country code or name")],
     recipient: Annotated[str, Query(min_length=1, description="country code or name")],
     interval: Interval = "month",
-) -> dict[str, Any]:
-    series = q.dyad_series(store, actor, recipient, interval, query)
-    return {"actor": actor, "recipient": recipient, "interval": interval, "series": series}
+) -> DyadSeries:
+    series = [Period(**p) for p in q.dyad_series(store, actor, recipient, interval, query)]
+    return DyadSeries(actor=actor, recipient=recipient, interval=interval, series=series)
 
 
 @router.get("/network", summary="who acts on whom: edges weighted by events")

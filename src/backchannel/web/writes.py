@@ -26,6 +26,7 @@ from backchannel.records import Article, Rejection
 from backchannel.serialise import event_id
 from backchannel.settings import Settings
 from backchannel.store.shared import store_on
+from backchannel.web.models import RECORDS_BODY, WriteAnswer
 
 DEFAULT_MAX_BODY = 10_000_000  # bytes of one request body
 RECORD_ID = re.compile(r"\(id (.*)\)$")
@@ -104,12 +105,18 @@ def code_and_store(
 @router.post(
     "/articles",
     summary="code and store articles (JSON list or JSONL; needs the bearer token)",
-    responses={401: {"description": "no or a wrong token"}, 413: {"description": "too large"}},
+    responses={
+        401: {"description": "no or a wrong token"},
+        403: {"description": "writes are off (no BACKCHANNEL_API_TOKEN)"},
+        413: {"description": "the body is over the cap"},
+    },
+    openapi_extra={"requestBody": RECORDS_BODY},
 )
-async def post_articles(request: Request) -> dict[str, Any]:
+async def post_articles(request: Request) -> WriteAnswer:
     check_token(request)
     state = request.app.state
     lines = body_lines(await read_body(request, state.max_body))
     records = read_jsonl(lines, "request", state.settings, None)
     async with state.write_lock:
-        return await run_in_threadpool(code_and_store, records, state.connection, state.settings)
+        answer = await run_in_threadpool(code_and_store, records, state.connection, state.settings)
+    return WriteAnswer.model_validate(answer)
