@@ -68,3 +68,16 @@ def test_jsonl_bodies_and_malformed_lines(writable_server: Server) -> None:
     assert [s["id"] for s in answer["stored"]] == ["posted-2"]
     assert [(r["id"], r["code"]) for r in answer["rejected"]] == [("request:2", "BC101")]
     assert "malformed JSON" in answer["rejected"][0]["message"]
+
+
+def test_an_id_with_a_slash_is_found(writable_server: Server) -> None:
+    record = {**SANCTIONS, "id": "feeds/world/7", "url": "https://news.example.org/7"}
+    record["text"] = "Iran accused Israel of sabotage at a nuclear site on Sunday."
+    answer = writable_server.client.post("/api/articles", json=[record], headers=AUTH).json()
+    assert [s["id"] for s in answer["stored"]] == ["feeds/world/7"]
+    article = writable_server.client.get("/api/articles/feeds%2Fworld%2F7")
+    assert article.status_code == 200 and article.json()["article_id"] == "feeds/world/7"
+    page = writable_server.client.get("/articles/feeds/world/7")
+    assert page.status_code == 200 and "feeds/world/7" in page.text
+    twin = writable_server.client.get("/articles/feeds/world/7.json").json()
+    assert twin["article_id"] == "feeds/world/7"

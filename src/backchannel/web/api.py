@@ -130,7 +130,7 @@ def list_articles(
     return {"articles": articles, "next": after}
 
 
-@router.get("/articles/{article_id}", summary="one article with its text and its events")
+@router.get("/articles/{article_id:path}", summary="one article with its text and its events")
 def get_article(store: Reader, article_id: str) -> dict[str, Any]:
     return dict(found(q.article_with_events(store, article_id), f"article {article_id!r}"))
 
@@ -147,7 +147,7 @@ def list_actors(
 Interval = Annotated[Literal["day", "week", "month"], Query(description="period of the series")]
 
 
-@router.get("/actors/{name}", summary="one actor (resolved name): roles, events over time")
+@router.get("/actors/{name:path}", summary="one actor (resolved name): roles, events over time")
 def get_actor(store: Reader, name: str, interval: Interval = "month") -> dict[str, Any]:
     return dict(found(q.actor_detail(store, name, interval), f"actor {name!r}"))
 

@@ -190,7 +190,7 @@ def articles_json(request: Request) -> Response:
     return _articles(request, True)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str) -> Response:
     """One article; ``/articles/ID.json`` is its twin (an id that itself ends in ``.json``
     is found too)."""
