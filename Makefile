@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= backchannel.duckdb
 PYTHON ?= python3
 
-.PHONY: demo test lint eval calibrate bench docs
+.PHONY: demo test lint eval calibrate bench docs serve chromium screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,22 @@ calibrate: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
+
+# The API and the dashboard on the demo database (made by `make demo` when absent).
+PORT ?= 8000
+serve: $(STAMP)
+	test -f $(DB) || $(MAKE) demo
+	$(BC) serve --db $(DB) --port $(PORT)
+
+# The README's screenshots of the dashboard, taken by the browser tests into docs/.
+screenshots: $(STAMP) chromium
+	SCREENSHOTS=docs $(VENV)/bin/pytest -q tests/web/test_browser.py
+
+# Debian's chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser
+# download); a no-op when it is there. Without it the browser tests are skipped, saying so.
+chromium:
+	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	  || echo "chromium could not be installed: the browser tests will be skipped"
 
 docs: $(STAMP)
 	$(PY) -m backchannel.cli.reference > docs/cli.md

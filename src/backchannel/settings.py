@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from backchannel.errors import ConfigError
@@ -29,6 +29,8 @@ class Settings:
     progress: bool = True  # show a progress bar when stderr is a terminal
     # events below this calibrated confidence are not kept (0.3: see README, "Confidence")
     min_confidence: float = 0.3
+    # `backchannel serve`: the bearer token of the write API (POST /api/articles); "" = off
+    api_token: str = field(default="", repr=False)
 
     def replace(self, **overrides: Any) -> Settings:
         return load_settings(overrides, base=self, environ={})

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from backchannel import __version__
 from backchannel.cli import actor, attributions, clean, code, dates, kb
 from backchannel.cli import events as events_command
+from backchannel.cli import export as export_command
 from backchannel.cli import ingest as ingest_command
 from backchannel.cli import report as report_command
+from backchannel.cli import serve as serve_command
 from backchannel.errors import BackchannelError
 
 COMMANDS = (
@@ -28,6 +30,8 @@ COMMANDS = (
     ingest_command,
     events_command,
     report_command,
+    export_command,
+    serve_command,
 )
 
 

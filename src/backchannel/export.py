@@ -1,0 +1,202 @@
+"""Exports of stored events: Parquet, CSV, JSONL and a GDELT 2.0-style table.
+
+Every exported event carries its article's URL, title, outlet and publication date.
+Parquet is written by DuckDB itself (``COPY ... TO``); CSV and the GDELT table (tab-separated,
+with a header row) are written here, each text cell that a spreadsheet would run as a
+formula (beginning with ``=``, ``+``, ``-`` or ``@``) prefixed with a single quote; JSONL is
+the contract event plus the article fields, as ``GET /api/events`` returns it. The GDELT
+mapping is documented in ``docs/export.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from backchannel.errors import StoreError
+from backchannel.store.duck import DuckDBStore
+from backchannel.store.queries import (
+    EVENT_COLUMNS,
+    FROM_EVENTS,
+    OUTLET,
+    WHEN,
+    EventQuery,
+    event_where,
+    with_article,
+)
+
+Format = Literal["parquet", "csv", "jsonl", "gdelt"]
+FORMATS: tuple[Format, ...] = ("parquet", "csv", "jsonl", "gdelt")
+MEDIA_TYPES = {
+    "parquet": "application/vnd.apache.parquet",
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson",
+    "gdelt": "text/tab-separated-values; charset=utf-8",
+}
+SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "gdelt": ".tsv"}
+FORMULA_STARTS = ("=", "+", "-", "@")
+BATCH = 2000
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _names(role: str) -> str:
+    return (
+        "(SELECT string_agg(coalesce(x.name, x.text), ' + ' ORDER BY x.position)"
+        f" FROM event_actors x WHERE x.event_id = e.event_id AND x.role = '{role}')"
+    )
+
+
+def _countries(role: str) -> str:
+    return (
+        "(SELECT string_agg(coalesce(x.country, ''), '+' ORDER BY x.position)"
+        f" FROM event_actors x WHERE x.event_id = e.event_id AND x.role = '{role}')"
+    )
+
+
+# (column, SQL over e = events, a = articles): the flat table of CSV and Parquet.
+FLAT = (
+    ("event_id", "e.event_id"), ("article_id", "e.article_id"), ("event", "e.event"),
+    ("mode", "e.mode"), ("cameo", "e.cameo"), ("quad_class", "e.quad_class"),
+    ("intensity", "e.intensity"),
+    ("actor", _names("actor")), ("actor_country", _countries("actor")),
+    ("recipient", _names("recipient")), ("recipient_country", _countries("recipient")),
+    ("intermediary", _names("intermediary")),
+    ("intermediary_country", _countries("intermediary")),
+    ("date_start", "e.date_start"), ("date_end", "e.date_end"), ("date_basis", "e.date_basis"),
+    ("status", "e.status"), ("negated", "e.negated"), ("attribution_kind", "e.attribution_kind"),
+    ("attribution_source",
+     "coalesce(e.attribution_text, json_extract_string(e.attribution_source, '$.name'))"),
+    ("attribution_chain", "array_to_string(e.attribution_chain, ' > ')"),
+    ("trigger", "e.evidence_trigger"), ("evidence_start", "e.evidence_start"),
+    ("evidence_end", "e.evidence_end"), ("evidence", "e.evidence_sentence"),
+    ("confidence", "e.confidence"), ("coder", "e.coder"), ("rule", "e.rule"),
+    ("dropped", "e.dropped"),
+    ("url", "a.url"), ("title", "a.title"), ("outlet", OUTLET), ("published", "a.published"),
+)  # fmt: skip
+
+
+def _actor_columns(n: int, alias: str) -> list[tuple[str, str]]:
+    code = f"nullif(concat(coalesce({alias}.country, ''), coalesce({alias}.sector, '')), '')"
+    return [
+        (f"Actor{n}Code", code), (f"Actor{n}Name", f"upper(coalesce({alias}.name, {alias}.text))"),
+        (f"Actor{n}CountryCode", f"{alias}.country"),
+        (f"Actor{n}KnownGroupCode",
+         f"CASE WHEN {alias}.country IN ('IGO', 'NSA') THEN upper({alias}.name) END"),
+        (f"Actor{n}EthnicCode", "NULL"), (f"Actor{n}Religion1Code", "NULL"),
+        (f"Actor{n}Religion2Code", "NULL"), (f"Actor{n}Type1Code", f"{alias}.sector"),
+        (f"Actor{n}Type2Code", "NULL"), (f"Actor{n}Type3Code", "NULL"),
+    ]  # fmt: skip
+
+
+def _geo_columns(prefix: str) -> list[tuple[str, str]]:
+    parts = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    return [(f"{prefix}_{part}", "NULL") for part in parts]
+
+
+# GDELT 2.0's 61 event columns, each with its counterpart here (NULL where there is none).
+GDELT = (
+    ("GLOBALEVENTID", "e.event_id"),
+    ("SQLDATE", f"strftime({WHEN}, '%Y%m%d')"),
+    ("MonthYear", f"strftime({WHEN}, '%Y%m')"),
+    ("Year", f"year({WHEN})"),
+    ("FractionDate", f"round(year({WHEN}) + (dayofyear({WHEN}) - 1) / 365.0, 4)"),
+    *_actor_columns(1, "p"),
+    *_actor_columns(2, "r"),
+    ("IsRootEvent", "NULL"),
+    ("EventCode", "e.cameo"),
+    ("EventBaseCode", "left(e.cameo, 3)"),
+    ("EventRootCode", "left(e.cameo, 2)"),
+    ("QuadClass", "e.quad_class"),
+    ("GoldsteinScale", "e.intensity"),
+    ("NumMentions", "1 + coalesce(json_array_length(e.evidence_also), 0)"),
+    ("NumSources", "1"),
+    ("NumArticles", "1"),
+    ("AvgTone", "NULL"),
+    *_geo_columns("Actor1Geo"),
+    *_geo_columns("Actor2Geo"),
+    *_geo_columns("ActionGeo"),
+    ("DATEADDED", "strftime(a.ingested_at, '%Y%m%d%H%M%S')"),
+    ("SOURCEURL", "a.url"),
+)
+GDELT_JOINS = (
+    " LEFT JOIN event_actors p ON p.event_id = e.event_id AND p.role = 'actor'"
+    " AND p.position = 0"
+    " LEFT JOIN event_actors r ON r.event_id = e.event_id AND r.role = 'recipient'"
+    " AND r.position = 0"
+)
+
+
+def _select(
+    columns: tuple[tuple[str, str], ...], query: EventQuery, joins: str = ""
+) -> tuple[str, list[Any]]:
+    where, params = event_where(query)
+    select = ", ".join(f'{sql} AS "{name}"' for name, sql in columns)
+    sql = f"SELECT {select} {FROM_EVENTS}{joins}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.seq, e.position"
+    if query.filters.limit is not None:
+        sql += f" LIMIT {int(query.filters.limit)}"
+    return sql, params
+
+
+def _rows(store: DuckDBStore, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
+    cursor = store.connection.execute(sql, params)
+    while batch := cursor.fetchmany(BATCH):
+        yield from batch
+
+
+def _write_table(store: DuckDBStore, query: EventQuery, out: IO[str], gdelt: bool) -> int:
+    columns, joins = (GDELT, GDELT_JOINS) if gdelt else (FLAT, "")
+    writer = csv.writer(out, delimiter="\t" if gdelt else ",", lineterminator="\n")
+    writer.writerow([name for name, _ in columns])
+    count = 0
+    for row in _rows(store, *_select(columns, query, joins)):
+        writer.writerow([neutralise(value) for value in row])
+        count += 1
+    return count
+
+
+def _write_jsonl(store: DuckDBStore, query: EventQuery, out: IO[str]) -> int:
+    where, params = event_where(query)
+    sql = f"SELECT {EVENT_COLUMNS} {FROM_EVENTS}"
+    sql += (" WHERE " + " AND ".join(where)) if where else ""
+    sql += " ORDER BY a.seq, e.position"
+    if query.filters.limit is not None:
+        sql += f" LIMIT {int(query.filters.limit)}"
+    count = 0
+    for row in _rows(store, sql, params):
+        event = with_article(row[0], row[1:5], query)
+        out.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
+        count += 1
+    return count
+
+
+def _write_parquet(store: DuckDBStore, query: EventQuery, path: Path) -> int:
+    sql, params = _select(FLAT, query)
+    target = str(path).replace("'", "''")
+    store.connection.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
+    row = store.connection.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()
+    return int(row[0]) if row else 0
+
+
+def export_events(store: DuckDBStore, query: EventQuery, fmt: Format, path: Path) -> int:
+    """Write the events of ``query`` to ``path`` in ``fmt``; returns how many were written."""
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet":
+        return _write_parquet(store, query, path)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        if fmt == "jsonl":
+            return _write_jsonl(store, query, out)
+        return _write_table(store, query, out, gdelt=fmt == "gdelt")
