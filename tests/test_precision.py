@@ -352,6 +352,19 @@ def test_wanting_something_of_someone_is_a_request_wanting_to_act_is_none() -> N
         assert "an intention of one's own, not a request" in reasons(intention)
 
 
+def test_a_noun_event_borrows_its_own_preposition_from_its_light_verb() -> None:
+    """"had kind words [for] X": the parse hangs "for" on "had", not on "words"."""
+    events, _ = coded("Trump has had kind words for Jones.")
+    support = [e for e in events if e.event == "SUPPORT"]
+    assert support and [a.text for a in support[0].recipient][:1] == ["Jones"]
+
+
+def test_the_accused_are_the_recipients_of_a_charge() -> None:
+    events, _ = coded("Each defendant is charged with one count of fraud, prosecutors said.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and [a.text for a in accuse[0].recipient] == ["Each defendant"]
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

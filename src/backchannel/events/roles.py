@@ -352,8 +352,9 @@ def _noun_recipient(
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return []
+    own_preps = tuple(d for d in deps if d.startswith("p:"))  # "had kind words [for] X"
     borrowed = first_fillers(
-        verb, ("dative", "p:on", "p:against", "p:to", "p:with", "p:at"), keep=keep
+        verb, (*own_preps, "dative", "p:on", "p:against", "p:to", "p:with", "p:at"), keep=keep
     )
     if borrowed:
         return borrowed
