@@ -365,6 +365,16 @@ def test_the_accused_are_the_recipients_of_a_charge() -> None:
     assert accuse and [a.text for a in accuse[0].recipient] == ["Each defendant"]
 
 
+def test_both_sides_are_the_two_states_the_discourse_last_set_against_each_other() -> None:
+    text = (
+        "Iran agreed to resume talks with the United States next week. The talks were prepared"
+        " by Qatari and Omani negotiators, who have been communicating with both sides."
+    )
+    events, _ = coded(text)
+    consult = [e for e in events if e.rule == "CONSULT/communicate/V"]
+    assert consult and countries(consult[0].recipient) == {"IRN", "USA"}
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

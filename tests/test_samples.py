@@ -136,6 +136,8 @@ def test_the_planned_call_tomorrow(iran_2025: tuple[str, list[Event]]) -> None:
         ("iran_2025", "CONSULT", "RUS", "USA", "the Trump-Putin phone call, the other way"),
         ("iran_2025", "ASSAULT", "RUS", "UKR", "the attack on Kyiv"),
         ("iran_2025", "REQUEST", "RUS", "IGO", "Putin's demand of a statement from NATO"),
+        ("iran_2025", "CONSULT", "QAT", "USA", "the Qatari groundwork, with Trump's envoy"),
+        ("iran_2025", "CONSULT", "OMN", "USA", "the Omani groundwork, with Trump's envoy"),
         ("iran_2025", "REQUEST", "RUS", "UKR", "Putin's demand that Ukraine stop insisting"),
     ],
 )

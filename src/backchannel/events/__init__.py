@@ -7,7 +7,7 @@ parsed candidate sentences of a document into ``Event`` records.
 from __future__ import annotations
 
 from backchannel.actors.setting import place_events, story_country
-from backchannel.events import discourse, political, senses, symmetric, triggers
+from backchannel.events import discourse, political, senses, sides, symmetric, triggers
 from backchannel.events.codebook import load
 from backchannel.events.coder import Coded, Denial, SentenceCoder
 from backchannel.events.keep import keep
@@ -58,6 +58,7 @@ def participants(doc: Document) -> None:
     country (and a visit among the story's own places is a trip at home)."""
     symmetric.no_self_loops(doc.events)
     discourse.fill(doc)
+    sides.fill(doc)
     political.mark(doc.events)
     place_events(doc.events, story_country(doc.mentions))
     senses.mark_home_trips(doc.events)
