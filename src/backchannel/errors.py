@@ -107,9 +107,27 @@ class StageFailure(BackchannelError):
     code = "BC900"
 
 
+class TimeLimit(StageFailure):
+    """A record that took longer than ``max_seconds`` in one stage (a guard, not a bug)."""
+
+    code = "BC901"
+
+
 class ConfigError(BackchannelError):
     code = "BC700"
 
 
 class PipelineOrderError(ConfigError):
     code = "BC701"
+
+
+class OutputError(ConfigError):
+    """An output the command was told to write cannot be written (no such folder, ...)."""
+
+    code = "BC702"
+
+
+class BadFilter(ConfigError):
+    """A filter that cannot match anything (an unknown event type, a country name)."""
+
+    code = "BC703"

@@ -15,6 +15,7 @@ from itertools import islice
 from backchannel import actors, clean, events, grounding, nlp, relevance
 from backchannel.errors import BackchannelError, PipelineOrderError, StageFailure
 from backchannel.events import confidence
+from backchannel.guard import time_limit
 from backchannel.records import Article, Document, Rejection
 from backchannel.settings import Settings
 
@@ -48,7 +49,8 @@ def per_document(stage: str, step: Callable[[Document, Settings], None]) -> Stag
     def run(docs: list[Document], settings: Settings) -> None:
         for doc in _live(docs):
             try:
-                step(doc, settings)
+                with time_limit(settings.max_seconds, stage):
+                    step(doc, settings)
             except Exception as err:  # one bad document never stops the batch
                 _reject(doc, stage, err)
 
@@ -60,7 +62,7 @@ def _clean(doc: Document, settings: Settings) -> None:
 
 
 def _sentences(doc: Document, settings: Settings) -> None:
-    doc.sentences = nlp.split_sentences(doc.article.text)
+    doc.sentences = nlp.split_sentences(doc.article.text, settings.max_words)
 
 
 def _relevance(doc: Document, settings: Settings) -> None:

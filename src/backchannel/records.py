@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from backchannel.safety import printable
+
 
 def content_hash(text: str) -> str:
     """Stable identity of a text: the first 16 hex digits of its SHA-256."""
@@ -46,6 +48,9 @@ class Rejection:
     stage: str  # "ingest" | "clean" | ...
     code: str  # stable error code, e.g. "BC104"
     message: str
+
+    def __post_init__(self) -> None:  # names and reasons go to terminals and the store
+        self.record, self.message = printable(self.record), printable(self.message)
 
     def __str__(self) -> str:
         return f"[{self.code}] record {self.record!r}: {self.message}"

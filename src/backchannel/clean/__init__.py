@@ -1,10 +1,11 @@
 """Clean: main text from HTML, junk lines out of text that was already extracted.
 
-``clean(article, settings)`` returns the article with ``text`` set to what the pipeline
-codes, ``html`` dropped, and ``language`` (and, where the page or a dateline gives one,
-``published``) filled in; a plain text has the line breaks inside its sentences joined
-(``wrapping.unwrap``) before its junk lines go. The title of an extracted text is its
-headline line. It refuses an article with a ``CleaningError`` subclass.
+``clean(article, settings)`` returns the article with ``text`` set to what the pipeline codes,
+``html`` dropped, and ``language`` (and, where the page or a dateline gives one, ``published``)
+filled in; control characters and lone surrogates are taken out first (``safety.safe_text``, so
+the offsets of events are into the text as stored); a plain text has the line breaks inside its
+sentences joined (``wrapping.unwrap``) before its junk lines go. The title of an extracted text
+is its headline line. It refuses an article with a ``CleaningError`` subclass.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from backchannel.clean.junk import drop_junk_lines
 from backchannel.clean.language import check_language
 from backchannel.clean.wrapping import unwrap
 from backchannel.errors import EmptyText
+from backchannel.ingest.decoding import check_size
 from backchannel.records import Article
+from backchannel.safety import safe_text
 from backchannel.settings import Settings
 
 __all__ = [
@@ -36,11 +39,16 @@ def headline(text: str) -> str | None:
 def clean(article: Article, settings: Settings) -> Article:
     """The article with ``text`` set to what the pipeline codes."""
     if article.html:
-        article = extract_html(article)
+        article = extract_html(dataclasses.replace(article, html=safe_text(article.html)))
+        check_size(len(article.text.encode("utf-8")), settings)
+        article = dataclasses.replace(article, text=safe_text(article.text))
     else:
-        text = drop_junk_lines(unwrap(article.text))
+        check_size(len(article.text.encode("utf-8", "surrogatepass")), settings)
+        text = drop_junk_lines(unwrap(safe_text(article.text)))
         title = article.title or headline(text)
         article = dataclasses.replace(article, text=text, title=title)
+    if article.title is not None:
+        article = dataclasses.replace(article, title=safe_text(article.title))
     if len(article.text.strip()) < settings.min_chars:
         raise EmptyText("no text left after cleaning")
     if article.published is None:

@@ -16,7 +16,9 @@ import re
 from backchannel.clean.dateline import dateline_length
 from backchannel.clean.junk import LIST_ITEM, stopwords
 
-BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+# A run of blanks is tried once, from its start (the look-behind), never again from each of
+# its blanks: linear in the text, however long the run.
+BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 BYLINE = re.compile(r"(?:By|BY|From|FROM)\s")
 OPENERS = "\"'“‘$£€("

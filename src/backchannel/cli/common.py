@@ -40,6 +40,17 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, published: bool = Tr
     )
 
 
+def count(value: str) -> int:
+    """A whole number of 0 or more (``--limit``)."""
+    try:
+        number = int(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from err
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value!r}")
+    return number
+
+
 def probability(value: str) -> float:
     try:
         number = float(value)

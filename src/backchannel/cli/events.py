@@ -11,11 +11,14 @@ from backchannel.cli.common import (
     Subparsers,
     add_db_argument,
     add_keep_arguments,
+    count,
     iso_date,
     write_line,
 )
+from backchannel.safety import csv_cell, printable
 from backchannel.settings import load_settings
 from backchannel.store import EventFilter, Store
+from backchannel.store.validation import checked
 from backchannel.web.report import actor_label, date_label
 
 ROLES = ("actor", "recipient", "intermediary")
@@ -53,28 +56,31 @@ def register(subparsers: Subparsers) -> None:
     )
     add_keep_arguments(parser, "events")
     parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
-    parser.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    parser.add_argument("--limit", type=count, metavar="N", help="at most N events")
     parser.set_defaults(run=run)
 
 
 def filters_from(args: argparse.Namespace) -> EventFilter:
-    return EventFilter(
-        actor=args.actor,
-        country=args.country,
-        role=args.role,
-        event=args.event.upper() if args.event else None,
-        since=args.since,
-        until=args.until,
-        article_id=args.article,
-        include_duplicates=args.include_duplicates,
-        include_dropped=args.include_dropped,
-        min_confidence=args.min_confidence,
-        limit=args.limit,
+    """The filters of the command line, checked: one that cannot match is a ``BadFilter``."""
+    return checked(
+        EventFilter(
+            actor=args.actor,
+            country=args.country,
+            role=args.role,
+            event=args.event,
+            since=args.since,
+            until=args.until,
+            article_id=args.article,
+            include_duplicates=args.include_duplicates,
+            include_dropped=args.include_dropped,
+            min_confidence=args.min_confidence,
+            limit=args.limit,
+        )
     )
 
 
 def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(printable(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -143,12 +149,13 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
 def write_csv(events: list[dict[str, Any]]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(event) for event in events)
+    writer.writerows([csv_cell(cell) for cell in csv_row(event)] for event in events)
 
 
 def run(args: argparse.Namespace) -> int:
-    with Store.open(args.db or load_settings().db, create=False) as store:
-        events = store.query_events(filters_from(args))
+    filters = filters_from(args)
+    with Store.open(args.db or load_settings().db, create=False, read_only=True) as store:
+        events = store.query_events(filters)
     if args.format == "jsonl":
         for event in events:
             write_line(event)

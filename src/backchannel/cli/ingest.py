@@ -74,11 +74,12 @@ class Tally:
     unreadable: int = 0
 
     def summary(self) -> str:
-        """``stored N, duplicates N, unchanged N, refused N (BC102: 1, BC203: 2)``."""
+        """``read N: stored N, duplicates N, unchanged N, refused N (BC102: 1, BC203: 2)``;
+        the four counts add up to the records read."""
         done = self.outcomes
         reasons = ", ".join(f"{code}: {n}" for code, n in sorted(self.refusals.items()))
         return (
-            f"stored {done['stored']}, duplicates {done['duplicate']}, "
+            f"read {sum(done.values())}: stored {done['stored']}, duplicates {done['duplicate']}, "
             f"unchanged {done['unchanged'] + done['same-url']}, refused {done['rejected']}"
             + (f" ({reasons})" if reasons else "")
         )

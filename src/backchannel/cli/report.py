@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from backchannel.cli.common import Subparsers, add_db_argument
+from backchannel.errors import OutputError
 from backchannel.settings import load_settings
 from backchannel.store import Store
 from backchannel.web.report import build_report
@@ -25,8 +26,11 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Store.open(args.db or load_settings().db, create=False) as store:
+    with Store.open(args.db or load_settings().db, create=False, read_only=True) as store:
         page = build_report(store, args.article)
-    Path(args.output).write_text(page, encoding="utf-8")
+    try:
+        Path(args.output).write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise OutputError(f"cannot write {args.output!r}: {err.strerror or err}") from err
     print(f"backchannel: wrote {args.output}", file=sys.stderr)
     return 0

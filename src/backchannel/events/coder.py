@@ -334,9 +334,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _NESTED_PREPS = ("on", "against")
 
 
-def _no_event(
-    match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
-) -> str | None:
+def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]) -> str | None:
     """Why the trigger is no event here: a poll figure, a leader's rally, a one-party
     consultation (see ``senses``); None when it is one."""
     actors, recipients, intermediaries = (fill[role][0] for role in _ROLE_NAMES)

@@ -189,7 +189,7 @@ def _subject(text: str, floor: int, end: int) -> TextSpan | None:
     if span is None:
         return None
     words = span.text.split()
-    if not words[0][0].isupper() and words[0].lower() not in _DETERMINERS:
+    if not words or (not words[0][0].isupper() and words[0].lower() not in _DETERMINERS):
         return None
     keep = 1 + (words[0].lower() in _DETERMINERS)
     while keep < len(words) and (words[keep][0].isupper() or words[keep] in _LINKS):
@@ -488,11 +488,7 @@ def find_attributions(text: str) -> list[Attribution]:
     masked = blank_out(text, citations)
     result: list[Attribution] = []
     for sentence in split_sentences(masked):
-        found = _in_sentence(masked, sentence.start, sentence.end)
-        for item in found:
-            _carry_over(masked, sentence.end, item)
-            _cite(masked, item, citations)
-        result.extend(found)
+        result.extend(_sentence_attributions(masked, sentence.start, sentence.end, citations))
     for item in result:
         if citations and item.content_span is not None:
             start, end = item.content_span.start, item.content_span.end
@@ -500,6 +496,21 @@ def find_attributions(text: str) -> list[Attribution]:
     merged = _merge(result, _labelled(text))
     link_chains(merged, {id(item): _chain_name(item) for item in merged})
     return [item for item in merged if not _unresolved_it(item)]
+
+
+def _sentence_attributions(
+    masked: str, start: int, end: int, citations: list[Citation]
+) -> list[Attribution]:
+    """The attributions of one sentence; a slip on an odd sentence loses its attributions
+    (the events in it read as the author's), never the article."""
+    try:
+        found = _in_sentence(masked, start, end)
+        for item in found:
+            _carry_over(masked, end, item)
+            _cite(masked, item, citations)
+    except (IndexError, ValueError, KeyError, OverflowError, RecursionError):
+        return []
+    return found
 
 
 def _unresolved_it(item: Attribution) -> bool:

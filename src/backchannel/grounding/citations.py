@@ -23,7 +23,10 @@ from backchannel.records import TextSpan
 Citation = tuple[int, int, list[TextSpan]]
 
 _MAX_LINK_WORDS = 12
-_CITING = re.compile(r"(?P<comma>,)?\s*(?<![\w-])(?:citing|quoting)\s+", re.IGNORECASE)
+# The blanks before "citing" are tried from the first of them only (linear in a long run).
+_CITING = re.compile(
+    r"(?:(?P<comma>,)\s*|(?<![\s,])\s+)?(?<![\w-])(?:citing|quoting)\s+", re.IGNORECASE
+)
 _ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
 _POSTPOSED = re.compile(r"[,\"”]\s*$")
 _CITED_AGAIN = re.compile(

@@ -41,6 +41,7 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _REL = r"(?:last|next|this|coming|past|previous|current)"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_FULL_DAY = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)-(?P<day>\d\d)")
 _ANCHOR = re.compile(r"\d{4}(?:-\d\d-\d\d)?(?:T|$)")
 
 _I = re.IGNORECASE
@@ -293,6 +294,32 @@ def _matches(text: str) -> list[tuple[int, int, int, re.Match[str], h.Handler]]:
     return found
 
 
+def _resolved(handler: h.Handler, match: re.Match[str], ctx: h.Context) -> tuple[str, str] | None:
+    """The handler's (type, value), or None when it names no real day ("February 31") or
+    its arithmetic leaves the calendar ("99999999999999999999 days ago", "yesterday" on
+    0001-01-01): such an expression is no date, and the rest of the text is read on."""
+    try:
+        result = handler(match, ctx)
+    except (OverflowError, ValueError):
+        return None
+    if result is not None and not possible(result[1]):
+        return None
+    return result
+
+
+def possible(value: str) -> bool:
+    """Whether a TimeML value's day exists ("XXXX-02-29" may; "2023-02-29" does not)."""
+    day = _FULL_DAY.match(value)
+    if day is None:
+        return True
+    year = 2000 if day["year"] == "XXXX" else int(day["year"])
+    try:
+        date(year, int(day["month"]), int(day["day"]))
+    except ValueError:
+        return False
+    return True
+
+
 def find_dates(text: str, published: date | None = None) -> list[Timex]:
     """Time expressions in ``text`` with TimeML-style values; offsets into ``text``."""
     timexes: list[Timex] = []
@@ -301,7 +328,7 @@ def find_dates(text: str, published: date | None = None) -> list[Timex]:
         if start < taken_until:
             continue
         ctx = h.Context(published, text, start, -neg_end, anchor)
-        result = handler(match, ctx)
+        result = _resolved(handler, match, ctx)
         if result is not None:
             timexes.append(Timex(match.group(0), start, -neg_end, result[0], result[1]))
             taken_until = -neg_end

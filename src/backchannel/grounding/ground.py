@@ -14,8 +14,10 @@ A hypothetical event with a specific future day ("he may call tomorrow") is plan
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from backchannel.grounding import clause
 from backchannel.grounding.attribution import find_attributions
@@ -25,6 +27,8 @@ from backchannel.grounding.status import is_opinion, negates, status_of
 from backchannel.nlp import Doc, Token
 from backchannel.records import Attribution, Document, Event, EventDate, Timex
 
+T = TypeVar("T")
+LOCAL_SLIPS = (IndexError, KeyError, ValueError, OverflowError, AttributeError, RecursionError)
 _LATER = re.compile(r"\b(?:hours|minutes|moments|shortly)\s+later\b|\blater that day\b", re.I)
 _EXPLICIT = re.compile(r"^\d{4}(?:-\d\d){0,2}$|^\d{4}-Q\d$")
 _STARTING = re.compile(r"\b(?:starting|from|since|beginning)\s+$", re.I)
@@ -163,7 +167,8 @@ def _scheduled(when: EventDate, published: date | None) -> bool:
 
 
 def ground(doc: Document) -> None:
-    """Set attribution, status, opinion and date on each of ``doc.events``."""
+    """Set attribution, status, opinion and date on each of ``doc.events``; a slip on one
+    event (an odd parse, a date out of range) leaves that event's field as it was."""
     text = doc.article.text
     doc.attributions = find_attributions(text)
     doc.timexes = find_dates(text, doc.article.published)
@@ -172,9 +177,18 @@ def ground(doc: Document) -> None:
     for event in sorted(
         doc.events, key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0)
     ):
-        found = _clause(event, parses.get(event.evidence.start))
-        event.attribution = _attribution(event, doc.attributions)
-        event.date = _date(event, doc.timexes, text, previous, found)
-        _status(event, found, doc.article.published)
-        name_speaker(event)
+        found = _local(None, _clause, event, parses.get(event.evidence.start))
+        event.attribution = _local(Attribution(), _attribution, event, doc.attributions)
+        event.date = _local(EventDate(), _date, event, doc.timexes, text, previous, found)
+        _local(None, _status, event, found, doc.article.published)
+        _local(None, name_speaker, event)
         previous = event.date if event.date.start is not None else previous
+
+
+def _local(default: T, step: Callable[..., T], *args: Any) -> T:
+    """``step(*args)``, or ``default`` when it slips on an odd input (a local failure loses
+    a field of one event, not the article)."""
+    try:
+        return step(*args)
+    except LOCAL_SLIPS:
+        return default

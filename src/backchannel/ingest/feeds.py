@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -9,14 +10,19 @@ from typing import Any
 import feedparser
 
 from backchannel.errors import BackchannelError, EmptyText, MalformedRecord
-from backchannel.ingest.records import Record, article_from_text, reject
+from backchannel.ingest.records import Record, article_from_text, identifier, reject
 from backchannel.records import Article
 
 FEED_MARKS = (b"<rss", b"<feed", b"<rdf:rdf")
 
 
 def looks_like_feed(head: bytes) -> bool:
+    """A feed begins with markup (an XML declaration, a comment or the feed's own tag) and
+    has its tag near the top; a text that merely mentions "<rss" is a text."""
     lowered = head[:2000].lower()
+    start = lowered.lstrip().removeprefix(codecs.BOM_UTF8)
+    if not start.startswith(b"<") or start.startswith((b"<!doctype html", b"<html")):
+        return False
     return any(mark in lowered for mark in FEED_MARKS)
 
 
@@ -40,8 +46,12 @@ def entry_article(entry: Any, record: str, published: date | None) -> Article:
     article = article_from_text(body, record, own_date or published)
     if article.html is None and "<" in body:
         article.text, article.html = "", body
-    article.article_id = str(entry.get("id") or entry.get("link") or article.article_id)
-    article.url, article.title = entry.get("link"), entry.get("title")
+    article.article_id = identifier(
+        entry.get("id") or entry.get("link") or article.article_id, "id"
+    )
+    link = entry.get("link")
+    article.url = identifier(link, "link") if isinstance(link, str) and link else None
+    article.title = entry.get("title")
     article.published_source = "record" if own_date else article.published_source
     return article
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from backchannel.errors import BackchannelError, EmptyText, MalformedRecord
 from backchannel.records import Article, Rejection, content_hash
+from backchannel.safety import unsafe_reason
 
 Record = Article | Rejection
+MAX_ID_CHARS = 2000
 
 
 def reject(record: str, err: BackchannelError) -> Rejection:
@@ -60,13 +62,26 @@ def article_from_json(data: Any, record: str, published: date | None) -> Article
     if isinstance(html, str) and not isinstance(text, str):
         article.text, article.html = "", html
     if data.get("id") is not None:
-        article.article_id = str(data["id"])
-    article.url = data.get("url") if isinstance(data.get("url"), str) else None
+        article.article_id = identifier(data["id"], "id")
+    url = data.get("url")
+    article.url = identifier(url, "url") if isinstance(url, str) and url else None
     article.title = data.get("title") if isinstance(data.get("title"), str) else None
     article.published = own_date or published
     article.published_source = "record" if own_date else ("user" if published else None)
     return article
 
 
-def size_of(article: Article) -> int:
-    return len((article.text or article.html or "").encode("utf-8", "surrogatepass"))
+def identifier(value: Any, field: str) -> str:
+    """An id or URL as given, or a ``MalformedRecord`` saying why it cannot be kept: ids and
+    URLs are never altered, since they name the record outside backchannel."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise MalformedRecord(f"{field!r} must be a string or an integer")
+    text = str(value)
+    if not text.strip():
+        raise MalformedRecord(f"{field!r} is empty")
+    if len(text) > MAX_ID_CHARS:
+        raise MalformedRecord(f"{field!r} is longer than {MAX_ID_CHARS} characters")
+    reason = unsafe_reason(text)
+    if reason is not None:
+        raise MalformedRecord(f"{field!r} {reason}")
+    return text

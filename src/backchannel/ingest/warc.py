@@ -6,25 +6,30 @@ Response records holding HTML become articles (url from ``WARC-Target-URI``, ori
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from backchannel.errors import BackchannelError, MalformedRecord, TooLarge
 from backchannel.ingest.decoding import decode
 from backchannel.ingest.records import Record, article_from_text, reject
 from backchannel.settings import Settings
 
-WARC_MARKS = (b"WARC/", b"filedesc://")
+WARC_START = re.compile(rb"\s*(?:WARC/\d\.\d+\r?\n|filedesc://)")
 HTML_TYPES = ("text/html", "application/xhtml")
 
 
 def looks_like_warc(head: bytes) -> bool:
-    return head.lstrip().startswith(WARC_MARKS)
+    """A WARC begins with its version line ("WARC/1.0"), an ARC with "filedesc://"."""
+    return WARC_START.match(head) is not None
+
+
+def _limit(settings: Settings) -> int:
+    return max(settings.max_bytes, settings.max_html_bytes)
 
 
 def _is_html_response(record: Any) -> bool:
@@ -38,10 +43,11 @@ def _is_html_response(record: Any) -> bool:
 def _article(
     record: Any, data: bytes, where: str, settings: Settings, published: date | None
 ) -> Record:
+    limit = _limit(settings)
     try:
-        if len(data) > settings.max_bytes:
-            raise TooLarge(f"over the limit of {settings.max_bytes} bytes (max_bytes)")
-        article = article_from_text(decode(data, settings), where, published)
+        if len(data) > limit:
+            raise TooLarge(f"over the limit of {limit} bytes (max_html_bytes)")
+        article = article_from_text(decode(data, settings, limit=limit), where, published)
     except BackchannelError as err:
         return reject(where, err)
     article.url = record.rec_headers.get_header("WARC-Target-URI")
@@ -60,8 +66,8 @@ def read_warc(
             if not _is_html_response(record):
                 stats["warc_skipped"] += 1
                 continue
-            data = record.content_stream().read(settings.max_bytes + 1)
+            data = record.content_stream().read(_limit(settings) + 1)
             where = f"{name}@{archive.get_record_offset()}"  # reads the record to its end
             yield _article(record, data, where, settings, published)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
+    except Exception as err:  # warcio fails in many ways on a damaged archive
         yield reject(f"{name}@{archive.get_record_offset()}", MalformedRecord(str(err)[:200]))

@@ -64,9 +64,10 @@ class Store(Protocol):
         self.close()
 
     @classmethod
-    def open(cls, path: str, *, create: bool = True) -> Store:
+    def open(cls, path: str, *, create: bool = True, read_only: bool = False) -> Store:
         """The store at ``path`` (a DuckDB file; created when absent unless ``create`` is
-        false: reading commands refuse a path with no database rather than make an empty one)."""
+        false: reading commands refuse a path with no database rather than make an empty one,
+        and open it ``read_only``, so that several of them can read at once)."""
         from backchannel.store.duck import DuckDBStore
 
         if path.startswith(("postgres://", "postgresql://")):
@@ -74,4 +75,4 @@ class Store(Protocol):
         if not create and path != ":memory:" and not Path(path).is_file():
             raise StoreError(f"no database at {path!r}: run `backchannel ingest` first")
 
-        return DuckDBStore.connect(path)
+        return DuckDBStore.connect(path, read_only=read_only and path != ":memory:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,9 +20,24 @@ from backchannel.store.base import EventFilter, Outcome, Store
 from backchannel.store.rows import EVENT_COLUMNS, actor_rows, event_row, relevance_values
 from backchannel.store.schema import ARTICLE_COLUMNS, SCHEMA_VERSION, TABLES
 
+LOCK_WAIT = 2.0  # seconds a command waits for a database another process holds
+
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _locked(err: duckdb.Error) -> bool:
+    return "lock" in str(err).lower()
+
+
+def _open_failure(path: str, err: duckdb.Error) -> str:
+    if _locked(err):
+        return (
+            f"the database {path!r} is open for writing in another process (an ingest?);"
+            " DuckDB lets one process write a file, or several read it: try again when it ends"
+        )
+    return f"cannot open the database {path!r}: {str(err).splitlines()[0]}"
 
 
 def _placeholders(count: int) -> str:
@@ -31,18 +47,39 @@ def _placeholders(count: int) -> str:
 class DuckDBStore(Store):
     """``Store`` on a DuckDB file (``":memory:"`` for a throwaway one)."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, read_only: bool = False) -> None:
         self.connection = connection
-        self._migrate()
+        if read_only:
+            self._check_version()
+        else:
+            self._migrate()
 
     @classmethod
-    def connect(cls, path: str) -> DuckDBStore:
-        if path != ":memory:":
+    def connect(cls, path: str, *, read_only: bool = False) -> DuckDBStore:
+        """The store at ``path``; ``read_only`` opens it as the reading commands do, so that
+        several can read at once, and waits briefly (``LOCK_WAIT``) while another process
+        holds the file for writing."""
+        if path != ":memory:" and not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                return cls(duckdb.connect(path, read_only=read_only), read_only=read_only)
+            except duckdb.Error as err:
+                if not _locked(err) or time.monotonic() >= deadline:
+                    raise StoreError(_open_failure(path, err)) from err
+            time.sleep(0.1)
+
+    def _check_version(self) -> None:
         try:
-            return cls(duckdb.connect(path))
+            row = self.connection.execute("SELECT max(version) FROM schema_version").fetchone()
         except duckdb.Error as err:
-            raise StoreError(f"cannot open the database {path!r}: {err}") from err
+            raise StoreError("not a backchannel database (no schema_version table)") from err
+        found = row[0] if row else None
+        if found is not None and found > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database has schema {found}; this version reads {SCHEMA_VERSION}"
+            )
 
     def close(self) -> None:
         self.connection.close()
@@ -104,7 +141,8 @@ class DuckDBStore(Store):
         except (duckdb.Error, StoreError) as err:
             code = err.code if isinstance(err, StoreError) else StoreError.code
             message = err.message if isinstance(err, StoreError) else f"not stored: {err}"
-            self.store_rejection(Rejection(article.article_id, "store", code, message))
+            doc.rejection = Rejection(article.article_id, "store", code, message)
+            self.store_rejection(doc.rejection)
             return "rejected"
 
     def _already_stored(self, article: Article) -> Outcome | None:
