@@ -62,8 +62,8 @@ _BOUNDARY = re.compile(
     r"""before|if|since|so|what|how|why|where)\b)""",
     re.IGNORECASE,
 )
-_AUX = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|also|previously|later|reportedly|then|again"
+_AUX = re.compile(  # from the first blank of a run only: linear in a long run
+    r"(?<!\s)(?:\s+(?:has|have|had|was|were|is|are|also|previously|later|reportedly|then|again"
     r"|repeatedly|publicly|privately|once|recently|further|quickly|later|together|first|even"
     rf"|almost|(?-i:{MANNER_ADVERB})))+$",
     re.IGNORECASE,

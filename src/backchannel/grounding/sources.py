@@ -70,7 +70,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _WITH_QUANTITY = re.compile(rf"with\s+(?={_NUMBER}|{_QUANTITY.pattern})", re.IGNORECASE)
-_TAIL = re.compile(r"[\s,.;:!?\"“”'’]+$")
+_TAIL = re.compile(r"(?<![\s,.;:!?\"“”'’])[\s,.;:!?\"“”'’]+$")  # tried from a run's start only
 _HEAD = re.compile(r"^[\s,.;:\"“”'’]+")
 _PERSONAL = function_words("personal_pronouns")
 _PLURAL = re.compile(r"[a-z][a-rt-z]s$|\bpeople$")
