@@ -274,3 +274,52 @@ def test_readers_open_the_database_read_only_side_by_side(stored: str) -> None:
         Store.open(stored, create=False, read_only=True) as second,
     ):
         assert first.query_events() == second.query_events()
+
+
+def _warc(gz: bool, count: int = 6) -> tuple[bytes, list[int]]:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer, offsets = io.BytesIO(), []
+    writer = WARCWriter(buffer, gzip=gz)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+    for n in range(count):
+        offsets.append(buffer.tell())
+        body = f"<html><body><p>Iran met Qatar in Doha, report {n}.</p></body></html>".encode()
+        record = writer.create_warc_record(
+            f"https://x.org/{n}", "response", payload=io.BytesIO(body), http_headers=headers
+        )
+        writer.write_record(record)
+    return buffer.getvalue(), offsets
+
+
+@pytest.mark.parametrize(
+    ("name", "gz", "damage", "kept"),
+    [
+        ("garbage", False, lambda d, o: d[: o[2]] + b"GARBAGE\r\n\r\nxx" + d[o[2] :], 6),
+        ("garbage", True, lambda d, o: d[: o[2]] + b"GARBAGE" + d[o[2] :], 6),
+        ("long", False, lambda d, o: d.replace(b"Content-Length: ", b"Content-Length: 1", 1), 5),
+        ("cut", True, lambda d, o: d[: o[2] + 60] + d[o[3] :], 5),
+    ],
+)
+def test_a_damaged_warc_record_is_refused_and_the_archive_read_on(
+    tmp_path: Path, name: str, gz: bool, damage: Callable[[bytes, list[int]], bytes], kept: int
+) -> None:
+    data, offsets = _warc(gz)
+    path = tmp_path / (f"{name}.warc" + (".gz" if gz else ""))
+    path.write_bytes(damage(data, offsets))
+    found = _read(path)
+    articles = [r for r in found if isinstance(r, Article)]
+    refused = [r for r in found if isinstance(r, Rejection)]
+    assert len(articles) == kept and len(refused) == 1, found
+    assert refused[0].code == "BC101" and "damaged archive record" in refused[0].message
+
+
+def test_a_warc_header_that_never_ends_is_refused(tmp_path: Path) -> None:
+    data, _ = _warc(True, 2)
+    bomb = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"a" * 20_000_000)
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(bomb + data)
+    found = _read(path)
+    assert isinstance(found[0], Rejection) and "headers over" in found[0].message
+    assert sum(isinstance(r, Article) for r in found) == 2
