@@ -36,9 +36,24 @@ def _ingest(db: Path, source: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
 
 
+def _wait_for_writes(db: Path, process: subprocess.Popen[str]) -> None:
+    """Until the ingest has begun to write (its write-ahead log exists), at most a minute."""
+    wal = db.with_name(db.name + ".wal")
+    deadline = time.monotonic() + 60
+    while not (wal.exists() and wal.stat().st_size) and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest ended before it could be killed"
+        time.sleep(0.05)
+
+
 def _tables(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as connection:
-        one = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
+
+        def one(sql: str) -> int:
+            try:
+                return int(connection.execute(sql).fetchone()[0])  # type: ignore[index]
+            except duckdb.CatalogException:  # killed before the schema was complete
+                return 0
+
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "distinct": one("SELECT count(DISTINCT article_id) FROM articles"),
@@ -64,11 +79,15 @@ def test_kill_9_during_ingest_then_resume_reaches_the_uninterrupted_counts(tmp_p
     source.write_text("\n".join(lines) + "\n")
     whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
     assert _ingest(whole, source).wait(timeout=600) == 0
-    for delay in (4.0, 7.0):  # after the model loads: during coding and storing
+    for delay in (0.0, 2.0):  # as it starts writing (the schema), and during the articles
         process = _ingest(killed, source)
+        _wait_for_writes(killed, process)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
+        partial = _tables(killed)  # the killed run left a database that opens, consistent
+        assert partial["articles"] == partial["distinct"] < 150
+        assert partial["orphan_events"] == partial["orphan_actors"] == 0
     resumed = _ingest(killed, source)
     _, err = resumed.communicate(timeout=600)
     assert resumed.returncode == 0, err
