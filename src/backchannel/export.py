@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from backchannel.errors import StoreError
+from backchannel.safety import csv_cell
 from backchannel.store.duck import DuckDBStore
 from backchannel.store.queries import (
     EVENT_COLUMNS,
@@ -37,15 +38,13 @@ MEDIA_TYPES = {
     "gdelt": "text/tab-separated-values; charset=utf-8",
 }
 SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "gdelt": ".tsv"}
-FORMULA_STARTS = ("=", "+", "-", "@")
 BATCH = 2000
 
 
 def neutralise(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula, made inert with a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A text cell a spreadsheet would run as a formula, made inert with a leading quote
+    (one rule for every CSV backchannel writes: ``safety.csv_cell``)."""
+    return csv_cell(value)
 
 
 def _names(role: str) -> str:

@@ -70,12 +70,21 @@ def _json_value(raw: bytes) -> object:
         raise MalformedRecord(f"unreadable JSON ({type(err).__name__})") from err
 
 
+def _bounded(lines: IO[bytes] | Iterable[bytes], limit: int) -> Iterator[bytes | int]:
+    """Lines from a stream (read a bounded piece at a time) or from lines already in memory."""
+    if hasattr(lines, "readline"):
+        yield from _lines(cast(IO[bytes], lines), limit)
+        return
+    for line in lines:
+        yield line if len(line) <= limit else len(line)
+
+
 def read_jsonl(
-    lines: IO[bytes], name: str, settings: Settings, published: date | None
+    lines: IO[bytes] | Iterable[bytes], name: str, settings: Settings, published: date | None
 ) -> Iterator[Record]:
     """One article per JSONL line; a bad line is a rejection named ``name:line``."""
     limit = line_limit(settings)
-    for number, raw in enumerate(_lines(lines, limit), start=1):
+    for number, raw in enumerate(_bounded(lines, limit), start=1):
         record = f"{name}:{number}"
         if isinstance(raw, int):
             yield reject(record, TooLarge(f"a line of {raw} bytes is over the limit of {limit}"))

@@ -71,14 +71,16 @@ class DuckDBStore(Store):
             time.sleep(0.1)
 
     def _check_version(self) -> None:
+        """A database opened read-only cannot be migrated: it must have this schema."""
         try:
             row = self.connection.execute("SELECT max(version) FROM schema_version").fetchone()
         except duckdb.Error as err:
             raise StoreError("not a backchannel database (no schema_version table)") from err
         found = row[0] if row else None
-        if found is not None and found > SCHEMA_VERSION:
+        if found != SCHEMA_VERSION:
             raise StoreError(
                 f"the database has schema {found}; this version reads {SCHEMA_VERSION}"
+                " (open it once with `backchannel ingest` to upgrade it)"
             )
 
     def close(self) -> None:

@@ -14,7 +14,6 @@ import duckdb
 
 from backchannel.errors import StoreError
 from backchannel.store.duck import DuckDBStore
-from backchannel.store.schema import SCHEMA_VERSION
 
 
 class CursorStore(DuckDBStore):
@@ -24,19 +23,6 @@ class CursorStore(DuckDBStore):
         self.connection = connection
 
 
-def _check_version(connection: duckdb.DuckDBPyConnection, path: str) -> None:
-    try:
-        row = connection.execute("SELECT max(version) FROM schema_version").fetchone()
-    except duckdb.Error as err:
-        raise StoreError(f"{path!r} is not a backchannel database: {err}") from err
-    found = row[0] if row else None
-    if found != SCHEMA_VERSION:
-        raise StoreError(
-            f"the database has schema {found}; this version reads {SCHEMA_VERSION}"
-            " (open it once with `backchannel ingest` to upgrade it)"
-        )
-
-
 def open_shared(path: str, *, writable: bool) -> duckdb.DuckDBPyConnection:
     """The connection a server keeps for ``path``: read-only unless ``writable`` (a writable
     one is created when absent, as ``backchannel ingest`` would)."""
@@ -44,12 +30,7 @@ def open_shared(path: str, *, writable: bool) -> duckdb.DuckDBPyConnection:
         return DuckDBStore.connect(path).connection
     if not Path(path).is_file():
         raise StoreError(f"no database at {path!r}: run `backchannel ingest` first")
-    try:
-        connection = duckdb.connect(path, read_only=True)
-    except duckdb.Error as err:
-        raise StoreError(f"cannot open the database {path!r} read-only: {err}") from err
-    _check_version(connection, path)
-    return connection
+    return DuckDBStore.connect(path, read_only=True).connection  # waits briefly for a writer
 
 
 def store_on(connection: duckdb.DuckDBPyConnection) -> CursorStore:
