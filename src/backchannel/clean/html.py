@@ -31,8 +31,12 @@ BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquot
 
 
 def _page_date(found: str | None, html: str) -> date | None:
-    """The page's publication date: trafilatura's (htmldate inside), else htmldate's own."""
-    value = found or find_date(html, original_date=True, extensive_search=False)
+    """The page's publication date: trafilatura's (htmldate inside), else htmldate's own
+    (htmldate slipping on odd markup loses the date, not the article)."""
+    try:
+        value = found or find_date(html, original_date=True, extensive_search=False)
+    except (AssertionError, ValueError, TypeError, IndexError, OverflowError):
+        return None
     if not value:
         return None
     try:
