@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -117,7 +118,8 @@ class SentenceCoder:
         self.codebook = codebook
         self.when = when  # the article's date, for fillers resolved from their phrase
         self.article_id = article_id
-        self.mentions = mentions
+        self.mentions = mentions  # sorted by start (find_mentions)
+        self._starts = [m.start for m in mentions]
         self.people: set[int] = set()  # starts of mentions the parse names as a person
         self.subjects: set[int] = set()  # starts of mentions that are a clause's subject
         self.sentence_start = 0
@@ -127,7 +129,9 @@ class SentenceCoder:
     def code(self, sentence: Sentence) -> list[Coded]:
         if sentence.parse is None:
             return []
-        self.local = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
+        lo = bisect_left(self._starts, sentence.start)
+        hi = bisect_left(self._starts, sentence.end, lo)
+        self.local = self.mentions[lo:hi]  # the sentence's own, without a scan of them all
         self.people |= mentionmod.person_mentions(sentence, self.local, self.codebook)
         self.subjects |= mentionmod.subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
@@ -299,9 +303,9 @@ class SentenceCoder:
 
     def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
         head_end = sentence.start + head.idx + len(head.text)
-        front = [m for m in self.mentions if m.start < head_end and m.end > span.start]
+        front = [m for m in self.local if m.start < head_end and m.end > span.start]
         front = [m for m in front if m.end <= span.end]
-        inside = front or [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+        inside = front or [m for m in self.local if m.start >= span.start and m.end <= span.end]
         clauses = spans.clauses(sentence, head)
         inside = [m for m in inside if not any(a <= m.start < b for a, b in clauses)]
         if fillers.is_speaker_pronoun(head, self.codebook.words) and not inside:
