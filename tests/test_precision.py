@@ -375,6 +375,12 @@ def test_both_sides_are_the_two_states_the_discourse_last_set_against_each_other
     assert consult and countries(consult[0].recipient) == {"IRN", "USA"}
 
 
+def test_an_indictment_is_an_accusation_of_whom_it_names() -> None:
+    events, _ = coded("The indictment of the Kenyan minister was announced by prosecutors.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and countries(accuse[0].recipient) == {"KEN"}
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)
