@@ -197,3 +197,19 @@ class Document:
     attributions: list[Attribution] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     rejection: Rejection | None = None
+
+
+@dataclass(slots=True)
+class Coded:
+    """A document once coded, as plain data (no spaCy objects): what worker processes send
+    back, what the store writes and what the distributed engine keeps in Parquet shards."""
+
+    article: Article  # as cleaned, without its ``html``
+    relevance: dict[str, Any]  # the ``code --explain`` line (``serialise.relevance_line``)
+    events: list[dict[str, Any]]  # every event considered, kept ones first (contract dicts)
+    rejection: Rejection | None = None
+
+    @property
+    def kept(self) -> list[dict[str, Any]]:
+        """The events an analyst keeps (``dropped`` is null)."""
+        return [event for event in self.events if event["dropped"] is None]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields, replace
+from datetime import date
 from typing import Any
 
 from backchannel.records import (
     Actor,
     Article,
     Attribution,
+    Coded,
+    Document,
     Event,
     EventDate,
     Evidence,
@@ -189,3 +192,35 @@ def relevance_line(
 
 def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def coded(doc: Document) -> Coded:
+    """The plain-data form of a coded document (kept events first, then the others)."""
+    article = replace(doc.article, html=None)
+    line = relevance_line(article.article_id, doc.relevance, doc.sentences)
+    events = [event_to_dict(event) for event in (*doc.events, *doc.dropped)]
+    return Coded(article, line, events if doc.rejection is None else [], doc.rejection)
+
+
+def coded_to_dict(value: Coded) -> dict[str, Any]:
+    """``Coded`` as JSON-ready data (the distributed engine's shards)."""
+    article = {f.name: getattr(value.article, f.name) for f in fields(Article)}
+    if article["published"] is not None:
+        article["published"] = article["published"].isoformat()
+    rejection = None if value.rejection is None else asdict(value.rejection)
+    return {"article": article, "relevance": value.relevance, "events": value.events,
+            "rejection": rejection}  # fmt: skip
+
+
+def coded_from_dict(data: dict[str, Any]) -> Coded:
+    """The inverse of ``coded_to_dict``."""
+    article = dict(data["article"])
+    if article["published"] is not None:
+        article["published"] = date.fromisoformat(article["published"])
+    rejection = data["rejection"]
+    return Coded(
+        Article(**article),
+        data["relevance"],
+        data["events"],
+        None if rejection is None else Rejection(**rejection),
+    )

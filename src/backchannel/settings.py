@@ -16,6 +16,13 @@ from backchannel.errors import ConfigError
 ENV_PREFIX = "BACKCHANNEL_"
 
 
+def _cores() -> int:
+    """The cores this process may run on (the default number of workers)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every tunable of the pipeline, with its shipped default."""
@@ -34,6 +41,7 @@ class Settings:
     min_confidence: float = 0.3
     # `backchannel serve`: the bearer token of the write API (POST /api/articles); "" = off
     api_token: str = field(default="", repr=False)
+    workers: int = field(default_factory=_cores)  # processes coding in parallel
 
     def replace(self, **overrides: Any) -> Settings:
         return load_settings(overrides, base=self, environ={})

@@ -82,6 +82,16 @@ def add_keep_arguments(parser: argparse.ArgumentParser, command: str) -> None:
         )
 
 
+def add_workers_argument(parser: argparse.ArgumentParser) -> None:
+    """``--workers N``: processes coding in parallel."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes coding in parallel (default: the number of cores, $BACKCHANNEL_WORKERS)",
+    )
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """``--db FILE``, as every command that reads or writes the store spells it."""
     parser.add_argument(
@@ -94,6 +104,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         {
             "max_bytes": getattr(args, "max_bytes", None),
             "min_confidence": getattr(args, "min_confidence", None),
+            "workers": getattr(args, "workers", None),
         }
     )
 

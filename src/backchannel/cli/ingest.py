@@ -11,17 +11,18 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from backchannel.batches import Stored, ingest_batches
 from backchannel.cli.common import (
     Subparsers,
     add_db_argument,
     add_input_arguments,
     add_keep_arguments,
+    add_workers_argument,
     read_records,
     settings_from,
 )
 from backchannel.errors import StoreError
-from backchannel.pipeline import Pipeline
-from backchannel.records import Article, Document, Rejection
+from backchannel.records import Article, Coded, Document, Rejection
 from backchannel.settings import Settings
 from backchannel.store import Outcome, Store
 
@@ -31,6 +32,7 @@ def register(subparsers: Subparsers) -> None:
     add_input_arguments(parser)
     add_db_argument(parser)
     add_keep_arguments(parser, "ingest")
+    add_workers_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -53,8 +55,8 @@ def _count_lines(path: Path) -> int:
 
 
 def _progress(
-    docs: Iterator[Document], total: int | None, settings: Settings
-) -> Iterable[Document]:
+    docs: Iterator[Stored], total: int | None, settings: Settings
+) -> Iterable[Stored]:
     show = settings.progress and sys.stderr.isatty()
     if not show:
         return docs
@@ -90,7 +92,7 @@ class Tally:
         return 1 if self.unreadable and not read else 0
 
 
-def _note(tally: Tally, doc: Document, outcome: Outcome) -> None:
+def _note(tally: Tally, doc: Document | Coded, outcome: Outcome) -> None:
     tally.outcomes[outcome] += 1
     if doc.rejection is not None:
         tally.refusals[doc.rejection.code] += 1
@@ -105,10 +107,10 @@ def _note(tally: Tally, doc: Document, outcome: Outcome) -> None:
 def ingest(
     records: Iterable[Article | Rejection], store: Store, settings: Settings, total: int | None
 ) -> Tally:
-    """Code and store every record, one transaction per article."""
+    """Code and store every record not stored yet, one transaction per small batch."""
     tally = Tally()
-    for doc in _progress(Pipeline(settings).run(records), total, settings):
-        _note(tally, doc, store.store_document(doc))
+    for doc, outcome in _progress(ingest_batches(records, store, settings), total, settings):
+        _note(tally, doc, outcome)
     return tally
 
 

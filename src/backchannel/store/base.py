@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import Any, Literal, Protocol
 
 from backchannel.errors import StoreError
-from backchannel.records import Document, Rejection
+from backchannel.records import Coded, Document, Rejection
 
 # What ``store_document`` did with a document:
 #   stored     a new article (and its events)
@@ -41,6 +41,12 @@ class Store(Protocol):
     """Articles, events and rejections; ``Store.open(path)`` picks the backend."""
 
     def store_document(self, doc: Document) -> Outcome: ...
+
+    def store_batch(self, batch: list[Coded]) -> list[Outcome]: ...
+
+    def known_articles(
+        self, ids: list[str], urls: list[str]
+    ) -> tuple[dict[str, str], set[str]]: ...
 
     def store_rejection(self, rejection: Rejection) -> None: ...
 

@@ -1,4 +1,4 @@
-"""The DuckDB store: one file, one connection, one transaction per article."""
+"""The DuckDB store: one file, one connection, one transaction per batch of articles."""
 
 from __future__ import annotations
 
@@ -6,25 +6,20 @@ import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from backchannel.errors import ArticleIdConflict, EventIdConflict, StoreError
-from backchannel.events.keep import LOW_CONFIDENCE, considered, low_confidence
-from backchannel.records import Article, Document, Rejection
-from backchannel.store import dedup
+from backchannel.errors import StoreError
+from backchannel.events.keep import LOW_CONFIDENCE, low_confidence
+from backchannel.records import Coded, Document, Rejection
+from backchannel.serialise import coded
+from backchannel.store import writer
 from backchannel.store.base import EventFilter, Outcome, Store
-from backchannel.store.rows import EVENT_COLUMNS, actor_rows, event_row, relevance_values
 from backchannel.store.schema import ARTICLE_COLUMNS, SCHEMA_VERSION, TABLES
 
 LOCK_WAIT = 2.0  # seconds a command waits for a database another process holds
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _locked(err: duckdb.Error) -> bool:
@@ -38,10 +33,6 @@ def _open_failure(path: str, err: duckdb.Error) -> str:
             " DuckDB lets one process write a file, or several read it: try again when it ends"
         )
     return f"cannot open the database {path!r}: {str(err).splitlines()[0]}"
-
-
-def _placeholders(count: int) -> str:
-    return ", ".join("?" * count)
 
 
 class DuckDBStore(Store):
@@ -93,7 +84,7 @@ class DuckDBStore(Store):
         found = row[0] if row else None
         if found is None or found < SCHEMA_VERSION:
             self.connection.execute(
-                "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, _now()]
+                "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, writer.now()]
             )
         elif found > SCHEMA_VERSION:
             raise StoreError(
@@ -126,106 +117,57 @@ class DuckDBStore(Store):
         )
         if not seen:
             self.connection.execute(
-                "INSERT INTO rejections VALUES (?, ?, ?, ?, ?)", [*values, _now()]
+                "INSERT INTO rejections VALUES (?, ?, ?, ?, ?)", [*values, writer.now()]
             )
 
     def store_document(self, doc: Document) -> Outcome:
-        """Store an article with its events (or its rejection); never raises for one article."""
-        if doc.rejection is not None:
-            self.store_rejection(doc.rejection)
-            return "rejected"
-        article = doc.article
-        known = self._already_stored(article)
-        if known is not None:
-            return known
+        """Store an article with its events (or its rejection); never raises for one article.
+        A refusal by the store becomes ``doc.rejection``."""
+        item = coded(doc)
+        outcome = self.store_batch([item])[0]
+        doc.rejection = item.rejection
+        return outcome
+
+    def store_batch(self, batch: list[Coded]) -> list[Outcome]:
+        """Store coded documents in one transaction, in order; never raises for one document:
+        should the batch fail, each is stored on its own and only the one at fault is refused."""
+        if not batch:
+            return []
         try:
-            return self._insert(doc)
-        except (duckdb.Error, StoreError) as err:
-            code = err.code if isinstance(err, StoreError) else StoreError.code
-            message = err.message if isinstance(err, StoreError) else f"not stored: {err}"
-            doc.rejection = Rejection(article.article_id, "store", code, message)
-            self.store_rejection(doc.rejection)
-            return "rejected"
+            with self._transaction():
+                plan = writer.plan(self.connection, batch)
+                for table, rows in (
+                    ("articles", plan.articles), ("article_bands", plan.bands),
+                    ("events", plan.events), ("event_actors", plan.actors),
+                ):  # fmt: skip
+                    writer.insert(self.connection, table, rows)
+                for rejection in plan.rejections:
+                    self.store_rejection(rejection)
+        except duckdb.Error as err:
+            if len(batch) > 1:
+                return [outcome for item in batch for outcome in self.store_batch([item])]
+            return [self._refuse(batch[0], err)]
+        return plan.outcomes
 
-    def _already_stored(self, article: Article) -> Outcome | None:
-        if self._one("SELECT 1 FROM articles WHERE content_hash = ?", [article.content_hash]):
-            return "unchanged"
-        if article.url and self._one("SELECT 1 FROM articles WHERE url = ?", [article.url]):
-            return "same-url"
-        return None
-
-    def _insert(self, doc: Document) -> Outcome:
-        article = doc.article
-        if self._one("SELECT 1 FROM articles WHERE article_id = ?", [article.article_id]):
-            raise ArticleIdConflict("another article with this id is already stored")
-        signature = dedup.signature(article.text)
-        original, similarity = self._near_duplicate(signature)
-        with self._transaction():
-            self._insert_article(doc, signature, original, similarity)
-            self._insert_events(doc)
-        return "stored" if original is None else "duplicate"
-
-    def _near_duplicate(self, signature: dedup.Signature) -> tuple[str | None, float | None]:
-        keys = dedup.bands(signature)
-        if not keys:
-            return None, None
-        candidates = self.connection.execute(
-            "SELECT a.article_id, a.minhash FROM articles a WHERE a.duplicate_of IS NULL"
-            " AND a.article_id IN (SELECT article_id FROM article_bands WHERE band IN"
-            f" ({_placeholders(len(keys))})) ORDER BY a.seq",
-            keys,
-        ).fetchall()
-        for article_id, other in candidates:
-            score = dedup.similarity(signature, list(other or []))
-            if score >= dedup.THRESHOLD:
-                return str(article_id), score
-        return None, None
-
-    def _insert_article(
-        self,
-        doc: Document,
-        signature: dedup.Signature,
-        original: str | None,
-        similarity: float | None,
-    ) -> None:
-        article = doc.article
-        values = [
-            article.article_id, article.content_hash, article.url, article.title,
-            article.published, article.published_source, article.language, article.origin,
-            article.text, _now(), original, *relevance_values(doc),
-        ]  # fmt: skip
-        columns = ", ".join((*ARTICLE_COLUMNS, "similarity", "minhash"))
-        self.connection.execute(
-            f"INSERT INTO articles ({columns}) VALUES ({_placeholders(len(values) + 2)})",
-            [*values, similarity, signature],
+    def known_articles(self, ids: list[str], urls: list[str]) -> tuple[dict[str, str], set[str]]:
+        """Of these article ids and URLs, the stored ones: id -> content hash, and the URLs."""
+        hashes = self.connection.execute(
+            f"SELECT article_id, content_hash FROM articles WHERE article_id IN"
+            f" ({writer.placeholders(len(ids))})",
+            ids,
+        ).fetchall() if ids else []
+        found = writer.column(
+            self.connection, "SELECT url FROM articles WHERE url IN ({})", urls
         )
-        keys = dedup.bands(signature)
-        if keys:
-            self.connection.executemany(
-                "INSERT INTO article_bands VALUES (?, ?)", [[k, article.article_id] for k in keys]
-            )
+        return {str(key): str(value) for key, value in hashes}, found
 
-    def _insert_events(self, doc: Document) -> None:
-        """Every event of the document, kept or not; an event id seen twice refuses the
-        article (the pipeline makes ids unique: an event is never dropped silently)."""
-        event_sql = (
-            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"
-            f" VALUES ({_placeholders(len(EVENT_COLUMNS))})"
-        )
-        seen: set[str] = set()
-        for position, event in enumerate(considered(doc)):
-            data, row = event_row(event, position)
-            if data["event_id"] in seen or self._one(
-                "SELECT 1 FROM events WHERE event_id = ?", [data["event_id"]]
-            ):
-                raise EventIdConflict(f"two events with the id {data['event_id']}")
-            seen.add(data["event_id"])
-            self.connection.execute(event_sql, row)
-            actors = actor_rows(data)
-            if actors:
-                self.connection.executemany(
-                    "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", actors
-                )
+    def _refuse(self, item: Coded, err: duckdb.Error) -> Outcome:
+        """Store the refusal of a document the database would not take (``item.rejection``)."""
+        if item.rejection is None:
+            message = f"not stored: {str(err).splitlines()[0]}"
+            item.rejection = Rejection(item.article.article_id, "store", StoreError.code, message)
+        self.store_rejection(item.rejection)
+        return "rejected"
 
     # -- reading ------------------------------------------------------------------------
 

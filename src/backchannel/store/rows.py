@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from backchannel.records import Document, Event
-from backchannel.serialise import dumps, event_to_dict
+from backchannel.serialise import dumps
 
 EVENT_COLUMNS = (
     "event_id",
@@ -51,12 +50,11 @@ ACTOR_ROW_FIELDS = (
 )  # fmt: skip
 
 
-def event_row(event: Event, position: int) -> tuple[dict[str, Any], list[Any]]:
-    """The contract dict of ``event`` and its ``events`` row (in ``EVENT_COLUMNS`` order)."""
-    data = event_to_dict(event)
+def event_row(data: dict[str, Any], position: int) -> dict[str, Any]:
+    """The ``events`` row (column -> value) of one contract event dict."""
     when, said, seen = data["date"], data["attribution"], data["evidence"]
     source = said["source"]
-    row = [
+    values = [
         data["event_id"], data["article_id"], position, data["schema"], data["event"],
         data["mode"], data["context"], data["cameo"], data["quad_class"], data["intensity"],
         data["status"], data["negated"],
@@ -68,27 +66,28 @@ def event_row(event: Event, position: int) -> tuple[dict[str, Any], list[Any]]:
         data["confidence"], data["coder"], data.get("rule"), data.get("opinion"),
         dumps(data), data["dropped"], json.dumps(seen["also"]),
     ]  # fmt: skip
-    return data, row
+    return dict(zip(EVENT_COLUMNS, values, strict=True))
 
 
-def relevance_values(doc: Document) -> list[Any]:
-    """The ``articles`` columns of the relevance decision: political, score, reason, skipped
-    (the skipped sentences as ``[{start, end, reason}]``; the text is in ``articles.text``)."""
-    value = doc.relevance
-    skipped = [
-        {"start": s.start, "end": s.end, "reason": s.skipped}
-        for s in doc.sentences
-        if s.skipped is not None
-    ]
-    if value is None:
-        return [None, None, None, json.dumps(skipped)]
-    return [value.political, value.score, value.reason, json.dumps(skipped)]
+def relevance_values(line: dict[str, Any]) -> dict[str, Any]:
+    """The ``articles`` columns of the relevance decision (from the ``code --explain`` line):
+    political, score, reason, and the skipped sentences as ``[{start, end, reason}]`` (their
+    text is in ``articles.text``)."""
+    value = line["relevance"] or {}
+    skipped = [{key: s[key] for key in ("start", "end", "reason")} for s in line["skipped"]]
+    return {
+        "relevance_political": value.get("political"),
+        "relevance_score": value.get("score"),
+        "relevance_reason": value.get("reason"),
+        "skipped": json.dumps(skipped),
+    }
 
 
-def actor_rows(data: dict[str, Any]) -> list[list[Any]]:
-    """``event_actors`` rows for one contract event dict."""
+def actor_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """``event_actors`` rows (column -> value) for one contract event dict."""
     rows = []
     for role in ROLES:
         for position, actor in enumerate(data[role]):
-            rows.append([data["event_id"], role, position, *(actor[k] for k in ACTOR_ROW_FIELDS)])
+            row = {"event_id": data["event_id"], "role": role, "position": position}
+            rows.append(row | {k: actor[k] for k in ACTOR_ROW_FIELDS})
     return rows

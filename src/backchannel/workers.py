@@ -1,0 +1,85 @@
+"""Coding on every core of one machine.
+
+Records are cut into small chunks; with more than one worker (and more than one chunk) a pool
+of worker processes codes them, each with its own pipeline (the model is loaded once per
+worker), and the coded chunks come back in input order, so the output is the same as with
+one process. At most two chunks per worker are in flight, so memory stays flat whatever the
+size of the input. Workers send back plain data (``Coded``), never spaCy objects.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+
+from backchannel.pipeline import Pipeline
+from backchannel.records import Article, Coded, Rejection
+from backchannel.serialise import coded
+from backchannel.settings import Settings
+
+Record = Article | Rejection
+CHUNK = 16  # records per chunk: a worker's unit of work, and one ingest transaction
+IN_FLIGHT = 2  # chunks queued per worker
+
+_PIPELINE: list[Pipeline] = []  # the worker process's own pipeline
+
+
+def chunks(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Record]]:
+    """``records`` in lists of ``size`` (the last one shorter)."""
+    iterator = iter(records)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def code_chunk(pipeline: Pipeline, chunk: list[Record]) -> list[Coded]:
+    """One chunk through the pipeline, as plain data."""
+    return [coded(doc) for doc in pipeline.run(chunk)]
+
+
+def _start(settings: Settings) -> None:
+    _PIPELINE.append(Pipeline(settings))
+
+
+def _work(chunk: list[Record]) -> list[Coded]:
+    return code_chunk(_PIPELINE[0], chunk)
+
+
+def code_chunks(
+    records: Iterable[Record], settings: Settings, workers: int | None = None, size: int = CHUNK
+) -> Iterator[list[Coded]]:
+    """The records coded, chunk by chunk, in input order; in ``workers`` processes (default:
+    ``settings.workers``) when there is more than one chunk, else in this process."""
+    stream = chunks(records, size)
+    head = list(islice(stream, 2))
+    count = settings.workers if workers is None else workers
+    if count <= 1 or len(head) < 2:
+        pipeline = Pipeline(settings)
+        yield from (code_chunk(pipeline, chunk) for chunk in chain(head, stream))
+        return
+    yield from _pooled(chain(head, stream), settings, count)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A fresh interpreter per worker (never ``fork``: the parent may hold threads)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _pooled(
+    stream: Iterable[list[Record]], settings: Settings, workers: int
+) -> Iterator[list[Coded]]:
+    pool = ProcessPoolExecutor(workers, _context(), _start, (settings,))
+    pending: deque[Future[list[Coded]]] = deque()
+    try:
+        for chunk in stream:
+            pending.append(pool.submit(_work, chunk))
+            if len(pending) >= IN_FLIGHT * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
