@@ -19,7 +19,7 @@ from backchannel.records import (
     Evidence,
     Rejection,
 )
-from backchannel.serialise import event_to_dict
+from backchannel.serialise import coded, event_to_dict
 from backchannel.store import DuckDBStore, EventFilter, Store
 from backchannel.store.schema import SCHEMA_VERSION
 
@@ -273,3 +273,55 @@ def test_a_schema_2_file_gains_the_audit_columns(tmp_path: Path) -> None:
         assert [e["dropped"] is None for e in store.query_events(everything)] == [
             True, True, True, False,
         ]  # fmt: skip
+
+
+def _tricky_batch() -> list[Document]:
+    """Every decision the store takes, several of them within the batch itself."""
+    url = "https://example.org/news/geneva-talks"
+    junk = "• 231\n• More\n" + BODY + "Comments (0)\nLogin or Join to comment.\n"
+    return [
+        make_document("a1", url=url),
+        Document(Article("bad", ""), rejection=Rejection("bad.txt", "ingest", "BC103", "binary")),
+        make_document("again"),  # the same text: unchanged
+        make_document("a2", BODY + "Update: the talks were postponed.\n", url=url),  # same URL
+        make_document("copy", junk),  # a near-duplicate of a1
+        Document(Article("a1", OTHER)),  # a stored id with another text: refused
+        Document(Article("b1", OTHER)),
+    ]
+
+
+def _rows(store: DuckDBStore) -> list[tuple[object, ...]]:
+    return store.connection.execute(
+        "SELECT article_id, duplicate_of, similarity, minhash, seq FROM articles ORDER BY seq"
+    ).fetchall()
+
+
+def test_a_batch_is_stored_as_its_documents_one_by_one(tmp_path: Path) -> None:
+    one_by_one, batched = (DuckDBStore.connect(str(tmp_path / f"{n}.duckdb")) for n in "12")
+    outcomes = [one_by_one.store_document(doc) for doc in _tricky_batch()]
+    assert outcomes == ["stored", "rejected", "unchanged", "same-url", "duplicate", "rejected",
+                        "stored"]  # fmt: skip
+    assert batched.store_batch([coded(doc) for doc in _tricky_batch()]) == outcomes
+    assert _rows(batched) == _rows(one_by_one)
+    everything = EventFilter(include_duplicates=True, include_dropped=True)
+    assert batched.query_events(everything) == one_by_one.query_events(everything)
+    assert batched.counts() == one_by_one.counts()
+    rejections = "SELECT record, stage, code, message FROM rejections ORDER BY code"
+    assert (
+        batched.connection.execute(rejections).fetchall()
+        == one_by_one.connection.execute(rejections).fetchall()
+    )
+
+
+def test_a_failing_row_refuses_only_its_article_of_the_batch(store: DuckDBStore) -> None:
+    store.connection.execute("DROP TABLE event_actors")
+    store.connection.execute(
+        "CREATE TABLE event_actors (event_id VARCHAR, role VARCHAR, position INTEGER,"
+        " text VARCHAR, name VARCHAR, country VARCHAR CHECK (country <> 'CHE'),"
+        " sector VARCHAR, kb_id VARCHAR, role_holder VARCHAR, home_country VARCHAR)"
+    )
+    batch = [Document(Article("b1", OTHER)), make_document("a2"), Document(Article("c", BODY[:90]))]
+    assert store.store_batch([coded(doc) for doc in batch]) == ["stored", "rejected", "stored"]
+    assert store.get_article("a2") is None and store.get_article("c") is not None
+    rows = store.connection.execute("SELECT record, stage, code FROM rejections").fetchall()
+    assert rows == [("a2", "store", "BC600")]
