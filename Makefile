@@ -11,7 +11,7 @@ PYTHON ?= python3
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,ray]'
 	touch $(STAMP)
 
 # The demo's commands are run by tests/test_demo.py: keep them `$(BC) ...` lines.

@@ -33,6 +33,22 @@ def register(subparsers: Subparsers) -> None:
     add_db_argument(parser)
     add_keep_arguments(parser, "ingest")
     add_workers_argument(parser)
+    parser.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="local: worker processes on this machine; ray: Ray Data on a cluster"
+        " (pip install 'backchannel[ray]')",
+    )
+    parser.add_argument(
+        "--address", metavar="ADDRESS", help="with --engine ray: the cluster (auto, ray://HOST:PORT)"
+    )
+    parser.add_argument(
+        "--shards",
+        metavar="DIR",
+        help="with --engine ray: keep the Parquet shards (coded/, events/) in DIR, a folder"
+        " every node can write to (default: a temporary folder)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -108,17 +124,31 @@ def ingest(
     records: Iterable[Article | Rejection], store: Store, settings: Settings, total: int | None
 ) -> Tally:
     """Code and store every record not stored yet, one transaction per small batch."""
+    return tally_of(ingest_batches(records, store, settings), total, settings)
+
+
+def tally_of(stored: Iterator[Stored], total: int | None, settings: Settings) -> Tally:
+    """What became of each record, reported as it comes and counted."""
     tally = Tally()
-    for doc, outcome in _progress(ingest_batches(records, store, settings), total, settings):
+    for doc, outcome in _progress(stored, total, settings):
         _note(tally, doc, outcome)
     return tally
 
 
+def _stored(args: argparse.Namespace, store: Store, settings: Settings) -> Iterator[Stored]:
+    """The records coded and stored by the engine the command names."""
+    if args.engine == "ray":
+        from backchannel import distributed
+
+        job = distributed.Job(tuple(args.files or ["-"]), settings, args.jsonl, args.published)
+        return distributed.ingest(job, store, address=args.address, shards_to=args.shards)
+    return ingest_batches(read_records(args, settings), store, settings)
+
+
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    records = read_records(args, settings)
     total = estimate_total(args.files or ["-"], args.jsonl) if sys.stderr.isatty() else None
     with Store.open(args.db or settings.db) as store:
-        tally = ingest(records, store, settings, total)
+        tally = tally_of(_stored(args, store, settings), total, settings)
     print(f"backchannel: {tally.summary()}", file=sys.stderr)
     return tally.exit_code()

@@ -1,0 +1,70 @@
+"""The Ray engine on a real local Ray (two CPUs): the same events as the local engine on the
+same 50 fixture articles, the refusals stored alike, the export shards written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from backchannel.store import EventFilter, Store
+from tests.corpus import article
+
+ray = pytest.importorskip("ray", reason="the Ray extra is not installed (make test installs it)")
+duckdb = pytest.importorskip("duckdb")
+
+Run = Callable[..., tuple[int, str, str]]
+EVERYTHING = EventFilter(include_dropped=True, include_duplicates=True)
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture
+def shards(tmp_path: Path) -> Path:
+    """50 fixture articles in five JSONL shards, the last with a malformed line."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for part in range(5):
+        lines = [json.dumps(article(10 * part + n)) for n in range(10)]
+        extra = ['{"id": "broken", "text": '] if part == 4 else []
+        (folder / f"part-{part}.jsonl").write_text("\n".join([*lines, *extra]) + "\n")
+    return folder
+
+
+def _contents(path: Path) -> tuple[object, ...]:
+    with Store.open(str(path)) as store:
+        connection = store.connection  # type: ignore[attr-defined]
+        articles = connection.execute(
+            "SELECT article_id, content_hash, duplicate_of, skipped FROM articles ORDER BY seq"
+        ).fetchall()
+        rejections = connection.execute("SELECT record, code FROM rejections").fetchall()
+        return store.query_events(EVERYTHING), articles, rejections
+
+
+def test_ray_and_local_engines_store_the_same_events(
+    local_ray: None, run_cli: Run, shards: Path, tmp_path: Path
+) -> None:
+    local, distributed = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
+    assert run_cli("ingest", str(shards), "--db", str(local), "--workers", "1")[0] == 0
+    code, _, err = run_cli("ingest", str(shards), "--db", str(distributed), "--engine", "ray",
+                           "--shards", str(tmp_path / "parquet"))  # fmt: skip
+    assert code == 0, err
+    assert "stored 50" in err and "refused 1" in err and "part-4.jsonl:11" in err
+    mine, theirs = _contents(local), _contents(distributed)
+    assert {e["event_id"]: e for e in mine[0]} == {e["event_id"]: e for e in theirs[0]}
+    assert mine == theirs and len(mine[0]) > 100
+    exported = duckdb.sql(f"SELECT * FROM read_parquet('{tmp_path}/parquet/events/*.parquet')")
+    rows = exported.fetchall()
+    assert len(rows) == len(mine[0])
+    columns = exported.columns
+    first = dict(zip(columns, rows[0], strict=True))
+    assert {"event_id", "event", "actor", "url", "title", "outlet", "published"} <= set(columns)
+    assert json.loads(first["evidence"])["sentence"]
+    assert first["published"].startswith("2025-03-")
