@@ -16,18 +16,23 @@ from backchannel.errors import BackchannelError
 from backchannel.records import Article, Coded
 from backchannel.settings import Settings
 from backchannel.store import Outcome, Store
-from backchannel.workers import Record, chunks, code_chunks
+from backchannel.workers import Pool, Record, chunks, code_chunks
 
 Stored = tuple[Coded, Outcome]
 
 
 def ingest_batches(
-    records: Iterable[Record], store: Store, settings: Settings, workers: int | None = None
+    records: Iterable[Record],
+    store: Store,
+    settings: Settings,
+    workers: int | None = None,
+    pool: Pool | None = None,
 ) -> Iterator[Stored]:
     """Each record with what became of it, in input order for the coded ones (the skipped
-    ones come as soon as they are found)."""
+    ones come as soon as they are found); ``workers`` and ``pool`` as for ``code_chunks``."""
     skipped: list[Stored] = []
-    for batch in code_chunks(_unstored(records, store, settings, skipped), settings, workers):
+    fresh = _unstored(records, store, settings, skipped)
+    for batch in code_chunks(fresh, settings, workers, pool):
         yield from _drain(skipped)
         yield from zip(batch, store.store_batch(batch), strict=True)
     yield from _drain(skipped)

@@ -113,6 +113,12 @@ class TimeLimit(StageFailure):
     code = "BC901"
 
 
+class WorkerDied(StageFailure):
+    """A worker process of ``--workers`` died (killed, out of memory): the run stops."""
+
+    code = "BC902"
+
+
 class ConfigError(BackchannelError):
     code = "BC700"
 

@@ -13,8 +13,10 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
+from backchannel.errors import WorkerDied
 from backchannel.pipeline import Pipeline
 from backchannel.records import Article, Coded, Rejection
 from backchannel.serialise import coded
@@ -48,11 +50,18 @@ def _work(chunk: list[Record]) -> list[Coded]:
 
 
 def code_chunks(
-    records: Iterable[Record], settings: Settings, workers: int | None = None, size: int = CHUNK
+    records: Iterable[Record],
+    settings: Settings,
+    workers: int | None = None,
+    pool: Pool | None = None,
 ) -> Iterator[list[Coded]]:
-    """The records coded, chunk by chunk, in input order; in ``workers`` processes (default:
-    ``settings.workers``) when there is more than one chunk, else in this process."""
-    stream = chunks(records, size)
+    """The records coded, chunk by chunk, in input order: in ``pool`` when given, else in
+    ``workers`` new processes (default: ``settings.workers``) when there is more than one
+    chunk, else in this process."""
+    stream = chunks(records)
+    if pool is not None:
+        yield from pool.code(stream)
+        return
     head = list(islice(stream, 2))
     count = settings.workers if workers is None else workers
     if count <= 1 or len(head) < 2:
@@ -68,18 +77,44 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+class Pool:
+    """Worker processes, each with its own pipeline, kept for as many runs as wanted."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.workers = workers
+        self.executor = ProcessPoolExecutor(workers, _context(), _start, (settings,))
+
+    def code(self, stream: Iterable[list[Record]]) -> Iterator[list[Coded]]:
+        """The chunks coded, in input order, at most ``IN_FLIGHT`` per worker at a time."""
+        pending: deque[Future[list[Coded]]] = deque()
+        try:
+            for chunk in stream:
+                pending.append(self.executor.submit(_work, chunk))
+                if len(pending) >= IN_FLIGHT * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BrokenProcessPool as err:
+            raise WorkerDied(
+                "a worker process died (out of memory?); what was stored is kept: run the"
+                " command again to go on, or with fewer --workers"
+            ) from err
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _pooled(
     stream: Iterable[list[Record]], settings: Settings, workers: int
 ) -> Iterator[list[Coded]]:
-    pool = ProcessPoolExecutor(workers, _context(), _start, (settings,))
-    pending: deque[Future[list[Coded]]] = deque()
-    try:
-        for chunk in stream:
-            pending.append(pool.submit(_work, chunk))
-            if len(pending) >= IN_FLIGHT * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
+    with Pool(settings, workers) as pool:
+        yield from pool.code(stream)

@@ -1,0 +1,197 @@
+"""Scale: backchannel on 1 and 2 worker processes and on Ray with 2 CPUs, against raw spaCy.
+
+In one process, on the same texts (the example articles, plus ``../shared/samples`` when
+present, each copy given a line of its own so that none is stored as unchanged), replicated to
+``--articles``:
+
+(a) baseline: spaCy ``nlp.pipe`` over the full texts with ALL the model's components, one
+    process, as a user would run it;
+(b) ``code`` with 1 and 2 workers: read -> pipeline -> contract dicts, the pool started and
+    warmed up before the clock starts (its start-up is printed apart);
+(c) ``ingest`` with 1 and 2 workers: the same, stored in a fresh DuckDB file;
+(d) ``ingest --engine ray`` on a local Ray with 2 CPUs (``ray.init(num_cpus=2)``), the texts
+    in 8 JSONL shards; Ray's actors start inside the run, so it includes their start-up.
+
+Ratios are articles/s against (a) and against each other. Then the peak RSS of one worker and
+of the parent, each size in a fresh subprocess, for ``--articles`` and ten times as many
+(memory should not grow with the corpus). Not a test: nothing is asserted.
+Run: ``python bench/scale.py [--articles 400] [--no-ray] [--no-memory]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from backchannel.batches import ingest_batches
+from backchannel.ingest import read_inputs
+from backchannel.records import Article, Rejection
+from backchannel.settings import Settings
+from backchannel.store import Store
+from backchannel.workers import Pool, chunks, code_chunks
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = (ROOT / "examples" / "articles", ROOT.parent / "shared" / "samples")
+SHARDS = 8
+
+
+def load_texts(count: int) -> list[str]:
+    """Plain-text articles replicated to ``count``, each copy with a line of its own."""
+    texts = [p.read_text("utf-8") for d in SOURCES if d.is_dir() for p in sorted(d.glob("*.txt"))]
+    if not texts:
+        raise SystemExit("no example texts found")
+    varied = []
+    for n in range(count):
+        head, _, rest = texts[n % len(texts)].partition("\n")
+        varied.append(f"{head}\nThe desk filed this as report {n} on the wire.\n{rest}")
+    return varied
+
+
+def write_shards(texts: list[str], folder: Path) -> list[str]:
+    """The texts as ``SHARDS`` JSONL files (written before any clock starts)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"part-{k}.jsonl" for k in range(SHARDS)]
+    for k, path in enumerate(paths):
+        mine = [(n, text) for n, text in enumerate(texts) if n % SHARDS == k]
+        lines = (json.dumps({"id": f"a{n}", "text": text}) for n, text in mine)
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+    return [str(path) for path in paths]
+
+
+def read(paths: list[str]) -> list[Article | Rejection]:
+    return list(read_inputs(paths, settings=Settings()))
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def spacy_seconds(texts: list[str], model: str) -> float:
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:8]))
+    return timed(lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=64)))
+
+
+def started(workers: int) -> tuple[Pool | None, float]:
+    """A warm pool of ``workers`` processes (None for one: this process), and its start-up."""
+    settings, warm = Settings(workers=workers), load_texts(2 * workers)
+    records = [Article(f"warm-{n}", text) for n, text in enumerate(warm)]
+    start = time.perf_counter()
+    pool = Pool(settings, workers) if workers > 1 else None
+    if pool is None:
+        list(code_chunks(records, settings, 1))
+    else:
+        list(pool.code(chunks(records, 1)))
+    return pool, time.perf_counter() - start
+
+
+def work_seconds(
+    records: list[Article | Rejection], workers: int, folder: Path
+) -> tuple[float, float, float]:
+    """(start-up, code, ingest) seconds on ``workers`` processes, the pool started first."""
+    settings = Settings(workers=workers)
+    pool, start = started(workers)
+    try:
+        code = timed(lambda: sum(len(c) for c in code_chunks(records, settings, pool=pool)))
+        with Store.open(str(folder / f"ingest-{workers}.duckdb")) as store:
+            stored = timed(lambda: list(ingest_batches(records, store, settings, pool=pool)))
+    finally:
+        if pool is not None:
+            pool.close()
+    return start, code, stored
+
+
+def ray_seconds(paths: list[str], folder: Path) -> float:
+    import ray
+
+    from backchannel import distributed
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        job = distributed.Job(tuple(paths), Settings())
+        with Store.open(str(folder / "ray.duckdb")) as store:
+            return timed(lambda: list(distributed.ingest(job, store)))
+    finally:
+        ray.shutdown()
+
+
+def peak_mib(usage: int) -> float:
+    return resource.getrusage(usage).ru_maxrss / 1024
+
+
+def memory_child(count: int) -> None:
+    """Subprocess: ``code`` with 2 workers on ``count`` articles; peak RSS as JSON."""
+    texts = load_texts(count)
+    with tempfile.TemporaryDirectory() as folder:
+        records = read(write_shards(texts, Path(folder)))
+        for _ in code_chunks(records, Settings(workers=2)):
+            pass
+    worker, parent = peak_mib(resource.RUSAGE_CHILDREN), peak_mib(resource.RUSAGE_SELF)
+    print(json.dumps({"worker": worker, "parent": parent}))
+
+
+def memory(count: int) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(count)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def line(name: str, seconds: float, count: int, baseline: float) -> None:
+    rate = count / seconds
+    print(f"{name:<22} {seconds:7.2f} s {rate:7.1f} articles/s  ×{baseline / seconds:5.2f} spaCy")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    texts, n = load_texts(args.articles), args.articles
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        paths = write_shards(texts, folder / "shards")
+        records = read(paths)
+        ray_s = None if args.no_ray else ray_seconds(paths, folder)
+        start1, code1, ingest1 = work_seconds(records, 1, folder)
+        start2, code2, ingest2 = work_seconds(records, 2, folder)
+        base = spacy_seconds(texts, Settings().model)
+    print(f"{n} articles, machine with {Settings().workers} cores")
+    line("spaCy nlp.pipe (1 proc)", base, n, base)
+    line("code --workers 1", code1, n, base)
+    line("code --workers 2", code2, n, base)
+    line("ingest --workers 1", ingest1, n, base)
+    line("ingest --workers 2", ingest2, n, base)
+    if ray_s is not None:
+        line("ingest --engine ray", ray_s, n, base)
+    print(f"start-up (not timed above): 1 worker {start1:.1f} s, pool of 2 {start2:.1f} s")
+    print(f"workers 2 ÷ 1: {code1 / code2:.2f}   ingest ÷ code: 1 worker {ingest1 / code1:.2f},"
+          f" 2 workers {ingest2 / code2:.2f}")  # fmt: skip
+    if ray_s is not None:
+        print(f"ray (2 CPUs, with its start-up) ÷ ingest --workers 2: {ingest2 / ray_s:.2f}")
+    if not args.no_memory:
+        for count in (n, 10 * n):
+            peak = memory(count)
+            print(f"peak RSS, code --workers 2 on {count:>6} articles: worker {peak['worker']:.0f}"
+                  f" MiB, parent {peak['parent']:.0f} MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
