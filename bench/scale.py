@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -126,8 +126,33 @@ def ray_seconds(paths: list[str], folder: Path) -> float:
         ray.shutdown()
 
 
-def peak_mib(usage: int) -> float:
-    return resource.getrusage(usage).ru_maxrss / 1024
+def status(pid: int | str, field: str) -> str:
+    """A field of ``/proc/PID/status`` (Linux)."""
+    for text in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if text.startswith(field + ":"):
+            return text.split(":", 1)[1].strip()
+    return ""
+
+
+def peak_mib(pid: int | str = "self") -> float:
+    """A process's peak RSS (``VmHWM``: unlike ``ru_maxrss``, not inherited across fork)."""
+    return int(status(pid, "VmHWM").split()[0]) / 1024
+
+
+def descendants(root: int) -> list[int]:
+    """The processes below ``root`` (the pool's forkserver and its workers)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int(status(entry.name, "PPid"))
+            except (OSError, ValueError):
+                continue
+    found, frontier = [], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        found.extend(frontier)
+    return found
 
 
 def memory_child(count: int) -> None:
@@ -135,10 +160,11 @@ def memory_child(count: int) -> None:
     texts = load_texts(count)
     with tempfile.TemporaryDirectory() as folder:
         records = read(write_shards(texts, Path(folder)))
-        for _ in code_chunks(records, Settings(workers=2)):
-            pass
-    worker, parent = peak_mib(resource.RUSAGE_CHILDREN), peak_mib(resource.RUSAGE_SELF)
-    print(json.dumps({"worker": worker, "parent": parent}))
+        with Pool(Settings(workers=2), 2) as pool:
+            for _ in code_chunks(records, Settings(workers=2), pool=pool):
+                pass
+            worker = max(peak_mib(pid) for pid in descendants(os.getpid()))
+    print(json.dumps({"worker": worker, "parent": peak_mib()}))
 
 
 def memory(count: int) -> dict[str, float]:
@@ -159,10 +185,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--memory-only", action="store_true")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
         memory_child(args.memory_child)
+        return
+    if args.memory_only:
+        report_memory(args.articles)
         return
     texts, n = load_texts(args.articles), args.articles
     with tempfile.TemporaryDirectory() as scratch:
@@ -187,10 +217,14 @@ def main() -> None:
     if ray_s is not None:
         print(f"ray (2 CPUs, with its start-up) ÷ ingest --workers 2: {ingest2 / ray_s:.2f}")
     if not args.no_memory:
-        for count in (n, 10 * n):
-            peak = memory(count)
-            print(f"peak RSS, code --workers 2 on {count:>6} articles: worker {peak['worker']:.0f}"
-                  f" MiB, parent {peak['parent']:.0f} MiB")  # fmt: skip
+        report_memory(n)
+
+
+def report_memory(n: int) -> None:
+    for count in (n, 10 * n):
+        peak = memory(count)
+        print(f"peak RSS, code --workers 2 on {count:>6} articles: worker {peak['worker']:.0f}"
+              f" MiB, parent {peak['parent']:.0f} MiB")  # fmt: skip
 
 
 if __name__ == "__main__":
