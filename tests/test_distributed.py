@@ -7,13 +7,13 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from backchannel import distributed
+from backchannel.errors import ConfigError
 from backchannel.store import EventFilter, Store
 from tests.corpus import article
-
-ray = pytest.importorskip("ray", reason="the Ray extra is not installed (make test installs it)")
-duckdb = pytest.importorskip("duckdb")
 
 Run = Callable[..., tuple[int, str, str]]
 EVERYTHING = EventFilter(include_dropped=True, include_duplicates=True)
@@ -21,6 +21,7 @@ EVERYTHING = EventFilter(include_dropped=True, include_duplicates=True)
 
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
+    ray = pytest.importorskip("ray", reason="the Ray extra is not installed: make test installs it")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()
@@ -68,3 +69,20 @@ def test_ray_and_local_engines_store_the_same_events(
     assert {"event_id", "event", "actor", "url", "title", "outlet", "published"} <= set(columns)
     assert json.loads(first["evidence"])["sentence"]
     assert first["published"].startswith("2025-03-")
+
+
+def test_every_file_is_a_shard_in_the_local_engine_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.jsonl", "b/1.txt", "b/.hidden", "a.warc.gz", "c.warc.gz"):
+        (tmp_path / name).write_text("x")
+    found = distributed.shards(tuple(str(tmp_path / name) for name in ("b", "*.warc.gz", "none")))
+    names = [str(Path(p).relative_to(tmp_path)) for p in found]
+    assert names == ["b/1.txt", "b/2.jsonl", "a.warc.gz", "c.warc.gz", "none"]
+    with pytest.raises(ConfigError, match="not standard input"):
+        distributed.shards(("-",))
+
+
+def test_the_outlet_is_the_host_of_the_url() -> None:
+    outlet = distributed.outlet
+    assert outlet("https://www.example.org/world/1") == "example.org"
+    assert outlet(None) is None and outlet("not a url") is None

@@ -16,6 +16,7 @@ module, and no stage knows that it runs here.
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import shutil
@@ -72,8 +73,10 @@ def shards(paths: tuple[str, ...]) -> list[str]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             found.extend(str(p) for p in files)
-        else:
+        elif path.exists():
             found.append(name)
+        else:
+            found.extend(sorted(glob.glob(name, recursive=True)) or [name])
     return found
 
 
@@ -89,14 +92,13 @@ def record_from_json(text: str) -> Record:
     return value.rejection or value.article
 
 
-def read_shard(row: dict[str, Any], job: Job) -> list[dict[str, Any]]:
-    """The records of one shard, each with its place in the input (a Ray ``flat_map``)."""
+def read_shard(row: dict[str, Any], job: Job) -> Iterator[dict[str, Any]]:
+    """The records of one shard, streamed, each with its place in the input (a Ray
+    ``flat_map``)."""
     records = read_inputs([row["path"]], jsonl=job.jsonl, settings=job.settings,
                           published=job.published)  # fmt: skip
-    return [
-        {"shard": row["shard"], "record": number, "item": record_to_json(record)}
-        for number, record in enumerate(records)
-    ]
+    for number, record in enumerate(records):
+        yield {"shard": row["shard"], "record": number, "item": record_to_json(record)}
 
 
 class Coder:
