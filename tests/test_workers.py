@@ -3,6 +3,9 @@ process, stored batch by batch, stored records skipped before they are coded."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -96,3 +99,46 @@ def test_an_interrupted_ingest_keeps_the_batches_it_finished(corpus: Path, tmp_p
             pass
     with Store.open(path) as store:
         assert store.counts()["articles"] == 32  # two batches of 16 were committed
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes below ``pid`` (Linux ``/proc``)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(entry.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        frontier = [child for child, parent in parents.items() if parent in frontier]
+        found.extend(frontier)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "many.jsonl", 2000)
+    command = [sys.executable, "-m", "backchannel", "ingest", str(source), "--workers", "2",
+               "--db", str(tmp_path / "db.duckdb")]  # fmt: skip
+    parent = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_children(parent.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the forkserver and its two workers
+    workers = _children(parent.pid)
+    assert len(workers) >= 3
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [pid for pid in workers if _alive(pid)] == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -10,6 +10,9 @@ size of the input. Workers send back plain data (``Coded``), never spaCy objects
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -42,7 +45,16 @@ def code_chunk(pipeline: Pipeline, chunk: list[Record]) -> list[Coded]:
 
 
 def _start(settings: Settings) -> None:
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
     _PIPELINE.append(Pipeline(settings))
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent died (``kill -9``) exits rather than wait forever for work."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
 
 
 def _work(chunk: list[Record]) -> list[Coded]:
