@@ -36,7 +36,7 @@ from backchannel.batches import ingest_batches
 from backchannel.ingest import read_inputs
 from backchannel.records import Article, Coded, Rejection
 from backchannel.settings import Settings
-from backchannel.store import Outcome, Store
+from backchannel.store import Outcome, Store, open_store
 from backchannel.workers import Pool, chunks, code_chunks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +128,7 @@ def work_seconds(
     try:
         for n in range(rounds):
             codes.append(timed(code))
-            with Store.open(str(folder / f"ingest-{workers}-{n}.duckdb")) as store:
+            with open_store(str(folder / f"ingest-{workers}-{n}.duckdb")) as store:
                 ingests.append(timed(lambda: ingest(store)))
     finally:
         if pool is not None:
@@ -144,7 +144,7 @@ def ray_seconds(paths: list[str], folder: Path) -> float:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         job = distributed.Job(tuple(paths), Settings())
-        with Store.open(str(folder / "ray.duckdb")) as store:
+        with open_store(str(folder / "ray.duckdb")) as store:
             return timed(lambda: list(distributed.ingest(job, store)))
     finally:
         ray.shutdown()

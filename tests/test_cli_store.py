@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from backchannel.serialise import event_to_dict
-from backchannel.store import Store
+from backchannel.store import open_store
 from tests.conftest import jsonl
 from tests.test_store import make_document
 
@@ -41,7 +41,7 @@ def articles(tmp_path: Path) -> Path:
 def filled_db(tmp_path: Path) -> Path:
     """A database holding one article with two hand-built events."""
     path = tmp_path / "filled.duckdb"
-    with Store.open(str(path)) as store:
+    with open_store(str(path)) as store:
         store.store_document(make_document())
     return path
 
@@ -52,7 +52,7 @@ def test_ingest_stores_and_summarises(run_cli: Run, articles: Path, tmp_path: Pa
     assert code == 0 and out == ""
     assert "stored 2, duplicates 0, unchanged 0, refused 0" in err
     assert "article/s" not in err and "%|" not in err  # no progress bar outside a terminal
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert store.counts()["articles"] == 2
     code, _, err = run_cli("ingest", str(articles), "--db", db)
     assert code == 0 and "stored 0, duplicates 0, unchanged 2, refused 0" in err
@@ -67,7 +67,7 @@ def test_ingest_reports_refusals_and_goes_on(run_cli: Run, articles: Path, tmp_p
     assert "backchannel: [BC103] record '" in err and "blob.bin" in err
     assert "[BC102]" in err
     assert "stored 2, duplicates 0, unchanged 0, refused 2 (BC102: 1, BC103: 1)" in err
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert store.counts()["rejections"] == 2
 
 

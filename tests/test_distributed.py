@@ -12,7 +12,7 @@ import pytest
 
 from backchannel import distributed
 from backchannel.errors import ConfigError
-from backchannel.store import EventFilter, Store
+from backchannel.store import EventFilter, open_store
 from tests.corpus import article
 
 Run = Callable[..., tuple[int, str, str]]
@@ -40,7 +40,7 @@ def shards(tmp_path: Path) -> Path:
 
 
 def _contents(path: Path) -> tuple[object, ...]:
-    with Store.open(str(path)) as store:
+    with open_store(str(path)) as store:
         connection = store.connection  # type: ignore[attr-defined]
         articles = connection.execute(
             "SELECT article_id, content_hash, duplicate_of, skipped FROM articles ORDER BY seq"

@@ -17,7 +17,7 @@ from backchannel.actors.kb import DATA_DIR, load_kb
 from backchannel.errors import KnowledgeBaseError
 from backchannel.records import Article, Document
 from backchannel.serialise import actor_to_dict
-from backchannel.store import Store
+from backchannel.store import open_store
 from backchannel.store.base import EventFilter
 from backchannel.store.schema import SCHEMA_VERSION
 
@@ -144,7 +144,7 @@ def test_a_schema_1_store_gains_home_country_and_filters_by_it(tmp_path: Path) -
             " position INTEGER NOT NULL, text VARCHAR, name VARCHAR, country VARCHAR,"
             " sector VARCHAR, kb_id VARCHAR, role_holder VARCHAR)"
         )
-    store = Store.open(path)
+    store = open_store(path)
     text = "Hezbollah fighters attacked Israeli troops on Monday."
     store.store_document(code_document(text, published="2024-05-06", article_id="a1"))
     by_home = store.query_events(EventFilter(country="LBN"))

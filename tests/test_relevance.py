@@ -14,7 +14,7 @@ import pytest
 
 import backchannel
 from backchannel.relevance.model import MODEL_PATH, load_model
-from backchannel.store import Store
+from backchannel.store import open_store
 from backchannel.store.schema import SCHEMA_VERSION
 from tests.conftest import EVAL_DIR, ROOT, jsonl, needs_shared
 
@@ -168,7 +168,7 @@ def test_code_explain_puts_a_relevance_line_before_each_article(
 
 def test_ingest_stores_the_decision_and_the_skipped_sentences(tmp_path: Path) -> None:
     path = str(tmp_path / "news.duckdb")
-    with Store.open(path) as store:
+    with open_store(path) as store:
         store.store_document(backchannel.code_document(SPORT, article_id="match"))
         store.store_document(backchannel.code_document(DIPLOMACY, article_id="talks"))
         match, talks = store.get_article("match"), store.get_article("talks")
@@ -181,7 +181,7 @@ def test_ingest_stores_the_decision_and_the_skipped_sentences(tmp_path: Path) ->
 
 def test_a_schema_3_file_gains_the_relevance_columns(tmp_path: Path) -> None:
     path = str(tmp_path / "old.duckdb")
-    with Store.open(path) as store:
+    with open_store(path) as store:
         store.store_document(backchannel.code_document(DIPLOMACY, article_id="old"))
     with duckdb.connect(path) as connection:  # as a schema-3 file was written
         connection.execute("DROP INDEX articles_url")
@@ -189,7 +189,7 @@ def test_a_schema_3_file_gains_the_relevance_columns(tmp_path: Path) -> None:
             connection.execute(f"ALTER TABLE articles DROP COLUMN {column}")
         connection.execute("DELETE FROM schema_version")
         connection.execute("INSERT INTO schema_version VALUES (3, now())")
-    with Store.open(path) as store:
+    with open_store(path) as store:
         version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
         assert version == (SCHEMA_VERSION,)
         old = store.get_article("old")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from backchannel.records import Actor, Article, Document, Event, Evidence
 from backchannel.serialise import event_to_dict
-from backchannel.store import Store
+from backchannel.store import open_store
 from backchannel.web.report import build_report, highlighted_text, highlights, render
 from tests.test_store import make_document
 
@@ -51,7 +51,7 @@ def test_render_escapes_the_title_and_lists_events(tmp_path: Path) -> None:
 
 
 def test_build_report_picks_the_article_with_most_events(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "r.duckdb")) as store:
+    with open_store(str(tmp_path / "r.duckdb")) as store:
         store.store_document(Document(Article("quiet", "Nothing happened today at all.")))
         store.store_document(make_document("busy"))
         page = build_report(store)
@@ -59,7 +59,7 @@ def test_build_report_picks_the_article_with_most_events(tmp_path: Path) -> None
 
 
 def test_an_article_without_events_says_so(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "r.duckdb")) as store:
+    with open_store(str(tmp_path / "r.duckdb")) as store:
         store.store_document(Document(Article("quiet", "Nothing happened today at all.")))
         page = build_report(store, "quiet")
     assert "no events coded" in page and "<mark" not in page

@@ -20,7 +20,7 @@ from backchannel.records import (
     Rejection,
 )
 from backchannel.serialise import coded, event_to_dict
-from backchannel.store import DuckDBStore, EventFilter, Store
+from backchannel.store import DuckDBStore, EventFilter, open_store
 from backchannel.store.schema import SCHEMA_VERSION
 
 BODY = (
@@ -66,7 +66,7 @@ def make_document(article_id: str = "a1", text: str = BODY, url: str | None = No
 
 @pytest.fixture
 def store(tmp_path: Path) -> DuckDBStore:
-    opened = Store.open(str(tmp_path / "test.duckdb"))
+    opened = open_store(str(tmp_path / "test.duckdb"))
     assert isinstance(opened, DuckDBStore)
     return opened
 
@@ -75,7 +75,7 @@ def test_round_trip_gives_the_contract_dicts(store: DuckDBStore, tmp_path: Path)
     doc = make_document()
     assert store.store_document(doc) == "stored"
     store.close()
-    with Store.open(str(tmp_path / "test.duckdb")) as again:
+    with open_store(str(tmp_path / "test.duckdb")) as again:
         assert again.query_events() == [event_to_dict(e) for e in doc.events]
         article = again.get_article("a1")
     assert article is not None
@@ -167,16 +167,16 @@ def test_a_failing_write_rolls_back_only_that_article(store: DuckDBStore) -> Non
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     path = str(tmp_path / "new.duckdb")
-    Store.open(path).close()
+    open_store(path).close()
     with duckdb.connect(path) as connection:
         connection.execute("INSERT INTO schema_version VALUES (99, now())")
     with pytest.raises(StoreError, match="BC600"):
-        Store.open(path)
+        open_store(path)
 
 
 def test_an_unsupported_backend_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="PostgreSQL"):
-        Store.open("postgresql://localhost/events")
+        open_store("postgresql://localhost/events")
 
 
 def _audited_document_of(article_id: str = "a1", text: str = BODY) -> Document:
@@ -251,7 +251,7 @@ def test_two_events_with_one_id_refuse_the_article_loudly(store: DuckDBStore) ->
 
 def test_a_schema_2_file_gains_the_audit_columns(tmp_path: Path) -> None:
     path = str(tmp_path / "old.duckdb")
-    with Store.open(path) as store:
+    with open_store(path) as store:
         store.store_document(make_document())
     with duckdb.connect(path) as connection:  # as a schema-2 file was written
         connection.execute("DROP INDEX events_article")
@@ -262,7 +262,7 @@ def test_a_schema_2_file_gains_the_audit_columns(tmp_path: Path) -> None:
         for key in ("dropped", "evidence"):  # and documents without the additive fields
             path_ = "$.dropped" if key == "dropped" else "$.evidence.also"
             connection.execute(f"UPDATE events SET document = json_remove(document, '{path_}')")
-    with Store.open(path) as store:
+    with open_store(path) as store:
         version = store.connection.execute("SELECT max(version) FROM schema_version").fetchone()
         assert version == (SCHEMA_VERSION,)
         events = store.query_events()

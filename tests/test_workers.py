@@ -16,7 +16,7 @@ from backchannel.batches import ingest_batches
 from backchannel.ingest import read_inputs
 from backchannel.records import Article, Rejection
 from backchannel.settings import Settings
-from backchannel.store import EventFilter, Store
+from backchannel.store import EventFilter, open_store
 from tests.corpus import write_jsonl
 
 Run = Callable[..., tuple[int, str, str]]
@@ -41,7 +41,7 @@ def test_two_workers_print_what_one_prints(run_cli: Run, corpus: Path) -> None:
 
 
 def _stored(path: Path) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]], dict[str, int]]:
-    with Store.open(str(path)) as store:
+    with open_store(str(path)) as store:
         articles = store.connection.execute(
             "SELECT article_id, duplicate_of, relevance_score, skipped FROM articles ORDER BY seq"
         ).fetchall()
@@ -67,7 +67,7 @@ def _records(path: Path) -> list[Article | Rejection]:
 def test_a_resumed_ingest_codes_only_what_is_new(corpus: Path, tmp_path: Path) -> None:
     records = _records(corpus)
     settings = Settings(workers=1)
-    with Store.open(str(tmp_path / "db.duckdb")) as store:
+    with open_store(str(tmp_path / "db.duckdb")) as store:
         first = list(ingest_batches(records[:20], store, settings))
         assert [outcome for _, outcome in first] == ["stored"] * 20
         again = list(ingest_batches(records, store, settings))
@@ -80,7 +80,7 @@ def test_a_resumed_ingest_codes_only_what_is_new(corpus: Path, tmp_path: Path) -
 
 def test_a_new_text_under_a_stored_id_is_still_refused(tmp_path: Path) -> None:
     settings = Settings(workers=1)
-    with Store.open(str(tmp_path / "db.duckdb")) as store:
+    with open_store(str(tmp_path / "db.duckdb")) as store:
         list(ingest_batches([Article("same", "Norway and Chile signed a trade deal.")], store,
                             settings))  # fmt: skip
         later = [Article("same", "Chile recalled its ambassador from Norway on Friday.")]
@@ -94,10 +94,10 @@ def _interrupted(records: list[Article | Rejection], after: int) -> Iterator[Art
 
 def test_an_interrupted_ingest_keeps_the_batches_it_finished(corpus: Path, tmp_path: Path) -> None:
     path = str(tmp_path / "db.duckdb")
-    with Store.open(path) as store, pytest.raises(KeyboardInterrupt):
+    with open_store(path) as store, pytest.raises(KeyboardInterrupt):
         for _ in ingest_batches(_interrupted(_records(corpus), 37), store, Settings(workers=1)):
             pass
-    with Store.open(path) as store:
+    with open_store(path) as store:
         assert store.counts()["articles"] == 32  # two batches of 16 were committed
 
 

@@ -17,7 +17,7 @@ from backchannel.cli.common import (
 )
 from backchannel.safety import csv_cell, printable
 from backchannel.settings import load_settings
-from backchannel.store import EventFilter, Store
+from backchannel.store import EventFilter, open_store
 from backchannel.store.validation import checked
 from backchannel.web.report import actor_label, date_label
 
@@ -154,7 +154,7 @@ def write_csv(events: list[dict[str, Any]]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
-    with Store.open(args.db or load_settings().db, create=False, read_only=True) as store:
+    with open_store(args.db or load_settings().db, create=False, read_only=True) as store:
         events = store.query_events(filters)
     if args.format == "jsonl":
         for event in events:

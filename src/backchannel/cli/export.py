@@ -11,7 +11,7 @@ from backchannel.cli.events import ROLES, filters_from
 from backchannel.export import FORMATS, export_events
 from backchannel.settings import load_settings
 from backchannel.store.queries import EventQuery
-from backchannel.store.shared import CursorStore, open_shared
+from backchannel.store.shared import open_shared, store_on
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,10 +56,12 @@ def query_from(args: argparse.Namespace) -> EventQuery:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = CursorStore(open_shared(args.db or load_settings().db, writable=False))
+    shared = open_shared(args.db or load_settings().db, writable=False)
+    store = store_on(shared)
     try:
         count = export_events(store, query_from(args), args.format, Path(args.output))
     finally:
         store.close()
+        shared.close()
     print(f"backchannel: wrote {count} event(s) to {args.output}", file=sys.stderr)
     return 0

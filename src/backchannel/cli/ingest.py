@@ -24,7 +24,7 @@ from backchannel.cli.common import (
 from backchannel.errors import StoreError
 from backchannel.records import Article, Coded, Document, Rejection
 from backchannel.settings import Settings
-from backchannel.store import Outcome, Store
+from backchannel.store import Outcome, Store, open_store
 
 
 def register(subparsers: Subparsers) -> None:
@@ -148,7 +148,7 @@ def _stored(args: argparse.Namespace, store: Store, settings: Settings) -> Itera
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     total = estimate_total(args.files or ["-"], args.jsonl) if sys.stderr.isatty() else None
-    with Store.open(args.db or settings.db) as store:
+    with open_store(args.db or settings.db) as store:
         tally = tally_of(_stored(args, store, settings), total, settings)
     print(f"backchannel: {tally.summary()}", file=sys.stderr)
     return tally.exit_code()

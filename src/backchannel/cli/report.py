@@ -9,7 +9,7 @@ from pathlib import Path
 from backchannel.cli.common import Subparsers, add_db_argument
 from backchannel.errors import OutputError
 from backchannel.settings import load_settings
-from backchannel.store import Store
+from backchannel.store import open_store
 from backchannel.web.report import build_report
 
 
@@ -26,7 +26,7 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Store.open(args.db or load_settings().db, create=False, read_only=True) as store:
+    with open_store(args.db or load_settings().db, create=False, read_only=True) as store:
         page = build_report(store, args.article)
     try:
         Path(args.output).write_text(page, encoding="utf-8")

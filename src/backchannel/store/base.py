@@ -1,14 +1,13 @@
-"""The store interface: small enough that a PostgreSQL backend can implement it later."""
+"""The store interface, implemented by DuckDB (``duck.py``) and PostgreSQL (``postgres.py``);
+``factory.open_store`` picks one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol
 
-from backchannel.errors import StoreError
 from backchannel.records import Coded, Document, Rejection
 
 # What ``store_document`` did with a document:
@@ -38,7 +37,7 @@ class EventFilter:
 
 
 class Store(Protocol):
-    """Articles, events and rejections; ``Store.open(path)`` picks the backend."""
+    """Articles, events and rejections; ``open_store(path)`` picks the backend."""
 
     def store_document(self, doc: Document) -> Outcome: ...
 
@@ -68,17 +67,3 @@ class Store(Protocol):
         trace: TracebackType | None,
     ) -> None:
         self.close()
-
-    @classmethod
-    def open(cls, path: str, *, create: bool = True, read_only: bool = False) -> Store:
-        """The store at ``path`` (a DuckDB file; created when absent unless ``create`` is
-        false: reading commands refuse a path with no database rather than make an empty one,
-        and open it ``read_only``, so that several of them can read at once)."""
-        from backchannel.store.duck import DuckDBStore
-
-        if path.startswith(("postgres://", "postgresql://")):
-            raise StoreError("PostgreSQL is not supported yet: give a DuckDB file")
-        if not create and path != ":memory:" and not Path(path).is_file():
-            raise StoreError(f"no database at {path!r}: run `backchannel ingest` first")
-
-        return DuckDBStore.connect(path, read_only=read_only and path != ":memory:")

@@ -1,31 +1,35 @@
-"""One DuckDB file shared by the threads of a server: a read-only connection (or a
-read-write one when the server also writes) and a ``DuckDBStore`` per request on a cursor.
+"""One database shared by the threads of a server (and by ``export``): for a DuckDB file a
+read-only connection (or a read-write one when the server also writes) and a store per
+request on a cursor; for PostgreSQL (``postgres.PgShared``) a connection per request.
 
 DuckDB allows one writing process per file: while ``backchannel serve`` holds a file
 read-write (the write API is on), no other process can write it. A team that needs many
-writers needs a server database (PostgreSQL, a later backend of ``Store``).
+writers uses PostgreSQL (``--db postgresql://…``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import duckdb
+from typing import Any
 
 from backchannel.errors import StoreError
 from backchannel.store.duck import DuckDBStore
+from backchannel.store.postgres import PgShared, is_url
 
 
 class CursorStore(DuckDBStore):
     """A ``DuckDBStore`` on a connection opened (and migrated) elsewhere: no migration."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, connection: Any) -> None:  # a DuckDB cursor or a postgres.PgConnection
         self.connection = connection
 
 
-def open_shared(path: str, *, writable: bool) -> duckdb.DuckDBPyConnection:
-    """The connection a server keeps for ``path``: read-only unless ``writable`` (a writable
-    one is created when absent, as ``backchannel ingest`` would)."""
+def open_shared(path: str, *, writable: bool) -> Any:
+    """What a server keeps for ``path`` (a DuckDB connection, or ``PgShared`` for a
+    PostgreSQL URL): read-only unless ``writable`` (a writable database is created when
+    absent, as ``backchannel ingest`` would). Its ``cursor()`` serves one request."""
+    if is_url(path):
+        return PgShared(path, writable=writable)
     if writable:
         return DuckDBStore.connect(path).connection
     if not Path(path).is_file():
@@ -33,6 +37,6 @@ def open_shared(path: str, *, writable: bool) -> duckdb.DuckDBPyConnection:
     return DuckDBStore.connect(path, read_only=True).connection  # waits briefly for a writer
 
 
-def store_on(connection: duckdb.DuckDBPyConnection) -> CursorStore:
+def store_on(connection: Any) -> CursorStore:
     """A store for one request (or one thread) on its own cursor of ``connection``."""
     return CursorStore(connection.cursor())
