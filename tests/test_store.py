@@ -1,7 +1,9 @@
-"""The DuckDB store on a real file: round trip, idempotence, duplicates, transactions."""
+"""The store on a real DuckDB file and on a real PostgreSQL database (the ``store`` fixture
+gives each in turn): round trip, idempotence, duplicates, transactions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from backchannel.records import (
     Rejection,
 )
 from backchannel.serialise import coded, event_to_dict
-from backchannel.store import DuckDBStore, EventFilter, open_store
+from backchannel.store import DuckDBStore, EventFilter, PostgresStore, open_store
 from backchannel.store.schema import SCHEMA_VERSION
 
 BODY = (
@@ -64,18 +66,27 @@ def make_document(article_id: str = "a1", text: str = BODY, url: str | None = No
     return Document(article, events=[sanction, meet])
 
 
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store is: a DuckDB file, or a fresh database on the session's PostgreSQL."""
+    if request.param == "duckdb":
+        return str(tmp_path / "test.duckdb")
+    return str(request.getfixturevalue("pg_database"))
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> DuckDBStore:
-    opened = open_store(str(tmp_path / "test.duckdb"))
-    assert isinstance(opened, DuckDBStore)
-    return opened
+def store(location: str) -> Iterator[DuckDBStore]:
+    opened = open_store(location)
+    assert isinstance(opened, PostgresStore if location.startswith("postgresql:") else DuckDBStore)
+    yield opened
+    opened.close()
 
 
-def test_round_trip_gives_the_contract_dicts(store: DuckDBStore, tmp_path: Path) -> None:
+def test_round_trip_gives_the_contract_dicts(store: DuckDBStore, location: str) -> None:
     doc = make_document()
     assert store.store_document(doc) == "stored"
     store.close()
-    with open_store(str(tmp_path / "test.duckdb")) as again:
+    with open_store(location) as again:
         assert again.query_events() == [event_to_dict(e) for e in doc.events]
         article = again.get_article("a1")
     assert article is not None
@@ -174,9 +185,29 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
-def test_an_unsupported_backend_is_a_clear_error() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/events")
+def test_a_postgresql_server_that_is_not_there_is_a_clear_error() -> None:
+    with pytest.raises(StoreError, match=r"BC600.*cannot connect to postgresql://u:\*\*\*@"):
+        open_store("postgresql://u:secret@127.0.0.1:1/events")
+
+
+@pytest.mark.postgres
+def test_a_newer_postgresql_schema_is_refused(pg_database: str) -> None:
+    with open_store(pg_database) as store:
+        store.connection.execute("INSERT INTO schema_version VALUES (99, now())")
+    with pytest.raises(StoreError, match="has schema 99; this version reads"):
+        open_store(pg_database)
+    with pytest.raises(StoreError, match="has schema 99"):
+        open_store(pg_database, create=False)
+
+
+@pytest.mark.postgres
+def test_reading_an_empty_postgresql_database_is_refused(pg_database: str) -> None:
+    with pytest.raises(StoreError, match=r"no backchannel database at .*run `backchannel ingest`"):
+        open_store(pg_database, create=False)
+    with open_store(pg_database) as store:  # created by a writer, then readable
+        assert store.counts()["articles"] == 0
+    with open_store(pg_database, create=False) as store:
+        assert store.query_events() == []
 
 
 def _audited_document_of(article_id: str = "a1", text: str = BODY) -> Document:
