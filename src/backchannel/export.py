@@ -1,7 +1,8 @@
 """Exports of stored events: Parquet, CSV, JSONL and a GDELT 2.0-style table.
 
 Every exported event carries its article's URL, title, outlet and publication date.
-Parquet is written by DuckDB itself (``COPY ... TO``); CSV and the GDELT table (tab-separated,
+Parquet is written by DuckDB itself (``COPY ... TO``; from PostgreSQL, through an in-memory
+DuckDB); CSV and the GDELT table (tab-separated,
 with a header row) are written here, each text cell that a spreadsheet would run as a
 formula (beginning with ``=``, ``+``, ``-`` or ``@``) prefixed with a single quote; JSONL is
 the contract event plus the article fields, as ``GET /api/events`` returns it. The GDELT
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
+import duckdb
+
 from backchannel.errors import StoreError
 from backchannel.safety import csv_cell
 from backchannel.store.duck import DuckDBStore
@@ -28,6 +31,7 @@ from backchannel.store.queries import (
     event_where,
     with_article,
 )
+from backchannel.store.schema import TABLES
 
 Format = Literal["parquet", "csv", "jsonl", "gdelt"]
 FORMATS: tuple[Format, ...] = ("parquet", "csv", "jsonl", "gdelt")
@@ -183,9 +187,29 @@ def _write_jsonl(store: DuckDBStore, query: EventQuery, out: IO[str]) -> int:
 def _write_parquet(store: DuckDBStore, query: EventQuery, path: Path) -> int:
     sql, params = _select(FLAT, query)
     target = str(path).replace("'", "''")
+    if not isinstance(store.connection, duckdb.DuckDBPyConnection):
+        return _parquet_of_rows(store, sql, params, target)
     store.connection.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
     row = store.connection.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()
     return int(row[0]) if row else 0
+
+
+def _parquet_of_rows(store: DuckDBStore, sql: str, params: list[Any], target: str) -> int:
+    """Parquet from another database's rows (PostgreSQL's): written by an in-memory DuckDB
+    into a table of the columns DuckDB's own export has."""
+    with duckdb.connect() as local:
+        for statement in TABLES:
+            local.execute(statement)
+        empty, _ = _select(FLAT, EventQuery())
+        local.execute(f"CREATE TABLE flat AS SELECT * FROM ({empty}) LIMIT 0")
+        insert = f"INSERT INTO flat VALUES ({', '.join('?' * len(FLAT))})"
+        count = 0
+        cursor = store.connection.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH):
+            local.executemany(insert, [list(row) for row in batch])
+            count += len(batch)
+        local.execute(f"COPY flat TO '{target}' (FORMAT parquet)")
+    return count
 
 
 def export_events(store: DuckDBStore, query: EventQuery, fmt: Format, path: Path) -> int:

@@ -81,7 +81,7 @@ class Server:
     client: httpx.Client
 
 
-def start_server(db: Path, *extra: str, token: str | None = None) -> Server:
+def start_server(db: Path | str, *extra: str, token: str | None = None) -> Server:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BACKCHANNEL_")}
     if token:

@@ -2,9 +2,10 @@
 
 It is the DuckDB store's SQL (``duck.py``, ``queries.py``) over a psycopg 3 connection: the
 few DuckDB functions the queries use are defined in the database (``contains``,
-``ends_with``, ``regexp_extract``, ``any_value`` before PostgreSQL 16, ``try_cast(… AS DATE)``
-as ``bc_try_date``), ``?`` placeholders become ``%s``, and JSON is read back as the text it
-was stored as. Same tables, same answers.
+``ends_with``, ``regexp_extract``, ``json_extract_string``, ``strftime``, ``year``,
+``dayofyear``, ``round`` of a double, ``try_cast(… AS DATE)`` as ``bc_try_date``), ``?``
+placeholders become ``%s``, and JSON is read back as the text it was stored as. Same tables,
+same answers.
 
 Many processes may write at once (``ingest`` workers, ``serve`` with the write API): each
 writing transaction takes one advisory lock and decides what is new *inside* it, so the same
@@ -34,7 +35,7 @@ from backchannel.store.schema import SCHEMA_VERSION, TABLES
 MIGRATION_LOCK = 7_316_001  # advisory lock keys: creating or upgrading the schema
 WRITE_LOCK = 7_316_002  # ... and writing (one writing transaction at a time)
 
-# DuckDB's functions that the shared queries use, in PostgreSQL.
+# DuckDB's functions that the shared queries (and the exports) use, in PostgreSQL.
 FUNCTIONS = (
     """CREATE OR REPLACE FUNCTION contains(s text, part text) RETURNS boolean
        LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(s, part) > 0 $$""",
@@ -50,13 +51,20 @@ FUNCTIONS = (
          RETURN NULL;
        EXCEPTION WHEN others THEN RETURN NULL;
        END $$""",
-    """CREATE OR REPLACE FUNCTION bc_first(a anyelement, b anyelement) RETURNS anyelement
-       LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a $$""",
-    """DO $$ BEGIN
-         IF to_regprocedure('any_value(anyelement)') IS NULL THEN
-           CREATE AGGREGATE any_value(anyelement) (SFUNC = bc_first, STYPE = anyelement);
-         END IF;
-       END $$""",
+    """CREATE OR REPLACE FUNCTION json_extract_string(j json, path text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS $$ SELECT j #>> string_to_array(substr(path, 3), '.') $$""",
+    """CREATE OR REPLACE FUNCTION strftime(t timestamp, format text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(t, replace(replace(replace(replace(replace(
+         replace(format, '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'),
+         '%S', 'SS')) $$""",
+    """CREATE OR REPLACE FUNCTION year(d date) RETURNS integer
+       LANGUAGE sql IMMUTABLE AS $$ SELECT extract(year FROM d)::integer $$""",
+    # a double, as DuckDB's day of the year divided by 365.0 is (and rounded as a double)
+    """CREATE OR REPLACE FUNCTION dayofyear(d date) RETURNS double precision
+       LANGUAGE sql IMMUTABLE AS $$ SELECT extract(doy FROM d)::double precision $$""",
+    """CREATE OR REPLACE FUNCTION round(x double precision, digits integer)
+       RETURNS double precision LANGUAGE sql IMMUTABLE
+       AS $$ SELECT round(x::numeric, digits)::double precision $$""",
 )
 _TRY_DATE = re.compile(r"try_cast\(([^()]*) AS DATE\)", re.IGNORECASE)
 

@@ -4,7 +4,9 @@ and its JSON twin come from the same function).
 Events are selected with the filters of ``backchannel events`` (``EventFilter``, the same
 clauses as ``DuckDBStore.query_events``) plus status, quad class, outlet and text search, and
 paged by a cursor on the ingest order. Every event comes with its article's ``url``,
-``title``, ``outlet`` (the URL's host, without ``www.``) and ``published`` date.
+``title``, ``outlet`` (the URL's host, without ``www.``) and ``published`` date. Where the
+rows of one actor disagree (a sector, a country, a KB id), the smallest value is given:
+``min`` answers the same on DuckDB and on PostgreSQL, whatever order the rows are read in.
 """
 
 from __future__ import annotations
@@ -200,7 +202,7 @@ def network(store: DuckDBStore, query: EventQuery, limit: int) -> dict[str, Any]
     sql = (
         "SELECT coalesce(s.name, s.text), coalesce(t.name, t.text),"
         " count(DISTINCT e.event_id) AS weight, avg(e.intensity),"
-        " any_value(s.country), any_value(t.country)"
+        " min(s.country), min(t.country)"
         f" {FROM_EVENTS}"
         " JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'actor'"
         " JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient'"
@@ -228,7 +230,7 @@ def actors(store: DuckDBStore, text: str | None, limit: int) -> list[dict[str, A
         )
         params += [text.lower(), text.lower(), text]
     sql = (
-        f"SELECT {NAME} AS actor, x.country, any_value(x.sector), any_value(x.kb_id),"
+        f"SELECT {NAME} AS actor, x.country, min(x.sector), min(x.kb_id),"
         " count(DISTINCT x.event_id) AS n FROM event_actors x"
         f" JOIN events e ON e.event_id = x.event_id JOIN articles a ON a.article_id = e.article_id"
         f"{_sql_where(where)} GROUP BY actor, x.country ORDER BY n DESC, actor LIMIT ?"
@@ -243,7 +245,7 @@ def actor_detail(store: DuckDBStore, name: str, interval: Interval) -> dict[str,
     unit = {"day": "day", "week": "week", "month": "month"}[interval]
     sql = (
         f"SELECT CAST(date_trunc('{unit}', {WHEN}) AS DATE) AS period, x.role,"
-        " count(DISTINCT e.event_id), any_value(x.country), any_value(x.kb_id)"
+        " count(DISTINCT e.event_id), min(x.country), min(x.kb_id)"
         f" {FROM_EVENTS} JOIN event_actors x ON x.event_id = e.event_id"
         f" WHERE {NAME} = ? AND e.dropped IS NULL AND a.duplicate_of IS NULL"
         " GROUP BY period, x.role ORDER BY period NULLS FIRST, x.role"
