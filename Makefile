@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= backchannel.duckdb
 PYTHON ?= python3
 
-.PHONY: demo test lint eval calibrate bench docs serve chromium screenshots
+.PHONY: demo test lint eval calibrate bench docs serve chromium screenshots postgresql test-postgres
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,18 @@ screenshots: $(STAMP) chromium
 chromium:
 	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 	  || echo "chromium could not be installed: the browser tests will be skipped"
+
+# Debian's PostgreSQL server binaries (initdb, pg_ctl) for the tests marked postgres, which start
+# their own server in a temporary directory; a no-op when initdb is on PATH or in
+# /usr/lib/postgresql/*/bin. Without it those tests are skipped, saying so.
+postgresql:
+	command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } \
+	  || echo "postgresql could not be installed: the postgres tests will be skipped"
+
+# The store, the API, the exports and two concurrent ingests against a real PostgreSQL.
+test-postgres: $(STAMP) postgresql
+	$(VENV)/bin/pytest -q -m postgres
 
 docs: $(STAMP)
 	$(PY) -m backchannel.cli.reference > docs/cli.md

@@ -93,9 +93,12 @@ def add_workers_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    """``--db FILE``, as every command that reads or writes the store spells it."""
+    """``--db DB``, as every command that reads or writes the store spells it."""
     parser.add_argument(
-        "--db", metavar="FILE", help="DuckDB file (default: backchannel.duckdb, or $BACKCHANNEL_DB)"
+        "--db",
+        metavar="DB",
+        help="DuckDB file or postgresql://user@host/db URL"
+        " (default: backchannel.duckdb, or $BACKCHANNEL_DB)",
     )
 
 
