@@ -1,6 +1,6 @@
 """``backchannel serve --db postgresql://…`` answers as it does on DuckDB: the same articles
 ingested into both, the same requests, the same JSON (when and from which file aside); the CLI's
-reading commands and the exports on PostgreSQL too."""
+reading commands (events, report) and the exports on PostgreSQL too."""
 
 from __future__ import annotations
 
@@ -87,6 +87,10 @@ def test_events_and_export_read_postgresql(
     assert code == 0
     _, from_duck, _ = run_cli("events", "--db", str(duck_db), "--format", "jsonl")
     assert jsonl(from_pg) == jsonl(from_duck) and jsonl(from_pg)
+    reports = [tmp_path / "pg.html", tmp_path / "duck.html"]
+    for db, report in zip((special_pg, str(duck_db)), reports, strict=True):
+        assert run_cli("report", "--db", db, "--output", str(report))[0] == 0
+    assert reports[0].read_text() == reports[1].read_text()
     for fmt in ("csv", "gdelt", "jsonl", "parquet"):
         outputs = []
         for db, name in ((special_pg, "pg"), (str(duck_db), "duck")):
