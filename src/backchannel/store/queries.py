@@ -233,7 +233,7 @@ def actors(store: DuckDBStore, text: str | None, limit: int) -> list[dict[str, A
         f"SELECT {NAME} AS actor, x.country, min(x.sector), min(x.kb_id),"
         " count(DISTINCT x.event_id) AS n FROM event_actors x"
         f" JOIN events e ON e.event_id = x.event_id JOIN articles a ON a.article_id = e.article_id"
-        f"{_sql_where(where)} GROUP BY actor, x.country ORDER BY n DESC, actor LIMIT ?"
+        f"{_sql_where(where)} GROUP BY actor, x.country ORDER BY n DESC, actor, x.country LIMIT ?"
     )
     rows = store.connection.execute(sql, [*params, limit]).fetchall()
     names = ("name", "country", "sector", "kb_id", "events")

@@ -14,7 +14,7 @@ from typing import Any
 
 from backchannel.errors import StoreError
 from backchannel.store.duck import DuckDBStore
-from backchannel.store.postgres import PgShared, is_url
+from backchannel.store.postgres import PgShared, PostgresStore, is_url
 
 
 class CursorStore(DuckDBStore):
@@ -37,6 +37,9 @@ def open_shared(path: str, *, writable: bool) -> Any:
     return DuckDBStore.connect(path, read_only=True).connection  # waits briefly for a writer
 
 
-def store_on(connection: Any) -> CursorStore:
-    """A store for one request (or one thread) on its own cursor of ``connection``."""
+def store_on(connection: Any) -> DuckDBStore:
+    """A store for one request (or one thread) on its own cursor of ``connection`` (what
+    ``open_shared`` gave): for PostgreSQL, a ``PostgresStore`` on a connection of the pool."""
+    if isinstance(connection, PgShared):
+        return PostgresStore(connection.cursor())
     return CursorStore(connection.cursor())

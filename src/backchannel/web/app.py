@@ -1,7 +1,8 @@
 """``backchannel serve``: the HTTP API, the dashboard and their docs in one process.
 
 The server keeps one connection to the DuckDB file, read-only unless the write API is on
-(``BACKCHANNEL_API_TOKEN`` set), and gives each request its own cursor. Nothing is loaded
+(``BACKCHANNEL_API_TOKEN`` set), and gives each request its own cursor (on PostgreSQL, a
+connection of a small pool). Nothing is loaded
 from outside the package: the dashboard's script and styles are served from ``/static``,
 and ``/docs`` is a page rendered here from the OpenAPI document (no CDN).
 """
