@@ -24,7 +24,7 @@ from backchannel.pipeline import Pipeline, Stage, _stage, per_document
 from backchannel.records import Article, Document, Rejection
 from backchannel.safety import safe_text
 from backchannel.settings import Settings
-from backchannel.store import Store
+from backchannel.store import open_store
 from tests.fuzzing import story
 
 Run = Callable[..., tuple[int, str, str]]
@@ -235,7 +235,7 @@ def test_escape_sequences_never_reach_the_stored_text_or_the_actors() -> None:
 def stored(tmp_path: Path) -> str:
     db = str(tmp_path / "r.duckdb")
     text = '=HYPERLINK("http://x.org") Russia accused Ukraine of shelling Kharkiv on Monday.'
-    with Store.open(db) as store:
+    with open_store(db) as store:
         doc = next(Pipeline(Settings()).run([Article("x", text, origin="x")]))
         assert store.store_document(doc) == "stored"
     return db
@@ -289,8 +289,8 @@ def test_readers_open_the_database_read_only_side_by_side(stored: str) -> None:
     results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]  # type: ignore[union-attr]
     assert all(code == 0 for code, _ in results), results
     with (
-        Store.open(stored, create=False, read_only=True) as first,
-        Store.open(stored, create=False, read_only=True) as second,
+        open_store(stored, create=False, read_only=True) as first,
+        open_store(stored, create=False, read_only=True) as second,
     ):
         assert first.query_events() == second.query_events()
 
