@@ -201,6 +201,24 @@ def test_a_newer_postgresql_schema_is_refused(pg_database: str) -> None:
 
 
 @pytest.mark.postgres
+def test_an_older_postgresql_schema_is_upgraded_by_a_writer(pg_database: str) -> None:
+    with open_store(pg_database) as store:
+        store.store_document(make_document())
+        store.connection.execute("ALTER TABLE events DROP COLUMN evidence_also")
+        store.connection.execute("UPDATE schema_version SET version = 2")
+    with pytest.raises(StoreError, match="has schema 2; this version reads"):
+        open_store(pg_database, create=False)
+    with open_store(pg_database) as store:
+        assert store.connection.execute("SELECT max(version) FROM schema_version").fetchone() == (
+            SCHEMA_VERSION,
+        )
+        assert store.store_document(_audited_document_of("b1", OTHER + BODY)) == "duplicate"
+        also = store.connection.execute("SELECT evidence_also FROM events WHERE article_id = ?",
+                                        ["b1"]).fetchall()  # fmt: skip
+        assert '"trigger": "sanctions"' in also[0][0]
+
+
+@pytest.mark.postgres
 def test_reading_an_empty_postgresql_database_is_refused(pg_database: str) -> None:
     with pytest.raises(StoreError, match=r"no backchannel database at .*run `backchannel ingest`"):
         open_store(pg_database, create=False)
