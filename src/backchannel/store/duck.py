@@ -38,6 +38,9 @@ def _open_failure(path: str, err: duckdb.Error) -> str:
 class DuckDBStore(Store):
     """``Store`` on a DuckDB file (``":memory:"`` for a throwaway one)."""
 
+    # what a failing write raises (a batch that fails is stored again one document at a time)
+    DATABASE_ERRORS: tuple[type[Exception], ...] = (duckdb.Error,)
+
     def __init__(self, connection: duckdb.DuckDBPyConnection, *, read_only: bool = False) -> None:
         self.connection = connection
         if read_only:
@@ -140,10 +143,10 @@ class DuckDBStore(Store):
                     ("articles", plan.articles), ("article_bands", plan.bands),
                     ("events", plan.events), ("event_actors", plan.actors),
                 ):  # fmt: skip
-                    writer.insert(self.connection, table, rows)
+                    self._insert_rows(table, rows)
                 for rejection in plan.rejections:
                     self.store_rejection(rejection)
-        except duckdb.Error as err:
+        except self.DATABASE_ERRORS as err:
             if len(batch) > 1:
                 return [outcome for item in batch for outcome in self.store_batch([item])]
             return [self._refuse(batch[0], err)]
@@ -161,7 +164,10 @@ class DuckDBStore(Store):
         )
         return {str(key): str(value) for key, value in hashes}, found
 
-    def _refuse(self, item: Coded, err: duckdb.Error) -> Outcome:
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        writer.insert(self.connection, table, rows)
+
+    def _refuse(self, item: Coded, err: Exception) -> Outcome:
         """Store the refusal of a document the database would not take (``item.rejection``)."""
         if item.rejection is None:
             message = f"not stored: {str(err).splitlines()[0]}"

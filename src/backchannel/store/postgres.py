@@ -25,10 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg.types.string import TextLoader
 
-from backchannel.errors import ArticleIdConflict, StoreError
-from backchannel.records import Document, Rejection
-from backchannel.store import dedup
-from backchannel.store.base import Outcome
+from backchannel.errors import StoreError
+from backchannel.records import Rejection
 from backchannel.store.duck import DuckDBStore
 from backchannel.store.schema import SCHEMA_VERSION, TABLES
 
@@ -208,6 +206,8 @@ def check(connection: PgConnection, url: str) -> None:
 class PostgresStore(DuckDBStore):
     """``Store`` on a PostgreSQL database (the DuckDB store's SQL, see the module's doc)."""
 
+    DATABASE_ERRORS = (StoreError,)  # what PgConnection raises
+
     def __init__(self, connection: PgConnection) -> None:  # migrated or checked by connect
         self.connection = cast(Any, connection)
 
@@ -229,21 +229,15 @@ class PostgresStore(DuckDBStore):
         with self._transaction():
             super().store_rejection(rejection)
 
-    def _insert(self, doc: Document) -> Outcome:
-        """Decide and write under the write lock: another writer may have stored the article
-        since ``store_document`` looked."""
-        article = doc.article
-        signature = dedup.signature(article.text)
-        with self._transaction():
-            known = self._already_stored(article)
-            if known is not None:
-                return known
-            if self._one("SELECT 1 FROM articles WHERE article_id = ?", [article.article_id]):
-                raise ArticleIdConflict("another article with this id is already stored")
-            original, similarity = self._near_duplicate(signature)
-            self._insert_article(doc, signature, original, similarity)
-            self._insert_events(doc)
-        return "stored" if original is None else "duplicate"
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """All ``rows`` (dicts with the same keys) in one pipelined ``executemany``."""
+        if rows:
+            columns = list(rows[0])
+            self.connection.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)})"
+                f" VALUES ({', '.join('?' * len(columns))})",
+                [[row[column] for column in columns] for row in rows],
+            )
 
 
 class PgShared:
