@@ -305,8 +305,16 @@ def _warc(gz: bool, count: int = 6) -> tuple[bytes, list[int]]:
     for n in range(count):
         offsets.append(buffer.tell())
         body = f"<html><body><p>Iran met Qatar in Doha, report {n}.</p></body></html>".encode()
+        fixed = {  # the same bytes every run: where a cut falls must not depend on a uuid
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
+            "WARC-Date": "2026-01-01T00:00:00Z",
+        }
         record = writer.create_warc_record(
-            f"https://x.org/{n}", "response", payload=io.BytesIO(body), http_headers=headers
+            f"https://x.org/{n}",
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=headers,
+            warc_headers_dict=fixed,
         )
         writer.write_record(record)
     return buffer.getvalue(), offsets

@@ -24,7 +24,7 @@ WARC_START = re.compile(rb"\s*(?:WARC/\d\.\d+\r?\n|filedesc://)")
 GZIP_MAGIC = b"\x1f\x8b"
 BUFF_SIZE = 16384  # warcio's block size
 HEADER_LIMIT = 1 << 20  # bytes of headers one record may have
-RECORD_INSIDE = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\nWARC-Type: ")
+RECORD_INSIDE = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\nWARC-[A-Za-z-]+: ")  # any header first
 SCAN_CHUNK = 1 << 20  # bytes read at a time looking for the next record
 HTML_TYPES = ("text/html", "application/xhtml")
 
