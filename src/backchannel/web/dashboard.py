@@ -103,21 +103,6 @@ def timeline_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _timeline(request: Request, suffix: bool) -> Response:
-    data = _with_store(request, timeline_data, _values(request))
-    return answer(request, suffix, data, pages.timeline_page)
-
-
-@router.get("/")
-def timeline(request: Request) -> Response:
-    return _timeline(request, False)
-
-
-@router.get("/index.json")
-def timeline_json(request: Request) -> Response:
-    return _timeline(request, True)
-
-
 def busiest_dyad(store: Any) -> tuple[str, str]:
     """The two countries of the heaviest edge between two countries (else USA → IRN)."""
     graph = q.network(store, q.EventQuery(), 200)
@@ -138,56 +123,41 @@ def dyad_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
     return {"actor": actor, "recipient": recipient, "interval": interval, "series": series}
 
 
-def _dyads(request: Request, suffix: bool) -> Response:
-    data = _with_store(request, dyad_data, _values(request))
-    return answer(request, suffix, data, pages.dyads_page)
-
-
-@router.get("/dyads")
-def dyads(request: Request) -> Response:
-    return _dyads(request, False)
-
-
-@router.get("/dyads.json")
-def dyads_json(request: Request) -> Response:
-    return _dyads(request, True)
-
-
 def network_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
     graph = q.network(store, page_query(values), 60)
     return {"filters": {k: values.get(k) for k, _ in pages.TIMELINE_FIELDS[:6]}, **graph}
 
 
-def _network(request: Request, suffix: bool) -> Response:
-    data = _with_store(request, network_data, _values(request))
-    return answer(request, suffix, data, pages.network_page)
+def articles_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
+    articles, after = q.articles_page(store, 100, values.get("cursor"))
+    return {"articles": articles, "next": after}
 
 
-@router.get("/network")
-def network(request: Request) -> Response:
-    return _network(request, False)
+def _twin(
+    path: str,
+    json_path: str,
+    data: Callable[[Any, dict[str, str]], dict[str, Any]],
+    render: Callable[[Any], str],
+) -> None:
+    """Register a page and its JSON twin, both answered by one call to ``data``."""
+
+    def respond(request: Request, suffix: bool) -> Response:
+        return answer(request, suffix, _with_store(request, data, _values(request)), render)
+
+    def page(request: Request) -> Response:
+        return respond(request, False)
+
+    def twin(request: Request) -> Response:
+        return respond(request, True)
+
+    router.add_api_route(path, page, methods=["GET"], name=f"{data.__name__}_page")
+    router.add_api_route(json_path, twin, methods=["GET"], name=f"{data.__name__}_json")
 
 
-@router.get("/network.json")
-def network_json(request: Request) -> Response:
-    return _network(request, True)
-
-
-def _articles(request: Request, suffix: bool) -> Response:
-    values = _values(request)
-    articles, after = _with_store(request, q.articles_page, 100, values.get("cursor"))
-    data = {"articles": articles, "next": after}
-    return answer(request, suffix, data, pages.articles_list_page)
-
-
-@router.get("/articles")
-def articles(request: Request) -> Response:
-    return _articles(request, False)
-
-
-@router.get("/articles.json")
-def articles_json(request: Request) -> Response:
-    return _articles(request, True)
+_twin("/", "/index.json", timeline_data, pages.timeline_page)
+_twin("/dyads", "/dyads.json", dyad_data, pages.dyads_page)
+_twin("/network", "/network.json", network_data, pages.network_page)
+_twin("/articles", "/articles.json", articles_data, pages.articles_list_page)
 
 
 @router.get("/articles/{article_id:path}")
