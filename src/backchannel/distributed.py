@@ -174,8 +174,9 @@ def _quiet(ray: Any) -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
-def run(job: Job, folder: Path, address: str | None = None) -> None:
-    """Read, code and write the Parquet shards of ``job`` under ``folder`` on Ray."""
+def run(job: Job, folder: Path, address: str | None = None, export: bool = True) -> None:
+    """Read, code and write the Parquet shards of ``job`` under ``folder`` on Ray (with
+    ``export``, the events too, in the export's columns)."""
     with _connected(address) as ray:
         _quiet(ray)
         actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -190,8 +191,9 @@ def run(job: Job, folder: Path, address: str | None = None) -> None:
         for name in ("coded", "events"):
             shutil.rmtree(folder / name, ignore_errors=True)
         done.write_parquet(str(folder / "coded"), ray_remote_args={"num_cpus": 0})
-        exported = ray.data.read_parquet(str(folder / "coded")).map_batches(export_rows)
-        exported.write_parquet(str(folder / "events"))
+        if export:
+            exported = ray.data.read_parquet(str(folder / "coded")).map_batches(export_rows)
+            exported.write_parquet(str(folder / "events"))
 
 
 def load(folder: Path, store: Store) -> Iterator[Stored]:
@@ -209,9 +211,10 @@ def load(folder: Path, store: Store) -> Iterator[Stored]:
 def ingest(
     job: Job, store: Store, *, address: str | None = None, shards_to: str | None = None
 ) -> Iterator[Stored]:
-    """Code ``job`` on Ray and store the result; the Parquet shards are kept in
-    ``shards_to`` when given (on a cluster, a folder every node can write to)."""
+    """Code ``job`` on Ray and store the result; the Parquet shards, and the events in the
+    export's columns, are kept in ``shards_to`` when given (on a cluster, a folder every node
+    can write to); without it no events export is written, as no one would read it."""
     with tempfile.TemporaryDirectory(prefix="backchannel-ray-") as scratch:
         folder = Path(shards_to or scratch)
-        run(job, folder, address)
+        run(job, folder, address, export=shards_to is not None)
         yield from load(folder, store)
