@@ -381,6 +381,16 @@ def test_an_indictment_is_an_accusation_of_whom_it_names() -> None:
     assert accuse and countries(accuse[0].recipient) == {"KEN"}
 
 
+def test_an_act_that_continues_a_thread_is_aimed_where_the_thread_was() -> None:
+    charged = "Two Kenyan guards were charged with fraud on Tuesday."
+    events, _ = coded(f"{charged} Prosecutors alleged that the guards had falsified records.")
+    alleged = [e for e in events if e.rule == "ACCUSE/allege/V"]
+    assert alleged and countries(alleged[0].recipient) == {"KEN"}
+    events, _ = coded(f"{charged} Rights groups alleged that the prison was overcrowded.")
+    alleged = [e for e in events if e.rule == "ACCUSE/allege/V"]
+    assert alleged and not alleged[0].recipient  # another actor: another thread
+
+
 def test_a_trip_at_home_is_no_visit() -> None:
     text = "President Barack Obama is expected to visit Florida in the coming weeks."
     assert "a trip within the actor's own country" in reasons(text)

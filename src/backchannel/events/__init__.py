@@ -58,6 +58,7 @@ def participants(doc: Document) -> None:
     country (and a visit among the story's own places is a trip at home)."""
     symmetric.no_self_loops(doc.events)
     discourse.fill(doc)
+    discourse.continue_threads(doc)
     sides.fill(doc)
     political.mark(doc.events)
     place_events(doc.events, story_country(doc.mentions))

@@ -5,6 +5,10 @@ willing to walk back [the] sanctions", "had not responded to the proposal") take
 recipient from the event that noun names elsewhere in the article: whom the sanctions hit,
 who made the proposal. The nearest such event before it is preferred, then the nearest after
 (a headline or lead may come first, the act itself later).
+
+An act that continues a thread takes its recipient from the thread: "Two guards were charged
+... Prosecutors alleged that no checks were made": an event with no recipient whose actor
+did the same kind of act to someone a few sentences before is aimed at the same one.
 """
 
 from __future__ import annotations
@@ -114,3 +118,30 @@ def _rebuffed(event: Event) -> None:
     event.event, event.cameo, event.mode, event.negated = *NO_ANSWER, None, False
     event.quad_class = codebook.types[event.event].quad_class
     event.intensity = codebook.intensity.get(event.cameo[:2])
+
+
+THREAD_SPAN = 600  # characters back in which an act of the same actor continues a thread
+
+
+def _same_side(a: list[Actor], b: list[Actor]) -> bool:
+    """Whether two actor lists name the same side: a name, else a country and sector."""
+    keys = {(x.name or "", x.country, x.sector) for x in a}
+    return any(
+        (y.name or "", y.country, y.sector) in keys or (y.name and y.name in {k[0] for k in keys})
+        for y in b
+    ) and all(x.country or x.sector for x in a)
+
+
+def continue_threads(doc: Document) -> None:
+    """Recipients for events that have none from the same actor's act of the same type just
+    before ("were charged" ... "prosecutors alleged"), in place."""
+    for i, event in enumerate(doc.events):
+        if event.recipient or not event.actor:
+            continue
+        for earlier in reversed(doc.events[:i]):
+            if event.evidence.start - earlier.evidence.start > THREAD_SPAN:
+                break
+            if earlier.event == event.event and earlier.recipient:
+                if _same_side(event.actor, earlier.actor):
+                    event.recipient = list(earlier.recipient)
+                break
