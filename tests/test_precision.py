@@ -14,8 +14,8 @@ import pytest
 from backchannel.actors import resolve
 from backchannel.actors.organisations import organisation_sector
 from backchannel.api import code_document
-from backchannel.events import crosswalk, light, objects
-from backchannel.records import Event
+from backchannel.events import crosswalk, light, objects, sides
+from backchannel.records import Actor, Event, Evidence
 from backchannel.settings import Settings
 
 EVERYTHING = Settings(min_confidence=0.0)
@@ -415,3 +415,12 @@ def test_harsh_and_kind_words_for_someone() -> None:
     accuse = [e for e in events if e.event == "ACCUSE"]
     assert accuse and countries(accuse[0].recipient) == {"IGO"}
     assert "SUPPORT" in kept_types("Putin had kind words for NATO on Monday.")
+
+
+def test_both_sides_are_two_different_states() -> None:
+    """An event of Iran and Qatar towards Iran is no pair: Iran with itself is no two sides."""
+    evidence = Evidence("", 0, 0, "met", None, None)
+    iran, qatar = Actor("Iran", country="IRN"), Actor("Qatar", country="QAT")
+    mixed = Event("a1", "CONSULT", evidence, actor=[iran, qatar], recipient=[iran])
+    pair = Event("a1", "CONSULT", evidence, actor=[iran], recipient=[Actor("US", country="USA")])
+    assert sides._from_events([pair, mixed], 2, set()) == ["IRN", "USA"]

@@ -124,12 +124,12 @@ THREAD_SPAN = 600  # characters back in which an act of the same actor continues
 
 
 def _same_side(a: list[Actor], b: list[Actor]) -> bool:
-    """Whether two actor lists name the same side: a name, else a country and sector."""
+    """Whether two placed actor lists name the same side: a name, else country and sector."""
+    if not all(x.country or x.sector for x in a):
+        return False
+    names = {x.name for x in a if x.name}
     keys = {(x.name or "", x.country, x.sector) for x in a}
-    return any(
-        (y.name or "", y.country, y.sector) in keys or (y.name and y.name in {k[0] for k in keys})
-        for y in b
-    ) and all(x.country or x.sector for x in a)
+    return any(y.name in names or (y.name or "", y.country, y.sector) in keys for y in b)
 
 
 def continue_threads(doc: Document) -> None:

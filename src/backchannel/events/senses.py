@@ -157,12 +157,10 @@ def is_intention(head: Token, lemmas: tuple[str, ...]) -> bool:
     if not DESIRE_LEMMAS & set(lemmas) or head.pos_ != "VERB":
         return False
     children = list(head.children)
-    own = [c for c in children if c.dep_ == "xcomp" and not _children_of(c, "nsubj")]
+    own = [
+        c for c in children if c.dep_ == "xcomp" and not any(g.dep_ == "nsubj" for g in c.children)
+    ]
     wanted = [
         c for c in children if c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and c not in own)
     ]
     return bool(own) and not wanted
-
-
-def _children_of(token: Token, dep: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ == dep]

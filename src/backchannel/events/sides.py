@@ -1,4 +1,4 @@
-""""Both sides" points back to a pair: the two states the discourse last set against each other.
+""" "Both sides" points back to a pair: the two states the discourse last set against each other.
 
 Diplomatic news names a dyad once and then writes "both sides", "the two countries": "the
 groundwork had been laid by Qatari and Omani negotiators, who have been communicating with
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from backchannel.actors.setting import NOT_STATES
 from backchannel.records import Actor, Document, Event, Mention
 
 PAIR_WORDS = frozenset(
@@ -20,7 +21,6 @@ PAIR_WORDS = frozenset(
         "both nations",
     }
 )  # fmt: skip
-NOT_STATES = frozenset({"IGO", "NSA"})
 
 
 def _is_pair(actor: Actor) -> bool:
@@ -34,9 +34,10 @@ def _states(actors: list[Actor]) -> set[str]:
 def _from_events(events: list[Event], before: int, own: set[str]) -> list[str]:
     """The two states of the nearest earlier event between two states, not ``own``."""
     for event in reversed(events[:before]):
-        actor, recipient = _states(event.actor) - own, _states(event.recipient) - own
-        if actor and recipient and actor != recipient:
-            return [sorted(actor)[0], sorted(recipient - actor or recipient)[0]]
+        actor = sorted(_states(event.actor) - own)
+        other = sorted(_states(event.recipient) - own - set(actor[:1]))
+        if actor and other:
+            return [actor[0], other[0]]
     return []
 
 
