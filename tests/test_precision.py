@@ -424,3 +424,43 @@ def test_both_sides_are_two_different_states() -> None:
     mixed = Event("a1", "CONSULT", evidence, actor=[iran, qatar], recipient=[iran])
     pair = Event("a1", "CONSULT", evidence, actor=[iran], recipient=[Actor("US", country="USA")])
     assert sides._from_events([pair, mixed], 2, set()) == ["IRN", "USA"]
+
+
+def test_an_unknown_name_takes_country_and_sector_from_its_apposition() -> None:
+    """"Jane Roe, the U.S. attorney in Boston": the name is unknown, the apposition is not."""
+    events, _ = coded("Jane Roe, the U.S. attorney in Boston, accused the company of fraud.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and [(a.text, a.country, a.sector) for a in accuse[0].actor] == [
+        ("Jane Roe", "USA", "JUD")
+    ]
+
+
+def test_a_fixed_compound_names_no_act() -> None:
+    """"a heart attack", "cardiac arrest", "a press release" (other_words.txt)."""
+    for text, word in [
+        ("The senator suffered a heart attack on Tuesday.", "heart attack"),
+        ("The minister went into cardiac arrest.", "cardiac arrest"),
+        ("The ministry issued a press release on Tuesday.", "press release"),
+    ]:
+        assert f"'{word}' names no act" in reasons(text), text
+    assert "COERCE" in kept_types("Police announced the arrest of two Iranian diplomats.")
+
+
+def test_a_noun_event_as_subject_borrows_its_verbs_preposition() -> None:
+    """"Sanctions were imposed [on] Iran", "protests erupted [against] the government"."""
+    sanctions, _ = coded("Sanctions were imposed on Iran on Tuesday.")
+    assert [countries(e.recipient) for e in sanctions if e.event == "SANCTION"] == [{"IRN"}]
+    talks, _ = coded("Talks with the rebels continued in Doha while envoys met Qatar.")
+    assert any(e.event == "CONSULT" for e in talks)
+    protests = [e for e in coded("Protests erupted against the Iranian government.")[0]]
+    assert [countries(e.recipient) for e in protests if e.event == "PROTEST"] == [{"IRN"}]
+    assert not kept_types("Sanctions hurt the economy.")
+
+
+def test_expressed_outrage_or_anger_at_someone_is_criticism() -> None:
+    """The CAMEO dictionary's EXPRESS objects with a disapproval code (110, 111)."""
+    events, _ = coded("Senators expressed anger at the Saudi government.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and countries(accuse[0].recipient) == {"SAU"}
+    assert "ACCUSE" in kept_types("China voiced displeasure with the American decision.")
+    assert not kept_types("The killing sparked outrage across the city.")

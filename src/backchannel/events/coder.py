@@ -320,7 +320,22 @@ class SentenceCoder:
             if inside:  # "[its] forces": the owner's country, the mention's sector
                 return [_owned(m.actor, found) for m in inside]
             return [found or self._unknown(span.text)]
-        return [m.actor for m in inside] or [self._unknown(span.text)]
+        named = [m.actor for m in inside] or [self._unknown(span.text)]
+        return [self._apposed(sentence, head, actor) for actor in named]
+
+    def _apposed(self, sentence: Sentence, head: Token, actor: Actor) -> Actor:
+        """An unknown name told by its apposition ("Geoffrey Berman, [the U.S. attorney in
+        Manhattan]"): the apposition's country and sector, the name kept."""
+        if actor.country or actor.sector:
+            return actor
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            start, end = rolemod.np_bounds(child)
+            told = self._unknown(spans.text_span(sentence, head.doc, start, end).text)
+            if told.country or told.sector:
+                return replace(actor, country=told.country, sector=told.sector)
+        return actor
 
     def _unknown(self, text: str) -> Actor:
         """A filler no mention covers, resolved from its whole phrase ("deputy governor of
@@ -344,6 +359,8 @@ def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
     actors, recipients, intermediaries = (fill[role][0] for role in _ROLE_NAMES)
     if match.trigger.pos == "N" and senses.is_quantity(match.head):
         return "a quantity, not an act"
+    if match.trigger.pos == "N" and senses.is_other_word(match.head):
+        return f"'{match.head.doc[match.head.i - 1].lower_} {match.head.lower_}' names no act"
     if event == "PROTEST" and senses.is_campaign_rally(match.trigger.lemmas, actors, recipients):
         return "a campaign rally is no protest"
     lemmas = match.trigger.lemmas

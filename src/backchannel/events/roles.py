@@ -340,6 +340,15 @@ def _is_measure(token: Token, codebook: Codebook) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in codebook.words["measure_nouns"]
 
 
+# Where a noun event's recipient may stand on its verb: "had kind words [for] X" (object),
+# "sanctions were imposed [on] X" (passive subject), "protests erupted [against] X" (subject)
+_BORROWS = {
+    "dobj": ("dative", "p:on", "p:against", "p:to", "p:with", "p:at"),
+    "nsubjpass": ("p:on", "p:against", "p:to", "p:with", "p:at"),
+    "nsubj": ("p:on", "p:against", "p:with"),
+}
+
+
 def _noun_recipient(
     noun: Token, deps: tuple[str, ...], actor: list[Token], keep: Keep
 ) -> list[Token]:
@@ -350,12 +359,10 @@ def _noun_recipient(
         verb = noun.head.head
         return [t for t in _children(verb, frozenset({"nsubjpass", "dobj"})) if keep(t)]
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ not in _BORROWS or verb.pos_ not in ("VERB", "AUX"):
         return []
     own_preps = tuple(d for d in deps if d.startswith("p:"))  # "had kind words [for] X"
-    borrowed = first_fillers(
-        verb, (*own_preps, "dative", "p:on", "p:against", "p:to", "p:with", "p:at"), keep=keep
-    )
+    borrowed = first_fillers(verb, (*own_preps, *_BORROWS[noun.dep_]), keep=keep)
     if borrowed:
         return borrowed
     owned = any(child.dep_ == "poss" for child in noun.children)

@@ -2,6 +2,8 @@
 
 - A quantity is no act: "85 percent support among black voters", "a 10 percent drop" (a
   noun trigger measured by a percentage or a number of points is a poll or a market figure).
+- A fixed compound names something else: "a heart attack", "cardiac arrest", "a press
+  release" (``other_words.txt``).
 - A rally held by a candidate, party or government is a campaign event, not a protest:
   PLOVER's PROTEST is the act of those who demonstrate against authority. A rally is a
   protest when it is against someone or held by a crowd (opposition, workers, civilians).
@@ -53,6 +55,18 @@ def is_quantity(head: Token) -> bool:
         if any(t.lower_ in _MEASURES for t in token.subtree):
             return True
     return False
+
+
+@cache
+def _other_words() -> frozenset[str]:
+    return frozenset(data_lines("codebook", "other_words.txt"))
+
+
+def is_other_word(head: Token) -> bool:
+    """A noun trigger that makes a fixed compound with the word before it ("heart attack")."""
+    if head.i == 0:
+        return False
+    return f"{head.doc[head.i - 1].lower_} {head.lemma_.lower()}" in _other_words()
 
 
 def is_campaign_rally(lemmas: tuple[str, ...], actors: list[Actor], targets: list[Actor]) -> bool:
