@@ -464,3 +464,17 @@ def test_expressed_outrage_or_anger_at_someone_is_criticism() -> None:
     assert accuse and countries(accuse[0].recipient) == {"SAU"}
     assert "ACCUSE" in kept_types("China voiced displeasure with the American decision.")
     assert not kept_types("The killing sparked outrage across the city.")
+
+
+def test_a_person_out_of_office_is_a_person_for_pronouns() -> None:
+    """Trump and Clinton in 2016 held no office; "he" and "she" are still them, "they" never."""
+    text = "Hillary Clinton was in Ohio on Monday. She accused Mexico of stealing American jobs."
+    events, _ = coded(text, published="2016-09-23")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and [a.name for a in accuse[0].actor] == ["Hillary Clinton"]
+    text = "Trump was in Ohio on Monday. He accused Mexico of stealing American jobs."
+    events, _ = coded(text, published="2016-09-23")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and [a.name for a in accuse[0].actor] == ["Donald Trump"]
+    later, _ = coded("Trump met voters in Ohio. They condemned Mexico.", published="2016-09-23")
+    assert all(a.name != "Donald Trump" for e in later for a in e.actor if e.event == "ACCUSE")

@@ -74,6 +74,7 @@ class KnowledgeBase:
     _automaton: Any = None
     _vocabulary: list[str] | None = None
     _modifiers: frozenset[str] | None = None
+    _people: frozenset[str] | None = None
 
     def add(self, alias: str, entry: Entry) -> None:
         alias = " ".join(alias.split())
@@ -90,6 +91,15 @@ class KnowledgeBase:
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
+
+    def person_names(self) -> frozenset[str]:
+        """The names of the people the knowledge base knows (people and office holders)."""
+        if self._people is None:
+            self._people = frozenset(
+                e.name for entries in self.entries.values() for e in entries
+                if e.kind == "person" and e.name
+            )  # fmt: skip
+        return self._people
 
     def agent_modifiers(self) -> frozenset[str]:
         """The first words of the agent lexicon's phrases ("federal" in "federal police"):

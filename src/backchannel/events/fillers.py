@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from backchannel.actors.kb import default_kb
 from backchannel.events.codebook import Codebook
 from backchannel.nlp import Token
 from backchannel.records import Actor, Mention, TextSpan
@@ -95,8 +96,11 @@ def is_name(token: Token, words: dict[str, frozenset[str]]) -> bool:
 
 
 def is_person(actor: Actor) -> bool:
-    """An office holder or a named person (by the knowledge base)."""
-    return actor.role_holder is not None and actor.role_holder == actor.name
+    """An office holder or a person the knowledge base names, in office or out of it
+    ("Trump" in 2016, "Hillary Clinton")."""
+    if actor.role_holder is not None and actor.role_holder == actor.name:
+        return True
+    return actor.kb_id is not None and actor.name in default_kb().person_names()
 
 
 @dataclass(frozen=True, slots=True)
