@@ -478,3 +478,12 @@ def test_a_person_out_of_office_is_a_person_for_pronouns() -> None:
     assert accuse and [a.name for a in accuse[0].actor] == ["Donald Trump"]
     later, _ = coded("Trump met voters in Ohio. They condemned Mexico.", published="2016-09-23")
     assert all(a.name != "Donald Trump" for e in later for a in e.actor if e.event == "ACCUSE")
+
+
+def test_a_verb_finds_its_recipient_down_its_object_phrase() -> None:
+    """"offered a reward for information [on] Syrian arms deals": the deals' owner."""
+    events, _ = coded("The State Department offered a reward for news on Syrian arms deals.")
+    offers = [e for e in events if e.evidence.trigger == "offered"]
+    assert offers and countries(offers[0].recipient) == {"SYR"}
+    said, _ = coded("Iranian officials met in Tehran on Monday.")
+    assert all(not e.recipient for e in said if e.event == "CONSULT")

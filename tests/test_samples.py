@@ -146,3 +146,11 @@ def test_seed_events_have_whole_dyads(
 ) -> None:
     _, events = request.getfixturevalue(story)
     assert find(events, kind, actor={actor}, recipient={recipient}), what
+
+
+def test_the_reward_offer_is_aimed_at_iran(iran_2019: tuple[str, list[Event]]) -> None:
+    """The State Department's reward for information on Iranian oil deals: the recipient is
+    found down the offer's phrase ("for anyone with information [on] ... deals")."""
+    _, events = iran_2019
+    offers = [e for e in events if "information" in e["evidence"]["sentence"]]
+    assert find(offers, "AGREE", actor={"USA"}, recipient={"IRN"}), "the reward offer"

@@ -240,8 +240,12 @@ class SentenceCoder:
         if not found.actor and match.trigger.cameo in cb.words["claimer_cameos"]:
             claimer = rolemod.Roles(arguments.claimer(match.head))  # "[IS] claimed ... the attack"
             found.actor = self._actor_like(sentence, claimer).actor
-        if not found.recipient and match.trigger.pos == "N":  # "raid with bombs ... on sites"
-            nested = rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
+        if not found.recipient:  # "raid with bombs ... on sites", "offered $5m for ... on X"
+            nested = (
+                rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
+                if match.trigger.pos == "N"
+                else rolemod.nested_object_preps(match.head, _NESTED_PREPS, events)
+            )
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
         return found
 

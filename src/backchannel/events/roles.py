@@ -179,6 +179,18 @@ def nested_prep_objects(
     return found
 
 
+def nested_object_preps(
+    verb: Token, preps: Iterable[str], events: frozenset[int] = frozenset()
+) -> list[Token]:
+    """Objects of ``preps`` further down a verb's object or prepositional phrases ("offered
+    $15 million for anyone with information [on] Iranian oil deals"), not in its subject."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prep"):
+            found.extend(t for t in nested_prep_objects(child, preps, events) if t not in found)
+    return found
+
+
 def is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
