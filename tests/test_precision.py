@@ -487,3 +487,27 @@ def test_a_verb_finds_its_recipient_down_its_object_phrase() -> None:
     assert offers and countries(offers[0].recipient) == {"SYR"}
     said, _ = coded("Iranian officials met in Tehran on Monday.")
     assert all(not e.recipient for e in said if e.event == "CONSULT")
+
+
+def test_pronouns_agree_in_gender_with_their_person() -> None:
+    """"he" is not the latest subject when the text tells she is a woman, and the reverse
+    (a given name or an honorific: ``given_names.tsv``)."""
+    for text, name in [
+        ("Donald Trump met voters. Hillary Clinton spoke in Ohio. He accused Russia of lying.",
+         "Donald Trump"),
+        ("Hillary Clinton met voters. Mr. Trump spoke in Ohio. She accused Russia of lying.",
+         "Hillary Clinton"),
+    ]:  # fmt: skip
+        events, _ = coded(text, published="2016-09-23")
+        accuse = [e for e in events if e.event == "ACCUSE"]
+        assert accuse and [a.name for a in accuse[0].actor] == [name], text
+    text = "Hillary Clinton was in Ohio on Monday. He accused Russia of lying."
+    events, _ = coded(text, published="2016-09-23")
+    assert all(a.name != "Hillary Clinton" for e in events for a in e.actor)
+
+
+def test_a_victory_handed_to_someone_is_no_aid() -> None:
+    assert "'deliver victory' is no act" in reasons(
+        "The coalition delivered him victories in 2008 and 2012."
+    )
+    assert "AID" in kept_types("Russia delivered weapons to Syria.")

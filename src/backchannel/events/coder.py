@@ -15,6 +15,7 @@ from backchannel.events import (
     denial,
     figurative,
     fillers,
+    gender,
     implied,
     light,
     links,
@@ -121,17 +122,19 @@ class SentenceCoder:
         self.mentions = mentions  # sorted by start (find_mentions)
         self._starts = [m.start for m in mentions]
         self.people: set[int] = set()  # starts of mentions the parse names as a person
+        self.genders: dict[str, str] = {}  # what the text tells of people's gender
         self.subjects: set[int] = set()  # starts of mentions that are a clause's subject
         self.sentence_start = 0
         self.local: list[Mention] = []  # the mentions of the sentence being coded
         self.denials: list[Denial] = []  # the denials of the sentences coded so far
 
     def code(self, sentence: Sentence) -> list[Coded]:
-        if sentence.parse is None:
-            return []
         lo = bisect_left(self._starts, sentence.start)
         hi = bisect_left(self._starts, sentence.end, lo)
         self.local = self.mentions[lo:hi]  # the sentence's own, without a scan of them all
+        gender.learn(sentence, self.local, self.genders)
+        if sentence.parse is None:
+            return []
         self.people |= mentionmod.person_mentions(sentence, self.local, self.codebook)
         self.subjects |= mentionmod.subject_mentions(sentence, self.local)
         self.sentence_start = sentence.start
@@ -316,7 +319,7 @@ class SentenceCoder:
             return [Actor(text=span.text)]  # "I", "we": grounding names the speaker
         pronoun = fillers.pronoun_of(head, self.codebook.words)
         if pronoun is not None and not any(m.actor.country for m in inside):
-            scope = fillers.Scope(self.people, self.subjects, self.sentence_start)
+            scope = fillers.Scope(self.people, self.subjects, self.sentence_start, self.genders)
             sides = fillers.resolve_plural(pronoun, span, self.mentions, scope)
             if sides and not inside:  # "Iran and Russia met. [They] ..."
                 return sides

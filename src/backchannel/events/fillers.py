@@ -10,9 +10,10 @@ is in view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from backchannel.actors.kb import default_kb
+from backchannel.events import gender
 from backchannel.events.codebook import Codebook
 from backchannel.nlp import Token
 from backchannel.records import Actor, Mention, TextSpan
@@ -110,6 +111,7 @@ class Scope:
     people: set[int]  # starts of mentions that name a person
     subjects: set[int]  # starts of mentions that are a clause's subject
     sentence_start: int  # where the pronoun's sentence starts
+    genders: dict[str, str] = field(default_factory=dict)  # what the text tells (``gender``)
 
 
 def _antecedent(persons: list[Mention], scope: Scope) -> Mention:
@@ -162,6 +164,7 @@ def resolve(
     before = [m for m in mentions if span.start - _LOOKBACK <= m.start and m.end <= span.start]
     if pronoun.lower_ in words["pronouns_person"]:
         persons = [m for m in before if is_person(m.actor) or m.start in people]
+        persons = [m for m in persons if gender.agrees(pronoun.lower_, m, scope.genders)]
         persons = _not_the_subject(pronoun, persons, before, scope)
         if not persons:
             return None
