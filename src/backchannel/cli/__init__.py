@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from backchannel import __version__
-from backchannel.cli import actor, attributions, clean, code, dates, kb
+from backchannel.cli import actor, attributions, clean, cluster, code, dates, kb, threads
 from backchannel.cli import events as events_command
 from backchannel.cli import export as export_command
 from backchannel.cli import ingest as ingest_command
@@ -29,6 +29,8 @@ COMMANDS = (
     kb,
     ingest_command,
     events_command,
+    cluster,
+    threads,
     report_command,
     export_command,
     serve_command,

@@ -51,6 +51,14 @@ def count(value: str) -> int:
     return number
 
 
+def positive(value: str) -> int:
+    """A whole number of 1 or more (``--min-sources``)."""
+    number = count(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
+    return number
+
+
 def probability(value: str) -> float:
     try:
         number = float(value)

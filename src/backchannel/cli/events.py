@@ -13,6 +13,7 @@ from backchannel.cli.common import (
     add_keep_arguments,
     count,
     iso_date,
+    positive,
     write_line,
 )
 from backchannel.safety import csv_cell, printable
@@ -55,8 +56,21 @@ def register(subparsers: Subparsers) -> None:
         "--include-duplicates", action="store_true", help="include near-duplicate articles"
     )
     add_keep_arguments(parser, "events")
+    parser.add_argument(
+        "--clusters",
+        action="store_true",
+        help="one row per cluster (the events of different articles that report one"
+        " happening): cluster_id, event, actor, recipient, date, mentions, sources,"
+        " articles, first_reported",
+    )
+    parser.add_argument(
+        "--min-sources",
+        type=positive,
+        metavar="N",
+        help="only events (or clusters) reported by N sources or more",
+    )
     parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
-    parser.add_argument("--limit", type=count, metavar="N", help="at most N events")
+    parser.add_argument("--limit", type=count, metavar="N", help="at most N events (clusters)")
     parser.set_defaults(run=run)
 
 
@@ -74,6 +88,7 @@ def filters_from(args: argparse.Namespace) -> EventFilter:
             include_duplicates=args.include_duplicates,
             include_dropped=args.include_dropped,
             min_confidence=args.min_confidence,
+            min_sources=None if args.clusters else args.min_sources,
             limit=args.limit,
         )
     )
@@ -152,9 +167,54 @@ def write_csv(events: list[dict[str, Any]]) -> None:
     writer.writerows([csv_cell(cell) for cell in csv_row(event)] for event in events)
 
 
+CLUSTER_COLUMNS = (
+    "cluster_id", "event", "actor", "recipient", "date", "mentions", "sources", "articles",
+    "first_reported", "first_outlet", "canonical_event",
+)  # fmt: skip
+CLUSTER_TABLE = (
+    ("type", 10), ("actor → recipient", 34), ("date", 10), ("mentions", 8), ("sources", 7),
+    ("first", 10), ("first outlet", 16),
+)  # fmt: skip
+
+
+def write_cluster_table(clusters: list[dict[str, Any]]) -> None:
+    widths = [w for _, w in CLUSTER_TABLE]
+    lines = [" ".join(h.ljust(w) for h, w in CLUSTER_TABLE).rstrip()]
+    lines.append(" ".join("─" * w for w in widths))
+    for row in clusters:
+        cells = [
+            row["event"], f"{row['actor'] or '—'} → {row['recipient'] or '—'}",
+            row["date"] or "—", str(row["mentions"]), str(row["sources"]),
+            row["first_reported"] or "—", row["first_outlet"] or "",
+        ]  # fmt: skip
+        cells = [_fit(c, w) for c, w in zip(cells, widths, strict=True)]
+        lines.append(" ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    sys.stdout.write("\n".join(lines) + "\n")
+    mentions = sum(row["mentions"] for row in clusters)
+    print(f"{len(clusters)} cluster(s), {mentions} mention(s)", file=sys.stderr)
+
+
+def write_clusters(clusters: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in clusters:
+            write_line(row)
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CLUSTER_COLUMNS)
+        for row in clusters:
+            values = map(row.get, CLUSTER_COLUMNS)
+            cells = (" ".join(v) if isinstance(v, list) else v for v in values)
+            writer.writerow([csv_cell(cell) for cell in cells])
+    else:
+        write_cluster_table(clusters)
+
+
 def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     with open_store(args.db or load_settings().db, create=False, read_only=True) as store:
+        if args.clusters:
+            write_clusters(store.query_clusters(filters, args.min_sources), args.format)
+            return 0
         events = store.query_events(filters)
     if args.format == "jsonl":
         for event in events:

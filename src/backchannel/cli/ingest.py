@@ -12,6 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from backchannel.batches import Stored, ingest_batches
+from backchannel.cli import cluster
 from backchannel.cli.common import (
     Subparsers,
     add_db_argument,
@@ -150,5 +151,7 @@ def run(args: argparse.Namespace) -> int:
     total = estimate_total(args.files or ["-"], args.jsonl) if sys.stderr.isatty() else None
     with open_store(args.db or settings.db) as store:
         tally = tally_of(_stored(args, store, settings), total, settings)
-    print(f"backchannel: {tally.summary()}", file=sys.stderr)
+        print(f"backchannel: {tally.summary()}", file=sys.stderr)
+        if tally.outcomes["stored"] or tally.outcomes["duplicate"]:
+            cluster.recluster(store)
     return tally.exit_code()

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from backchannel.records import Coded, Document, Rejection
+
+if TYPE_CHECKING:
+    from backchannel.across import Grouping
 
 # What ``store_document`` did with a document:
 #   stored     a new article (and its events)
@@ -33,6 +36,7 @@ class EventFilter:
     include_duplicates: bool = False
     include_dropped: bool = False  # also the events the keep stage did not keep
     min_confidence: float | None = None  # the events kept at this threshold (None: as stored)
+    min_sources: int | None = None  # events of a cluster reported by this many sources or more
     limit: int | None = None
 
 
@@ -54,6 +58,16 @@ class Store(Protocol):
     def get_article(self, article_id: str) -> dict[str, Any] | None: ...
 
     def busiest_article(self) -> str | None: ...
+
+    def recluster(self) -> Grouping: ...
+
+    def query_clusters(
+        self, filters: EventFilter | None = None, min_sources: int | None = None
+    ) -> list[dict[str, Any]]: ...
+
+    def query_threads(
+        self, country: str | None = None, topic: str | None = None, min_clusters: int = 2
+    ) -> list[dict[str, Any]]: ...
 
     def close(self) -> None: ...
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -18,6 +18,9 @@ from backchannel.serialise import coded
 from backchannel.store import writer
 from backchannel.store.base import EventFilter, Outcome, Store
 from backchannel.store.schema import ARTICLE_COLUMNS, SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:
+    from backchannel.across import Grouping
 
 LOCK_WAIT = 2.0  # seconds a command waits for a database another process holds
 
@@ -206,6 +209,30 @@ class DuckDBStore(Store):
         )
         return None if value is None else str(value)
 
+    # -- across articles (``store.clusters``) ---------------------------------------------
+
+    def recluster(self) -> Grouping:
+        """Recompute the clusters and threads of every kept event (one transaction)."""
+        from backchannel.store import clusters
+
+        return clusters.recluster(self)
+
+    def query_clusters(
+        self, filters: EventFilter | None = None, min_sources: int | None = None
+    ) -> list[dict[str, Any]]:
+        """One row per cluster with a member that ``filters`` select."""
+        from backchannel.store import clusters
+
+        return clusters.query_clusters(self, filters, min_sources)
+
+    def query_threads(
+        self, country: str | None = None, topic: str | None = None, min_clusters: int = 2
+    ) -> list[dict[str, Any]]:
+        """Story threads, most clusters first, each with its clusters by date."""
+        from backchannel.store import clusters
+
+        return clusters.query_threads(self, country, topic, min_clusters)
+
     def counts(self) -> dict[str, int]:
         """Rows per table (for summaries and tests)."""
         tables = ("articles", "events", "event_actors", "rejections")
@@ -254,6 +281,7 @@ def _event_query(filters: EventFilter) -> tuple[str, list[Any]]:
             where.append(f"{column} = ?")
             params.append(value)
     _participant_filter(filters, where, params)
+    _sourced(filters, where, params)
     when = "coalesce(try_cast(e.date_start AS DATE), a.published)"
     for operator, day in ((">=", filters.since), ("<=", filters.until)):
         if day is not None:
@@ -267,6 +295,16 @@ def _event_query(filters: EventFilter) -> tuple[str, list[Any]]:
         sql += " LIMIT ?"
         params.append(filters.limit)
     return sql, params
+
+
+def _sourced(filters: EventFilter, where: list[str], params: list[Any]) -> None:
+    """Only the events of a cluster reported by ``min_sources`` sources or more."""
+    if filters.min_sources is not None:
+        where.append(
+            "e.event_id IN (SELECT ce.event_id FROM cluster_events ce JOIN clusters c"
+            " ON c.cluster_id = ce.cluster_id WHERE c.sources >= ?)"
+        )
+        params.append(filters.min_sources)
 
 
 def _participant_filter(filters: EventFilter, where: list[str], params: list[Any]) -> None:

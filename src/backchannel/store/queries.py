@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from backchannel.store.base import EventFilter
-from backchannel.store.duck import DuckDBStore, _judged, _kept, _participant_filter, _plain
+from backchannel.store.duck import (
+    DuckDBStore,
+    _judged,
+    _kept,
+    _participant_filter,
+    _plain,
+    _sourced,
+)
 
 Interval = Literal["day", "week", "month"]
 OUTLET = r"nullif(regexp_extract(lower(a.url), '^[a-z][a-z0-9+.-]*://(www\.)?([^/:?#]+)', 2), '')"
@@ -69,6 +76,7 @@ def event_where(query: EventQuery) -> tuple[list[str], list[Any]]:
             where.append(f"{column} = ?")
             params.append(value)
     _participant_filter(filters, where, params)
+    _sourced(filters, where, params)
     for operator, day in ((">=", filters.since), ("<=", filters.until)):
         if day is not None:
             where.append(f"{WHEN} {operator} ?")

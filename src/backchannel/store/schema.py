@@ -10,13 +10,19 @@
                   stage did not keep too, with ``dropped`` = the reason (NULL when kept).
 ``event_actors``  one row per actor, recipient and intermediary, for filtering.
 ``rejections``    every record a stage refused, with its stable code.
+``clusters``      one row per happening: the events of different articles that report it
+                  (``backchannel.across``), its canonical event, first report and counts;
+                  recomputed after every ingest (``store.clusters.recluster``).
+``cluster_events`` the mentions: one row per clustered (kept) event, near-duplicates' too.
+``threads``, ``thread_clusters`` story threads: clusters of one dyad and topic over time.
 ``schema_version`` the version of this schema in the file.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also;
-# 4: articles.relevance_political, relevance_score, relevance_reason, skipped
+SCHEMA_VERSION = 5  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also;
+# 4: articles.relevance_political, relevance_score, relevance_reason, skipped;
+# 5: clusters, cluster_events, threads, thread_clusters
 
 TABLES = (
     """CREATE TABLE IF NOT EXISTS schema_version (
@@ -119,6 +125,47 @@ TABLES = (
         code VARCHAR NOT NULL,
         message VARCHAR NOT NULL,
         "at" TIMESTAMP NOT NULL
+    )""",
+    # schema 5: events of different articles that report one happening, and story threads
+    """CREATE TABLE IF NOT EXISTS clusters (
+        cluster_id VARCHAR PRIMARY KEY,
+        canonical_event VARCHAR NOT NULL,
+        event VARCHAR NOT NULL,
+        actor_codes VARCHAR[],
+        recipient_codes VARCHAR[],
+        date VARCHAR,
+        first_event VARCHAR NOT NULL,
+        first_article VARCHAR NOT NULL,
+        first_reported DATE,
+        first_outlet VARCHAR,
+        mentions INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        article_ids VARCHAR[],
+        seq BIGINT NOT NULL,
+        position INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS cluster_events (
+        cluster_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS cluster_events_event ON cluster_events (event_id)",
+    "CREATE INDEX IF NOT EXISTS cluster_events_cluster ON cluster_events (cluster_id)",
+    """CREATE TABLE IF NOT EXISTS threads (
+        thread_id VARCHAR PRIMARY KEY,
+        dyad VARCHAR NOT NULL,
+        topic VARCHAR NOT NULL,
+        first_date VARCHAR,
+        last_date VARCHAR,
+        clusters INTEGER NOT NULL,
+        mentions INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS thread_clusters (
+        thread_id VARCHAR NOT NULL,
+        cluster_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL
     )""",
 )
 

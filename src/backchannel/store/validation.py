@@ -61,6 +61,24 @@ def checked(filters: EventFilter) -> EventFilter:
     return dataclasses.replace(filters, event=event, country=country)
 
 
+def checked_country(value: str) -> str:
+    """``value`` as a country code (ISO alpha-3, IGO or NSA), or ``BadFilter``."""
+    return _country(value)
+
+
+def checked_topic(value: str) -> str:
+    """``value`` as a story-thread topic (``data/across/topics.tsv`` or a type family)."""
+    from backchannel.across.reports import families
+    from backchannel.across.threads import topic_cues
+
+    known = sorted({t for t, _ in topic_cues()} | {f for f, _ in families().values()})
+    if value.strip().lower() in known:
+        return value.strip().lower()
+    close = difflib.get_close_matches(value.strip().lower(), known, 1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise BadFilter(f"{value!r} is not a thread topic{hint}; known: {', '.join(known)}")
+
+
 def _event_type(value: str) -> str:
     upper = value.strip().upper()
     types = event_types()
