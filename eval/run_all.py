@@ -12,11 +12,12 @@ BASELINE = Path(__file__).with_name("baseline.json")
 
 
 def main() -> None:
-    if not EVAL_DIR.exists():
-        raise SystemExit(f"{EVAL_DIR} is absent: nothing to score")
     floors = json.loads(BASELINE.read_text())
     for name in floors:
         module = importlib.import_module(f"eval.{name}")
+        if not EVAL_DIR.exists() and not getattr(module, "GOLD_IN_REPO", False):
+            print(f"== {name}: skipped ({EVAL_DIR} is absent)")
+            continue
         figures = module.score(write=True)
         print_figures(name, figures)
         for key, floor in floors[name].items():

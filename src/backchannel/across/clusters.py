@@ -6,7 +6,8 @@
 - ``canonical``: the member that tells the happening most fully (both sides resolved, dated to
   the day, told most often in its article; ties: the first report); its type, actors and
   recipients are the cluster's.
-- ``mentions``: every telling (each member's evidence and its other tellings in its article),
+- ``mentions``: every telling (each member's evidence sentence and its other tellings in its
+  article; two events the coder drew from one sentence are one telling),
   ``articles``: the members' articles, ``sources``: their outlets (an article without a URL
   counts as a source of its own).
 """
@@ -59,6 +60,15 @@ def _date(members: list[Report], canonical: Report) -> str | None:
     return min(exact) if exact else canonical.date
 
 
+def _mentions(members: list[Report]) -> int:
+    """Tellings, counting once the events the coder drew from one sentence."""
+    tellings: dict[tuple[str, int], int] = {}
+    for r in members:
+        key = (r.article_id, r.sentence)
+        tellings[key] = max(tellings.get(key, 0), r.tellings)
+    return sum(tellings.values())
+
+
 def _iso(day: int | None) -> str | None:
     return None if day is None else date.fromordinal(day).isoformat()
 
@@ -81,7 +91,7 @@ def summarise(members: list[Report]) -> Cluster:
         first_article=first.article_id,
         first_reported=_iso(first.published),
         first_outlet=first.outlet,
-        mentions=sum(r.tellings for r in ordered),
+        mentions=_mentions(ordered),
         sources=len(outlets),
         articles=tuple(articles),
         events=tuple(r.event_id for r in ordered),

@@ -5,11 +5,15 @@ within a key, reports are sorted by their first possible day and only those whos
 (``TOLERANCE`` days apart at most) are compared. 100,000 events compare in seconds.
 
 A pair is refused outright when the two cannot be one happening: their days do not meet,
-or both name resolved actors (or recipients) and none is shared. Otherwise its score
+both name resolved actors (or recipients) and none is shared, or, for a type told apart by
+its place (an attack), their evidence names different cities. Otherwise its score
 (0..1) weighs the evidence's shared words, the shared participants, how exactly the dates
 agree, the same type and the same trigger; pairs at ``THRESHOLD`` or above are linked, best
-first, into clusters that never hold two events of one article (the coder has already merged
-an article's own tellings) and whose days all meet (no chaining from day to day).
+first, into clusters whose days all meet (no chaining from day to day) and that hold at most
+one sentence of an article besides its headline: the coder has already merged an article's
+own tellings, so two of its sentences are two happenings, but the events it drew from one
+sentence ("imposed sanctions on Belarus, freezing the assets of 14 officials") and the
+headline that sums the story up may be one.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from backchannel.across.reports import Report, family, symmetric
+from backchannel.across.reports import Report, family, placed, symmetric
 
 TOLERANCE = 1  # days two day-exact dates of one happening may differ by (time zones)
 THRESHOLD = 0.5
@@ -86,6 +90,13 @@ def participants(one: Report, other: Report) -> float | None:
     return (actors + recipients) / 2
 
 
+def elsewhere(one: Report, other: Report) -> bool:
+    """Two reports of a placed type (an attack) that name different cities, none shared."""
+    if not (placed(one.event) and one.places and other.places):
+        return False
+    return not one.places & other.places
+
+
 def date_agreement(one: Report, other: Report) -> float:
     if one.day_exact and other.day_exact:
         return 1.0
@@ -99,7 +110,7 @@ def score(one: Report, other: Report) -> float | None:
     if family(one.event) != family(other.event) or not days_meet(one, other):
         return None
     shared = participants(one, other)
-    if shared is None:
+    if shared is None or elsewhere(one, other):
         return None
     parts = {
         "words": _jaccard(one.words, other.words),
@@ -111,13 +122,26 @@ def score(one: Report, other: Report) -> float | None:
     return sum(WEIGHTS[name] * value for name, value in parts.items())
 
 
+def may_share(one: Report, other: Report) -> bool:
+    """Whether two reports may be of one happening as far as their articles go: different
+    articles, or one sentence of one article, or one of them its headline."""
+    if one.article_id != other.article_id:
+        return True
+    return one.sentence == other.sentence or one.headline or other.headline
+
+
 @dataclass(slots=True)
 class _Group:
     members: list[int]
-    articles: set[str]
+    sentences: dict[str, set[int]]  # article -> the sentences (not headlines) of members
     first: int  # the latest first day of its members
     last: int  # the earliest last day
     parent: int = -1
+
+
+def _group(index: int, report: Report) -> _Group:
+    sentences = set() if report.headline else {report.sentence}
+    return _Group([index], {report.article_id: sentences}, report.first, report.last)
 
 
 def _root(groups: list[_Group], index: int) -> int:
@@ -127,8 +151,9 @@ def _root(groups: list[_Group], index: int) -> int:
 
 
 def _may_merge(one: _Group, other: _Group) -> bool:
-    if one.articles & other.articles:
-        return False
+    for article in one.sentences.keys() & other.sentences.keys():
+        if len(one.sentences[article] | other.sentences[article]) > 1:
+            return False
     first, last = max(one.first, other.first), min(one.last, other.last)
     return first <= last + TOLERANCE
 
@@ -136,7 +161,8 @@ def _may_merge(one: _Group, other: _Group) -> bool:
 def _merge(groups: list[_Group], keep: int, gone: int) -> None:
     into, out = groups[keep], groups[gone]
     into.members += out.members
-    into.articles |= out.articles
+    for article, sentences in out.sentences.items():
+        into.sentences.setdefault(article, set()).update(sentences)
     into.first, into.last = max(into.first, out.first), min(into.last, out.last)
     out.parent = keep
 
@@ -147,7 +173,7 @@ def scored_pairs(
     """Candidate pairs scoring ``threshold`` or more, best first (ties in input order)."""
     found = []
     for i, j in candidate_pairs(reports):
-        if reports[i].article_id == reports[j].article_id:
+        if not may_share(reports[i], reports[j]):
             continue
         value = score(reports[i], reports[j])
         if value is not None and value >= threshold:
@@ -159,7 +185,7 @@ def scored_pairs(
 def cluster(reports: list[Report], threshold: float = THRESHOLD) -> list[list[Report]]:
     """The reports grouped by happening: each group in input order, groups in the order of
     their first member; a report no other matches is a group of its own."""
-    groups = [_Group([i], {r.article_id}, r.first, r.last) for i, r in enumerate(reports)]
+    groups = [_group(i, r) for i, r in enumerate(reports)]
     for _, i, j in scored_pairs(reports, threshold):
         one, other = _root(groups, i), _root(groups, j)
         if one != other and _may_merge(groups[one], groups[other]):

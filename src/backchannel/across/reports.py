@@ -42,27 +42,37 @@ class Report:
     trigger: str
     date: str | None = None  # the stored date.start, as the text gave it
     tellings: int = 1  # the evidence and its other tellings in the article
+    places: frozenset[str] = frozenset()  # the cities its evidence sentence names
+    sentence: int = 0  # where its evidence sentence starts in the article
+    headline: bool = False  # the evidence is the article's headline
     outlet: str | None = None
     seq: int = 0  # ingest order of the article
     position: int = 0
 
 
 @lru_cache(maxsize=1)
-def families() -> dict[str, tuple[str, bool]]:
-    """PLOVER type -> (family, symmetric), from ``data/across/families.tsv``."""
+def families() -> dict[str, tuple[str, bool, bool]]:
+    """PLOVER type -> (family, symmetric, placed), from ``data/across/families.tsv``."""
     table = {}
     for line in data_lines("across", "families.tsv"):
-        kind, family, symmetric = line.split("\t")
-        table[kind] = (family, symmetric == "yes")
+        kind, family, symmetric, placed = line.split("\t")
+        table[kind] = (family, symmetric == "yes", placed == "yes")
     return table
 
 
 def family(kind: str) -> str:
-    return families().get(kind, (kind.lower(), False))[0]
+    return families().get(kind, (kind.lower(), False, False))[0]
 
 
 def symmetric(kind: str) -> bool:
-    return families().get(kind, (kind, False))[1]
+    return families().get(kind, (kind, False, False))[1]
+
+
+def placed(kind: str) -> bool:
+    """Whether where it happened tells two happenings of this type apart (an attack in
+    Kharkiv is not the attack on Odesa that day; sanctions named in Brussels are the same
+    sanctions announced in Minsk)."""
+    return families().get(kind, (kind, False, False))[2]
 
 
 def stem(word: str) -> str:
@@ -77,6 +87,26 @@ def content_words(text: str) -> frozenset[str]:
     """The stems of the words of ``text`` that carry content (no stopwords, no short words)."""
     words = _WORD.findall(text.lower())
     return frozenset(stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+_NOT_PLACES = frozenset(data_lines("across", "not_places.txt"))
+
+
+def places(text: str) -> frozenset[str]:
+    """The cities (GeoNames, as the actor resolver knows them) that ``text`` names by a
+    capitalised word or two; month and day names and the like are not places."""
+    from backchannel.actors.gazetteer import city
+
+    found = set()
+    for match in _NAME.finditer(text):
+        words = match.group(0)
+        for name in (words, *words.split(" ")) if " " in words else (words,):
+            place = None if name.lower() in _NOT_PLACES else city(name)
+            if place is not None:
+                found.add(f"{place.name}:{place.country}")
+                break
+    return frozenset(found)
 
 
 def actor_code(country: str | None, name: str | None) -> str | None:

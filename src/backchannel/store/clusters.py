@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from backchannel.across import Grouping, Report, group
-from backchannel.across.reports import actor_code, content_words, days, stem
+from backchannel.across.reports import actor_code, content_words, days, places, stem
 from backchannel.store.base import EventFilter
 from backchannel.store.duck import DuckDBStore, _plain
 from backchannel.store.queries import OUTLET, EventQuery, event_where
@@ -25,7 +25,9 @@ CLUSTER_TABLES = ("thread_clusters", "threads", "cluster_events", "clusters")
 REPORT_SQL = (
     "SELECT e.event_id, e.article_id, e.event, e.date_start, e.date_end, e.evidence_sentence,"
     " e.evidence_trigger, coalesce(json_array_length(e.evidence_also), 0), a.published,"
-    f" {OUTLET}, a.seq, e.position FROM events e JOIN articles a USING (article_id)"
+    f" {OUTLET}, a.seq, e.position, e.evidence_start,"
+    " (e.evidence_start = 0 OR e.evidence_sentence = a.title)"
+    " FROM events e JOIN articles a USING (article_id)"
     " WHERE e.dropped IS NULL ORDER BY a.seq, e.position"
 )
 ACTOR_SQL = (
@@ -47,7 +49,7 @@ def _participants(store: DuckDBStore) -> dict[tuple[str, str], set[str]]:
 
 def _report(row: tuple[Any, ...], codes: dict[tuple[str, str], set[str]]) -> Report | None:
     event_id, article_id, kind, start, end, sentence, trigger, also, published = row[:9]
-    outlet, seq, position = row[9:]
+    outlet, seq, position, offset, headline = row[9:]
     when = days(start, end, published)
     if when is None:
         return None
@@ -59,6 +61,7 @@ def _report(row: tuple[Any, ...], codes: dict[tuple[str, str], set[str]]) -> Rep
         published=None if published is None else published.toordinal(),
         words=content_words(sentence or ""), trigger=stem((trigger or "").lower()),
         date=start, tellings=1 + int(also), outlet=outlet, seq=int(seq), position=int(position),
+        places=places(sentence or ""), sentence=int(offset or 0), headline=bool(headline),
     )  # fmt: skip
 
 

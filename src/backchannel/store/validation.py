@@ -71,7 +71,7 @@ def checked_topic(value: str) -> str:
     from backchannel.across.reports import families
     from backchannel.across.threads import topic_cues
 
-    known = sorted({t for t, _ in topic_cues()} | {f for f, _ in families().values()})
+    known = sorted({t for t, _ in topic_cues()} | {f for f, *_ in families().values()})
     if value.strip().lower() in known:
         return value.strip().lower()
     close = difflib.get_close_matches(value.strip().lower(), known, 1)
