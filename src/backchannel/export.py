@@ -33,15 +33,21 @@ from backchannel.store.queries import (
 )
 from backchannel.store.schema import TABLES
 
-Format = Literal["parquet", "csv", "jsonl", "gdelt"]
-FORMATS: tuple[Format, ...] = ("parquet", "csv", "jsonl", "gdelt")
+Format = Literal["parquet", "csv", "jsonl", "gdelt", "gdelt-events", "gdelt-mentions"]
+FORMATS: tuple[Format, ...] = ("parquet", "csv", "jsonl", "gdelt", "gdelt-events", "gdelt-mentions")
+TSV = "text/tab-separated-values; charset=utf-8"
 MEDIA_TYPES = {
     "parquet": "application/vnd.apache.parquet",
     "csv": "text/csv; charset=utf-8",
     "jsonl": "application/x-ndjson",
-    "gdelt": "text/tab-separated-values; charset=utf-8",
+    "gdelt": TSV,
+    "gdelt-events": TSV,
+    "gdelt-mentions": TSV,
 }
-SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "gdelt": ".tsv"}
+SUFFIXES = {
+    "parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "gdelt": ".tsv",
+    "gdelt-events": ".tsv", "gdelt-mentions": ".tsv",
+}  # fmt: skip
 BATCH = 2000
 
 
@@ -213,7 +219,8 @@ def _parquet_of_rows(store: DuckDBStore, sql: str, params: list[Any], target: st
 
 
 def export_events(store: DuckDBStore, query: EventQuery, fmt: Format, path: Path) -> int:
-    """Write the events of ``query`` to ``path`` in ``fmt``; returns how many were written."""
+    """Write the events of ``query`` to ``path`` in ``fmt``; returns how many were written
+    (rows: events, clusters for ``gdelt-events``, mentions for ``gdelt-mentions``)."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -222,4 +229,71 @@ def export_events(store: DuckDBStore, query: EventQuery, fmt: Format, path: Path
     with path.open("w", encoding="utf-8", newline="") as out:
         if fmt == "jsonl":
             return _write_jsonl(store, query, out)
+        if fmt in ("gdelt-events", "gdelt-mentions"):
+            return write_cluster_table(store, query, out, mentions=fmt == "gdelt-mentions")
         return _write_table(store, query, out, gdelt=fmt == "gdelt")
+
+
+# The GDELT 2.0 events table over clusters: the canonical event's columns, the cluster's date
+# (its day-exact date, else its first report's day) and counts, the first report's URL.
+CLUSTER_WHEN = "coalesce(try_cast(c.date AS DATE), c.first_reported)"
+CLUSTER_OVERRIDES = {
+    "GLOBALEVENTID": "c.cluster_id", "NumMentions": "c.mentions", "NumSources": "c.sources",
+    "NumArticles": "c.articles", "SOURCEURL": "f.url",
+    "DATEADDED": "strftime(f.ingested_at, '%Y%m%d%H%M%S')",
+}  # fmt: skip
+GDELT_EVENTS = tuple(
+    (name, CLUSTER_OVERRIDES.get(name, sql.replace(WHEN, CLUSTER_WHEN))) for name, sql in GDELT
+)
+CLUSTER_FROM = (
+    " FROM clusters c JOIN events e ON e.event_id = c.canonical_event"
+    " JOIN articles a ON a.article_id = e.article_id"
+    " JOIN articles f ON f.article_id = c.first_article"
+)
+# The GDELT 2.0 mentions table: one row per clustered event (a report of the happening).
+GDELT_MENTIONS = (
+    ("GLOBALEVENTID", "c.cluster_id"),
+    ("EventTimeDate", f"strftime({CLUSTER_WHEN}, '%Y%m%d') || '000000'"),
+    ("MentionTimeDate", "strftime(coalesce(m.published, f.published), '%Y%m%d') || '000000'"),
+    ("MentionType", "CASE WHEN m.url IS NULL THEN NULL ELSE 1 END"),
+    ("MentionSourceName", OUTLET.replace("a.url", "m.url")),
+    ("MentionIdentifier", "coalesce(m.url, m.article_id)"),
+    ("SentenceID", "NULL"),
+    ("Actor1CharOffset", "NULL"),
+    ("Actor2CharOffset", "NULL"),
+    ("ActionCharOffset", "x.trigger_start"),
+    ("InRawText", "1"),
+    ("Confidence", "CAST(round(x.confidence * 100, 0) AS INTEGER)"),
+    ("MentionDocLen", "length(m.text)"),
+    ("MentionDocTone", "NULL"),
+    ("MentionDocTranslationInfo", "NULL"),
+    ("Extras", "x.event_id"),
+)
+MENTIONS_FROM = (
+    " JOIN cluster_events ce ON ce.cluster_id = c.cluster_id"
+    " JOIN events x ON x.event_id = ce.event_id JOIN articles m ON m.article_id = x.article_id"
+)
+
+
+def cluster_select(query: EventQuery, mentions: bool) -> tuple[str, list[Any]]:
+    """The GDELT-style events (one row per cluster) or mentions table of ``query``."""
+    from backchannel.store.clusters import cluster_filter
+
+    where, params = cluster_filter(query)
+    columns = GDELT_MENTIONS if mentions else GDELT_EVENTS
+    select = ", ".join(f'{sql} AS "{name}"' for name, sql in columns)
+    joins = CLUSTER_FROM + (MENTIONS_FROM if mentions else GDELT_JOINS)
+    order = " ORDER BY c.seq, c.position" + (", ce.position" if mentions else "")
+    limit = "" if query.filters.limit is None else f" LIMIT {int(query.filters.limit)}"
+    return f"SELECT {select}{joins} WHERE {where}{order}{limit}", params
+
+
+def write_cluster_table(store: DuckDBStore, query: EventQuery, out: IO[str], mentions: bool) -> int:
+    columns = GDELT_MENTIONS if mentions else GDELT_EVENTS
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow([name for name, _ in columns])
+    count = 0
+    for row in _rows(store, *cluster_select(query, mentions)):
+        writer.writerow([neutralise(value) for value in row])
+        count += 1
+    return count

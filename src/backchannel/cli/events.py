@@ -88,7 +88,7 @@ def filters_from(args: argparse.Namespace) -> EventFilter:
             include_duplicates=args.include_duplicates,
             include_dropped=args.include_dropped,
             min_confidence=args.min_confidence,
-            min_sources=None if args.clusters else args.min_sources,
+            min_sources=getattr(args, "min_sources", None),
             limit=args.limit,
         )
     )
@@ -213,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     with open_store(args.db or load_settings().db, create=False, read_only=True) as store:
         if args.clusters:
-            write_clusters(store.query_clusters(filters, args.min_sources), args.format)
+            write_clusters(store.query_clusters(filters), args.format)
             return 0
         events = store.query_events(filters)
     if args.format == "jsonl":

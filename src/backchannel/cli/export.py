@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from backchannel.cli.common import Subparsers, add_db_argument, add_keep_arguments, iso_date
+from backchannel.cli.common import (
+    Subparsers,
+    add_db_argument,
+    add_keep_arguments,
+    iso_date,
+    positive,
+)
 from backchannel.cli.events import ROLES, filters_from
 from backchannel.export import FORMATS, export_events
 from backchannel.settings import load_settings
@@ -31,6 +37,12 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="quad class")
     parser.add_argument("--outlet", metavar="HOST", help="the article URL's host (or a parent)")
     parser.add_argument("--text", metavar="TEXT", help="the evidence or the title contains")
+    parser.add_argument(
+        "--min-sources",
+        type=positive,
+        metavar="N",
+        help="events of a cluster reported by N sources or more",
+    )
     parser.add_argument("--limit", type=int, metavar="N", help="at most N events")
 
 
@@ -39,7 +51,14 @@ def register(subparsers: Subparsers) -> None:
         "export", help="export stored events (Parquet, CSV, JSONL, GDELT-style TSV)"
     )
     add_db_argument(parser)
-    parser.add_argument("--format", choices=FORMATS, required=True, help="the file's format")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        required=True,
+        help="the file's format (gdelt: one row per stored event; gdelt-events: one row per"
+        " cluster, with its mentions, sources and articles; gdelt-mentions: one row per"
+        " mention of a cluster)",
+    )
     parser.add_argument("--output", metavar="PATH", required=True, help="the file to write")
     add_filter_arguments(parser)
     parser.set_defaults(run=run)
@@ -63,5 +82,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
         shared.close()
-    print(f"backchannel: wrote {count} event(s) to {args.output}", file=sys.stderr)
+    rows = {"gdelt-events": "cluster(s)", "gdelt-mentions": "mention(s)"}.get(args.format, "event(s)")
+    print(f"backchannel: wrote {count} {rows} to {args.output}", file=sys.stderr)
     return 0

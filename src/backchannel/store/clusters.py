@@ -137,29 +137,34 @@ def cluster_row(row: tuple[Any, ...]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def query_clusters(
-    store: DuckDBStore, filters: EventFilter | None = None, min_sources: int | None = None
-) -> list[dict[str, Any]]:
-    """Clusters with a member event that ``filters`` select (near-duplicates' events count:
-    they are mentions), with ``min_sources`` sources or more, in the order of first report."""
-    limit = filters.limit if filters is not None else None
-    filters = replace(filters or EventFilter(), include_duplicates=True, limit=None)
-    where, params = event_where(EventQuery(filters))
+def cluster_filter(query: EventQuery) -> tuple[str, list[Any]]:
+    """``c.cluster_id IN (…)``: the clusters with a member event that ``query`` selects
+    (near-duplicates' events count: they are mentions), and its parameters."""
+    filters = replace(query.filters, include_duplicates=True, limit=None)
+    where, params = event_where(replace(query, filters=filters))
     members = (
         "SELECT ce.cluster_id FROM cluster_events ce JOIN events e ON e.event_id = ce.event_id"
         " JOIN articles a ON a.article_id = e.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
     )
+    return f"c.cluster_id IN ({members})", params
+
+
+def query_clusters(
+    store: DuckDBStore, filters: EventFilter | None = None, min_sources: int | None = None
+) -> list[dict[str, Any]]:
+    """Clusters with a member event that ``filters`` select, reported by ``min_sources``
+    sources or more (or ``filters.min_sources``), in the order of their first report."""
+    filters = filters or EventFilter()
+    if min_sources is not None:
+        filters = replace(filters, min_sources=min_sources)
+    where, params = cluster_filter(EventQuery(filters))
     sql = (
         f"SELECT {CLUSTER_COLUMNS} FROM clusters c JOIN events e"
-        f" ON e.event_id = c.canonical_event WHERE c.cluster_id IN ({members})"
+        f" ON e.event_id = c.canonical_event WHERE {where} ORDER BY c.seq, c.position"
     )
-    if min_sources is not None:
-        sql += " AND c.sources >= ?"
-        params.append(min_sources)
-    sql += " ORDER BY c.seq, c.position"
     rows = store.connection.execute(sql, params).fetchall()
-    return [cluster_row(row) for row in rows[:limit]]
+    return [cluster_row(row) for row in rows[: filters.limit]]
 
 
 def cluster_members(store: DuckDBStore, cluster_id: str) -> list[dict[str, Any]]:
