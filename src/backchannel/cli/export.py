@@ -46,6 +46,9 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, metavar="N", help="at most N events")
 
 
+ROWS = {"gdelt-events": "cluster(s)", "gdelt-mentions": "mention(s)"}
+
+
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "export", help="export stored events (Parquet, CSV, JSONL, GDELT-style TSV)"
@@ -82,6 +85,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
         shared.close()
-    rows = {"gdelt-events": "cluster(s)", "gdelt-mentions": "mention(s)"}.get(args.format, "event(s)")
+    rows = ROWS.get(args.format, "event(s)")
     print(f"backchannel: wrote {count} {rows} to {args.output}", file=sys.stderr)
     return 0
