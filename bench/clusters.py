@@ -25,12 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_latency import COUNTRIES, TYPES, build  # noqa: E402
-
-from backchannel.across import Report, group  # noqa: E402
-from backchannel.across.linking import keys, same_event_pairs  # noqa: E402
-from backchannel.store.clusters import REPORT_SQL  # noqa: E402
-from backchannel.store.duck import DuckDBStore  # noqa: E402
+from api_latency import COUNTRIES, TYPES, build
+from backchannel.across import Report, group
+from backchannel.across.linking import keys, same_event_pairs
+from backchannel.store.clusters import REPORT_SQL
+from backchannel.store.duck import DuckDBStore
 
 VOCABULARY = [f"word{n}" for n in range(3000)]
 START = date(2024, 1, 1).toordinal()

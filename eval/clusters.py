@@ -111,8 +111,10 @@ def misses(items: list[tuple[dict[str, Any], str]]) -> list[str]:
     for label, pairs in (("missed link", gold - found), ("wrong link", found - gold)):
         for a, b in sorted(pairs):
             (one, g1), (other, g2) = by_id[a], by_id[b]
-            lines.append(f"{label}: {one['article_id']} {one['event']} [{g1}] {one['evidence']!r}"
-                         f" ~ {other['article_id']} {other['event']} [{g2}] {other['evidence']!r}")
+            lines.append(
+                f"{label}: {one['article_id']} {one['event']} [{g1}] {one['evidence']!r}"
+                f" ~ {other['article_id']} {other['event']} [{g2}] {other['evidence']!r}"
+            )
     return lines
 
 
