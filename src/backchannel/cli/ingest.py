@@ -42,9 +42,7 @@ def register(subparsers: Subparsers) -> None:
         " (pip install 'backchannel[ray]')",
     )
     parser.add_argument(
-        "--address",
-        metavar="ADDRESS",
-        help="with --engine ray: the cluster (auto, ray://HOST:PORT)",
+        "--address", metavar="ADDRESS", help="with --engine ray: the cluster (auto, ray://HOST:PORT)"
     )
     parser.add_argument(
         "--shards",
@@ -73,7 +71,9 @@ def _count_lines(path: Path) -> int:
         return sum(1 for line in handle if line.strip())
 
 
-def _progress(docs: Iterator[Stored], total: int | None, settings: Settings) -> Iterable[Stored]:
+def _progress(
+    docs: Iterator[Stored], total: int | None, settings: Settings
+) -> Iterable[Stored]:
     show = settings.progress and sys.stderr.isatty()
     if not show:
         return docs
