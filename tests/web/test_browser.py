@@ -152,3 +152,21 @@ def test_markup_from_articles_stays_text(page: Any, special_server: Server) -> N
     assert page.locator(".article img").count() == 0 and page.locator("main script").count() == 0
     page.goto(special_server.url + "/")
     assert page.locator("#events a", has_text="<script>").count() > 0
+
+
+def test_story_threads_and_their_articles(page: Any, server: Server) -> None:
+    threads = server.client.get("/threads.json").json()["threads"]
+    assert threads, "the demo has no story thread"
+    page.goto(server.url + "/threads")
+    assert page.locator("section.thread").count() == len(threads)
+    first = threads[0]
+    rows = page.locator(f'section[data-thread-id="{first["thread_id"]}"] tr.cluster')
+    assert rows.count() == len(first["events"]) == first["clusters"]
+    page.fill("input[name=topic]", "talks")
+    page.click("form.filters button")
+    page.wait_for_url("**/threads?*topic=talks*")
+    talks = server.client.get("/threads.json", params={"topic": "talks"}).json()["threads"]
+    assert page.locator("section.thread").count() == len(talks) > 0
+    page.locator("section.thread tr.cluster a").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("tr[id^=event-]").count() > 0

@@ -158,13 +158,33 @@ def query_clusters(
     filters = filters or EventFilter()
     if min_sources is not None:
         filters = replace(filters, min_sources=min_sources)
-    where, params = cluster_filter(EventQuery(filters))
+    return clusters_of(store, EventQuery(filters), filters.limit)
+
+
+def clusters_of(store: DuckDBStore, query: EventQuery, limit: int | None) -> list[dict[str, Any]]:
+    """At most ``limit`` clusters with a member event that ``query`` selects (API filters
+    too), in the order of their first report."""
+    where, params = cluster_filter(query)
     sql = (
         f"SELECT {CLUSTER_COLUMNS} FROM clusters c JOIN events e"
         f" ON e.event_id = c.canonical_event WHERE {where} ORDER BY c.seq, c.position"
     )
-    rows = store.connection.execute(sql, params).fetchall()
-    return [cluster_row(row) for row in rows[: filters.limit]]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [cluster_row(row) for row in store.connection.execute(sql, params).fetchall()]
+
+
+def one_cluster(store: DuckDBStore, cluster_id: str) -> dict[str, Any] | None:
+    """One cluster with ``mentions_list``: its member events' articles and evidence."""
+    sql = (
+        f"SELECT {CLUSTER_COLUMNS} FROM clusters c JOIN events e"
+        " ON e.event_id = c.canonical_event WHERE c.cluster_id = ?"
+    )
+    row = store.connection.execute(sql, [cluster_id]).fetchone()
+    if row is None:
+        return None
+    return {**cluster_row(row), "reports": cluster_members(store, cluster_id)}
 
 
 def cluster_members(store: DuckDBStore, cluster_id: str) -> list[dict[str, Any]]:
@@ -181,7 +201,7 @@ def cluster_members(store: DuckDBStore, cluster_id: str) -> list[dict[str, Any]]
 
 THREAD_CLUSTERS = (
     "SELECT tc.thread_id, c.cluster_id, c.event, c.date, c.first_reported, c.mentions,"
-    " c.sources, e.evidence_sentence FROM thread_clusters tc"
+    " c.sources, e.evidence_sentence, e.article_id, e.event_id FROM thread_clusters tc"
     " JOIN clusters c ON c.cluster_id = tc.cluster_id"
     " JOIN events e ON e.event_id = c.canonical_event ORDER BY tc.thread_id, tc.position"
 )
@@ -214,7 +234,8 @@ def query_threads(
 
 
 def _thread_members(store: DuckDBStore, wanted: set[str]) -> dict[str, list[dict[str, Any]]]:
-    names = ("cluster_id", "event", "date", "first_reported", "mentions", "sources", "evidence")
+    names = ("cluster_id", "event", "date", "first_reported", "mentions", "sources", "evidence",
+             "article_id", "event_id")  # fmt: skip
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if not wanted:
         return found

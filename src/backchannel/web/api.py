@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from backchannel.export import FORMATS, MEDIA_TYPES, SUFFIXES, Format, export_events
-from backchannel.store import EventFilter
+from backchannel.store import EventFilter, clusters
 from backchannel.store import queries as q
 from backchannel.store.duck import DuckDBStore
 from backchannel.store.shared import store_on
@@ -60,13 +60,16 @@ def event_query(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     all: Annotated[bool, Query(description="also the events not kept")] = False,
     include_duplicates: bool = False,
+    min_sources: Annotated[
+        int | None, Query(ge=1, description="events of a cluster reported by this many sources")
+    ] = None,
 ) -> q.EventQuery:
     """The filters of ``backchannel events`` and those the API adds, from the query string."""
     filters = EventFilter(
         actor=actor or None, country=country or None, role=role,
         event=type.upper() if type else None, since=since, until=until,
         article_id=article or None, include_duplicates=include_duplicates,
-        include_dropped=all, min_confidence=min_confidence,
+        include_dropped=all, min_confidence=min_confidence, min_sources=min_sources,
     )  # fmt: skip
     return q.EventQuery(
         filters, status=status or None, quad_class=quad_class, outlet=outlet, text=text
@@ -112,6 +115,28 @@ def list_events(
 ) -> EventsPage:
     events, after = paged(q.events_page, store, query, limit, cursor)
     return EventsPage(events=events, next=after)
+
+
+@router.get("/clusters", summary="clusters: one happening and the articles that report it")
+def list_clusters(store: Reader, query: Filters, limit: Limit = DEFAULT_PAGE) -> dict[str, Any]:
+    """Clusters with a member event the filters select (``min_sources`` counts sources),
+    in the order of their first report: ``{"clusters": [CLUSTER, …]}``."""
+    return {"clusters": clusters.clusters_of(store, query, limit)}
+
+
+@router.get("/clusters/{cluster_id}", summary="one cluster with its reports")
+def get_cluster(store: Reader, cluster_id: str) -> dict[str, Any]:
+    return dict(found(clusters.one_cluster(store, cluster_id), f"cluster {cluster_id!r}"))
+
+
+@router.get("/threads", summary="story threads: clusters of one dyad and topic over time")
+def list_threads(
+    store: Reader,
+    country: Annotated[str | None, Query(description="a country of the dyad (ISO-3)")] = None,
+    topic: Annotated[str | None, Query(description="talks, sanctions, attacks, …")] = None,
+    min_clusters: Annotated[int, Query(ge=1)] = 2,
+) -> dict[str, Any]:
+    return {"threads": store.query_threads(country, topic, min_clusters)}
 
 
 @router.get("/events/{event_id}", summary="one event, with its article's url and title")

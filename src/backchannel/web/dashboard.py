@@ -133,6 +133,13 @@ def articles_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
     return {"articles": articles, "next": after}
 
 
+def threads_data(store: Any, values: dict[str, str]) -> dict[str, Any]:
+    """Story threads (a country of the dyad, a topic): ``{"filters", "threads"}``."""
+    country, topic = values.get("country") or None, values.get("topic") or None
+    threads = store.query_threads(country, topic.lower() if topic else None)
+    return {"filters": {"country": country, "topic": topic}, "threads": threads}
+
+
 def _twin(
     path: str,
     json_path: str,
@@ -158,6 +165,7 @@ _twin("/", "/index.json", timeline_data, pages.timeline_page)
 _twin("/dyads", "/dyads.json", dyad_data, pages.dyads_page)
 _twin("/network", "/network.json", network_data, pages.network_page)
 _twin("/articles", "/articles.json", articles_data, pages.articles_list_page)
+_twin("/threads", "/threads.json", threads_data, pages.threads_page)
 
 
 @router.get("/articles/{article_id:path}")

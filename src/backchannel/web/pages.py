@@ -206,3 +206,38 @@ def articles_list_page(data: dict[str, Any]) -> str:
         f"<th>events</th></tr></thead><tbody>{rows}</tbody></table>"
     )
     return layout("Articles", body)
+
+
+THREAD_FIELDS = (("country", "country"), ("topic", "topic"))
+
+
+def _thread_row(cluster: dict[str, Any]) -> str:
+    href = f"/articles/{quote(cluster['article_id'], safe='')}#event-{quote(cluster['event_id'])}"
+    cells = (
+        escape(str(cluster["date"] or cluster["first_reported"] or "")),
+        escape(cluster["event"]), str(int(cluster["mentions"])), str(int(cluster["sources"])),
+        f'<a href="{escape(href)}">{escape(str(cluster["evidence"] or ""))}</a>',
+    )  # fmt: skip
+    tds = "".join(f"<td>{cell}</td>" for cell in cells)
+    return f'<tr class="cluster" data-cluster-id="{escape(cluster["cluster_id"])}">{tds}</tr>'
+
+
+def _thread(thread: dict[str, Any]) -> str:
+    span = f"{thread['first'] or '?'} … {thread['last'] or '?'}"
+    head = "".join(f"<th>{h}</th>" for h in ("date", "type", "mentions", "sources", "evidence"))
+    rows = "".join(_thread_row(cluster) for cluster in thread["events"])
+    return (
+        f'<section class="thread" data-thread-id="{escape(thread["thread_id"])}">'
+        f"<h2>{escape(thread['dyad'])} · {escape(thread['topic'])}</h2>"
+        f'<p class="meta">{thread["clusters"]} clusters, {thread["mentions"]} mentions,'
+        f" {escape(span)}</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+        "</table></section>"
+    )
+
+
+def threads_page(data: dict[str, Any]) -> str:
+    """Story threads: each a dyad and a topic, its clusters by date."""
+    threads = "".join(_thread(thread) for thread in data["threads"])
+    empty = '<p class="empty">no story threads</p>'
+    body = filter_form(data["filters"], THREAD_FIELDS, "/threads") + (threads or empty)
+    return layout("Story threads", body)

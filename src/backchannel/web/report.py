@@ -136,8 +136,48 @@ def event_row(number: int, event: dict[str, Any], anchor: int | None = None) -> 
     return f'<tr id="event-{escape(event["event_id"])}" data-quad="{escape(str(quad))}">{tds}</tr>'
 
 
-def render(article: dict[str, Any], events: list[dict[str, Any]]) -> str:
-    """The report page for ``article`` (a ``Store.get_article`` dict) and its events."""
+def _cluster_item(cluster: dict[str, Any], article_id: str) -> str:
+    others = [a for a in cluster["articles"] if a != article_id]
+    who = f"{cluster['actor'] or '—'} → {cluster['recipient'] or '—'}"
+    return (
+        f'<li data-cluster-id="{escape(cluster["cluster_id"])}">{escape(cluster["event"])}'
+        f" {escape(who)} ({escape(str(cluster['date'] or 'undated'))}): {cluster['mentions']}"
+        f" mentions, {cluster['sources']} sources; first reported"
+        f" {escape(str(cluster['first_reported'] or '?'))}; also in {escape(', '.join(others))}"
+        "</li>"
+    )
+
+
+def _thread_item(thread: dict[str, Any]) -> str:
+    dates = ", ".join(f"{c['date'] or c['first_reported']} {c['event']}" for c in thread["events"])
+    return (
+        f'<li data-thread-id="{escape(thread["thread_id"])}">{escape(thread["dyad"])} ·'
+        f" {escape(thread['topic'])}: {thread['clusters']} clusters ({escape(dates)})</li>"
+    )
+
+
+def across(article_id: str, clusters: list[dict[str, Any]], threads: list[dict[str, Any]]) -> str:
+    """The section on other articles: the clusters this article's events share with them and
+    the story threads its clusters belong to."""
+    shared = [c for c in clusters if len(c["articles"]) > 1]
+    ours = {c["cluster_id"] for c in clusters}
+    linked = [t for t in threads if ours & {c["cluster_id"] for c in t["events"]}]
+    items = "".join(_cluster_item(c, article_id) for c in shared)
+    lines = "".join(_thread_item(t) for t in linked)
+    none = '<p class="empty">{}</p>'
+    return (
+        "<h2>Reported elsewhere</h2>"
+        + (f'<ul id="clusters">{items}</ul>' if items else none.format("no other article"))
+        + "<h2>Story threads</h2>"
+        + (f'<ul id="threads">{lines}</ul>' if lines else none.format("no story thread"))
+    )
+
+
+def render(
+    article: dict[str, Any], events: list[dict[str, Any]], others: str = ""
+) -> str:
+    """The report page for ``article`` (a ``Store.get_article`` dict) and its events;
+    ``others``: the section on other articles (``across``)."""
     anchors = evidence_anchors(events, len(article["text"]))
     rows = "\n".join(
         event_row(n, e, anchors.get(e["event_id"])) for n, e in enumerate(events, start=1)
@@ -151,6 +191,7 @@ def render(article: dict[str, Any], events: list[dict[str, Any]]) -> str:
         event_count=len(events),
         text=highlighted_text(article["text"], events),
         rows=rows or '<tr><td class="empty" colspan="8">no events coded</td></tr>',
+        across=others,
     )
 
 
@@ -163,4 +204,5 @@ def build_report(store: Store, article_id: str | None = None) -> str:
     if article is None:
         raise StoreError(f"no article {chosen!r} in the database")
     events = store.query_events(EventFilter(article_id=chosen, include_duplicates=True))
-    return render(article, events)
+    clusters = store.query_clusters(EventFilter(article_id=chosen))
+    return render(article, events, across(chosen, clusters, store.query_threads()))
