@@ -50,6 +50,8 @@ def test_records_are_coded_and_stored_and_bad_ones_answered(writable_server: Ser
     assert event["outlet"] == "news.example.org" and event["published"] == "2026-05-05"
     article = client.get("/api/articles/posted-1").json()
     assert [e["event_id"] for e in article["events"]] == event_ids
+    clusters = client.get("/api/clusters", params={"article": "posted-1"}).json()["clusters"]
+    assert clusters and all("posted-1" in c["articles"] for c in clusters)  # reclustered
 
 
 def test_jsonl_bodies_and_malformed_lines(writable_server: Server) -> None:

@@ -102,11 +102,13 @@ def _rows(grouping: Grouping, articles: dict[str, str]) -> dict[str, list[dict[s
 
 
 def recluster(store: DuckDBStore) -> Grouping:
-    """Recompute the clusters and threads of every kept event, in one transaction."""
-    reports = load_reports(store)
-    grouping = group(reports)
-    rows = _rows(grouping, {r.event_id: r.article_id for r in reports})
+    """Recompute the clusters and threads of every kept event, in one transaction that also
+    reads the events (on PostgreSQL it holds the write lock: a concurrent ingest's events are
+    either all read or stored after, and that ingest reclusters them)."""
     with store._transaction():
+        reports = load_reports(store)
+        grouping = group(reports)
+        rows = _rows(grouping, {r.event_id: r.article_id for r in reports})
         for table in CLUSTER_TABLES:
             store.connection.execute(f"DELETE FROM {table}")
         for table in reversed(CLUSTER_TABLES):

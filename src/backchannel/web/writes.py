@@ -97,6 +97,8 @@ def code_and_store(
                 ids = [event_id(event) for event in doc.events] if new else []
                 stored.append({"id": doc.article.article_id, "outcome": outcome,
                                "events": ids})  # fmt: skip
+        if any(row["events"] for row in stored):
+            store.recluster()  # the clusters match the stored events, as after an ingest
     finally:
         store.close()
     return {"stored": stored, "rejected": rejected}
