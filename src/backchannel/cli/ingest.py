@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     total = estimate_total(args.files or ["-"], args.jsonl) if sys.stderr.isatty() else None
     with open_store(args.db or settings.db) as store:
         tally = tally_of(_stored(args, store, settings), total, settings)
-        print(f"backchannel: {tally.summary()}", file=sys.stderr)
         if tally.outcomes["stored"] or tally.outcomes["duplicate"]:
             cluster.recluster(store)
+    print(f"backchannel: {tally.summary()}", file=sys.stderr)
     return tally.exit_code()
