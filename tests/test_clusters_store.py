@@ -189,9 +189,10 @@ def test_postgresql_gives_the_same_clusters(
 ) -> None:
     _ingest(pg_database, tmp_path)
     assert clusters_of(run_cli, pg_database) == clusters_of(run_cli, clustered)
-    code, out, _ = run_cli("threads", "--db", pg_database, "--format", "jsonl")
-    _, duck, _ = run_cli("threads", "--db", clustered, "--format", "jsonl")
-    assert code == 0 and jsonl(out) == jsonl(duck)
+    for args in ((), ("--country", "IRN", "--topic", "talks")):
+        code, out, _ = run_cli("threads", "--db", pg_database, "--format", "jsonl", *args)
+        _, duck, _ = run_cli("threads", "--db", clustered, "--format", "jsonl", *args)
+        assert code == 0 and jsonl(out) == jsonl(duck) and jsonl(out)
     tables = []
     for db in (pg_database, clustered):
         path = tmp_path / f"mentions-{len(tables)}.tsv"
