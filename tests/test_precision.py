@@ -511,3 +511,15 @@ def test_a_victory_handed_to_someone_is_no_aid() -> None:
         "The coalition delivered him victories in 2008 and 2012."
     )
     assert "AID" in kept_types("Russia delivered weapons to Syria.")
+
+
+def test_a_capital_naming_where_an_event_was_is_no_participant() -> None:
+    """"the Minsk accords", "the Doha talks": the venue; "Paris said" is still France."""
+    events, _ = coded("Russia violated the Minsk accords on Monday.")
+    assert events and all("BLR" not in countries(e.recipient) for e in events)
+    events, _ = coded("The Doha talks between the Taliban and the United States resumed.")
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult and {a.country for e in consult for a in e.actor} == {"NSA", "USA"}
+    assert not kept_types("He was a central broker of the Oslo peace accords.")
+    events, _ = coded("Paris criticised the Iranian offer.")
+    assert [countries(e.actor) for e in events if e.event == "ACCUSE"] == [{"FRA"}]

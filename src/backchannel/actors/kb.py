@@ -92,6 +92,12 @@ class KnowledgeBase:
             self._automaton = automaton
         return self._automaton
 
+    def is_seat(self, alias: str) -> bool:
+        """Whether ``alias`` names a capital standing for its government ("Paris", "Minsk";
+        not "France", nor "the Kremlin", an office)."""
+        entries = self.entries.get(" ".join(alias.lower().split()), [])
+        return any(e.kind == "country" and e.sector == "GOV" and e.office is None for e in entries)
+
     def person_names(self) -> frozenset[str]:
         """The names of the people the knowledge base knows (people and office holders)."""
         if self._people is None:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from backchannel.actors import resolve
+from backchannel.actors.kb import default_kb
 from backchannel.actors.organisations import organisation_sector
 from backchannel.events import (
     arguments,
@@ -219,6 +220,8 @@ class SentenceCoder:
         cb, match = self.codebook, frame.match
 
         def keep(token: Token) -> bool:
+            if _venue(token, events, cb):
+                return False
             return self._covered(sentence, token) or fillers.is_agentive(token, cb, True)
 
         found = arguments.roles(frame, cb, events, keep)
@@ -278,6 +281,7 @@ class SentenceCoder:
         for head in heads:
             if not self._covered(sentence, head, countries=True):
                 tied = links.linked(head, self.codebook.words)
+                tied = [t for t in tied if not _venue(t, frozenset(), self.codebook)]
                 found.extend(t for t in tied if self._covered(sentence, t) and t not in found)
         return found
 
@@ -296,7 +300,15 @@ class SentenceCoder:
         """Whether a mention (of a country's actor, with ``countries``) overlaps the phrase."""
         span = spans.phrase(sentence, head)
         local = [m for m in self.local if m.actor.country] if countries else self.local
+        local = self._not_venues(sentence, head, local)
         return any(m.start < span.end and m.end > span.start for m in local)
+
+    def _not_venues(self, sentence: Sentence, head: Token, found: list[Mention]) -> list[Mention]:
+        """Without the capitals that say where the head noun's event was ("criticized the
+        [Paris] agreement": the agreement is no one's in France)."""
+        venues = [c for c in head.children if _venue(c, frozenset(), self.codebook)]
+        ends = {sentence.start + c.idx + len(c.text) for c in venues}  # "[the Paris]"
+        return [m for m in found if m.end not in ends] if ends else found
 
     def _fill(
         self, sentence: Sentence, heads: list[Token], events: frozenset[int] = frozenset()
@@ -310,9 +322,10 @@ class SentenceCoder:
 
     def _actors(self, sentence: Sentence, head: Token, span: TextSpan) -> list[Actor]:
         head_end = sentence.start + head.idx + len(head.text)
-        front = [m for m in self.local if m.start < head_end and m.end > span.start]
+        local = self._not_venues(sentence, head, self.local)
+        front = [m for m in local if m.start < head_end and m.end > span.start]
         front = [m for m in front if m.end <= span.end]
-        inside = front or [m for m in self.local if m.start >= span.start and m.end <= span.end]
+        inside = front or [m for m in local if m.start >= span.start and m.end <= span.end]
         clauses = spans.clauses(sentence, head)
         inside = [m for m in inside if not any(a <= m.start < b for a, b in clauses)]
         if fillers.is_speaker_pronoun(head, self.codebook.words) and not inside:
@@ -384,6 +397,16 @@ def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
     if event == "THREATEN" and senses.is_prediction(match.head, lemmas, recipients):
         return "a warning that predicts, not a threat"
     return None
+
+
+def _venue(head: Token, events: frozenset[int], codebook: Codebook) -> bool:
+    """A capital naming where a noun event took place, not who took part: "the [Paris]
+    climate agreement", "the [Minsk] accords", "the [Doha] talks" ("Paris said" is France)."""
+    if head.dep_ != "compound" or not default_kb().is_seat(head.text):
+        return False
+    noun = head.head
+    named = (t.pos == "N" for t in codebook.by_first.get(noun.lemma_.lower(), []))
+    return noun.i in events or (noun.pos_ == "NOUN" and any(named))
 
 
 def _owned(actor: Actor, owner: Actor | None) -> Actor:

@@ -332,7 +332,9 @@ def _noun_actor(
         subjects = [t for t in verb_actor(noun.head) if keep(t)]
         if subjects:
             return subjects
-    own = _children(noun, frozenset({"poss"})) or _name_modifiers(noun, skip)
+    own = _children(noun, frozenset({"poss"})) or [
+        m for m in _name_modifiers(noun, skip) if keep(m)
+    ]
     own = own or prep_objects(noun, ("by",))
     own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
     if own:
