@@ -523,3 +523,16 @@ def test_a_capital_naming_where_an_event_was_is_no_participant() -> None:
     assert not kept_types("He was a central broker of the Oslo peace accords.")
     events, _ = coded("Paris criticised the Iranian offer.")
     assert [countries(e.actor) for e in events if e.event == "ACCUSE"] == [{"FRA"}]
+
+
+def test_as_alleged_is_an_allegation_about_the_clause_subject() -> None:
+    """"“As alleged, the guards had a duty ...,” the U.S. attorney said": the speaker alleges,
+    the guards are alleged against; "as promised" stays the subject's own promise."""
+    text = "“As alleged, the Russian guards lied on the forms,” the U.S. attorney said."
+    events, _ = coded(text)
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and countries(accuse[0].actor) == {"USA"}
+    assert countries(accuse[0].recipient) == {"RUS"}
+    events, _ = coded("As promised, Russia withdrew its troops from the border.")
+    promised = [e for e in events if e.evidence.trigger == "promised"]
+    assert promised and countries(promised[0].actor) == {"RUS"}

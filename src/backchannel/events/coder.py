@@ -235,6 +235,8 @@ class SentenceCoder:
         if not found.recipient and event in cb.words["purpose_types"]:
             purpose = rolemod.purpose_recipients(match.head, cb.words)
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=purpose)).recipient
+        if event == "ACCUSE" and rolemod.is_as_participle(match.head):
+            found = self._as_said(sentence, match)  # "“As alleged, [the defendants] had ...”"
         if not found.actor and event != match.trigger.event and event in _SPEAKER_SIDE:
             speaker = obligation.speaker(match.head, cb)
             found.actor = self._actor_like(sentence, rolemod.Roles(speaker)).actor
@@ -254,6 +256,16 @@ class SentenceCoder:
             )
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
         return found
+
+    def _as_said(self, sentence: Sentence, match: Match) -> rolemod.Roles:
+        """An allegation "as alleged" or "as charged" is someone else's about the subject of
+        the clause it comments on ("“As alleged, [the defendants] had ...,” the prosecutor
+        said"): the "by" agent or the speaker alleges. (What one promised or agreed, "as
+        promised", is the subject's own: not read here.)"""
+        said = rolemod.prep_objects(match.head, ("by",))
+        said = said or obligation.speaker(match.head, self.codebook)
+        about = rolemod.expand(rolemod.verb_actor(match.head.head))
+        return self._actor_like(sentence, rolemod.Roles(said, about))
 
     def _obliged(self, sentence: Sentence, match: Match, found: rolemod.Roles) -> rolemod.Roles:
         """A demand read off "must"/"should": who is obliged is its recipient, the speaker

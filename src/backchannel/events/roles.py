@@ -195,6 +195,13 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
 
+def is_as_participle(verb: Token) -> bool:
+    """A participle of "as" with no subject of its own ("[As alleged], the defendants had a
+    duty", "[as promised], Russia withdrew")."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return verb.tag_ == "VBN" and marked and not _children(verb, _SUBJECTS)
+
+
 def verb_actor(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, or the agent of a passive; inherited along xcomp/conj chains."""
     if is_passive(verb):
