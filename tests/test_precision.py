@@ -536,3 +536,21 @@ def test_as_alleged_is_an_allegation_about_the_clause_subject() -> None:
     events, _ = coded("As promised, Russia withdrew its troops from the border.")
     promised = [e for e in events if e.evidence.trigger == "promised"]
     assert promised and countries(promised[0].actor) == {"RUS"}
+
+
+def test_it_and_they_never_stand_for_a_titled_person() -> None:
+    """"the Commander" is one person: "they" after it is not him; a group still is."""
+    from backchannel import nlp
+    from backchannel.events import fillers
+    from backchannel.events.codebook import load
+    from backchannel.records import Mention, TextSpan
+
+    text = "NBC met the Commander. They hit Matt."
+    they = nlp.load()(text)[5]
+    span = TextSpan("They", they.idx, they.idx + 4)
+    scope = fillers.Scope(set(), {0, 12}, they.idx)
+    nbc = Mention("NBC", 0, 3, Actor("NBC", country="USA", sector="JRN"))
+    commander = Mention("Commander", 12, 21, Actor("Commander", country="USA", sector="MIL"))
+    found = fillers.resolve(they, span, [nbc, commander], scope, load().words)
+    assert found is not None and found.sector == "JRN"
+    assert fillers.resolve(they, span, [commander], scope, load().words) is None

@@ -98,6 +98,10 @@ class KnowledgeBase:
         entries = self.entries.get(" ".join(alias.lower().split()), [])
         return any(e.kind == "country" and e.sector == "GOV" and e.office is None for e in entries)
 
+    def is_title(self, word: str) -> bool:
+        """Whether ``word`` is a person's title ("president", "commander", "spokesman")."""
+        return any(e.kind == "title" for e in self.entries.get(word.lower(), []))
+
     def person_names(self) -> frozenset[str]:
         """The names of the people the knowledge base knows (people and office holders)."""
         if self._people is None:

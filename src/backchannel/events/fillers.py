@@ -96,6 +96,12 @@ def is_name(token: Token, words: dict[str, frozenset[str]]) -> bool:
     return all(p.text[:1].isupper() and p.lower_ not in words["org_words"] for p in parts)
 
 
+def _titled(mention: Mention) -> bool:
+    """A mention ending in a person's title ("the Commander", "the French president"): one
+    person, never "it" or "they"."""
+    return default_kb().is_title(mention.text.split()[-1].strip(".,"))
+
+
 def is_person(actor: Actor) -> bool:
     """An office holder or a person the knowledge base names, in office or out of it
     ("Trump" in 2016, "Hillary Clinton")."""
@@ -172,7 +178,7 @@ def resolve(
         if span.text.lower() != pronoun.lower_:  # "his nation": the person's country
             return Actor(text=span.text, country=found.country, sector=found.sector)
         return replace(found, text=span.text)
-    groups = [m for m in before if m.actor.country and not is_person(m.actor)]
+    groups = [m for m in before if m.actor.country and not is_person(m.actor) and not _titled(m)]
     groups = _not_own_subject(pronoun, groups, before, scope)
     group = _group(pronoun, [m for m in groups if m.start not in people], scope)
     return None if group is None else replace(group.actor, text=span.text)
