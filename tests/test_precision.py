@@ -554,3 +554,19 @@ def test_it_and_they_never_stand_for_a_titled_person() -> None:
     found = fillers.resolve(they, span, [nbc, commander], scope, load().words)
     assert found is not None and found.sector == "JRN"
     assert fillers.resolve(they, span, [commander], scope, load().words) is None
+
+
+def test_a_person_held_is_detained_and_other_holding_is_no_act() -> None:
+    """"hold" is typed by what is held (the CAMEO dictionary's CONFINE block has no default):
+    people held are detained (173), hostages taken (181); power, a lead, elections, or
+    someone held responsible are no detention."""
+    events, _ = coded("Iran is holding two American citizens.")
+    held = [e for e in events if e.evidence.trigger == "holding"]
+    assert [(e.event, countries(e.recipient)) for e in held] == [("COERCE", {"USA"})]
+    assert "ASSAULT" in kept_types("The rebels are holding three Italian journalists hostage.")
+    for text in [
+        "Republicans held the Senate.",
+        "The government held elections in May.",
+        "Russia held Ukraine responsible for the attack.",
+    ]:
+        assert not any(e.evidence.trigger == "held" for e in coded(text)[0]), text

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from backchannel.actors.kb import default_kb
 from backchannel.datafiles import data_lines
 from backchannel.events import crosswalk, objects
 from backchannel.events.triggers import Match
@@ -51,6 +52,8 @@ def read(match: Match) -> Reading | None:
         return _market(match.head)
     if kind in ("object", "figurative"):
         return _by_object(match.head, verb, empty=kind == "object")
+    if kind == "custody":
+        return _custody(match.head, verb)
     return None
 
 
@@ -90,6 +93,43 @@ def _by_object(head: Token, verb: str, empty: bool) -> Reading | None:
     if empty and empties:  # "five years of [returns]" too
         return Reading(dropped=f"'{verb} {empties[0]}' is no act")
     return None
+
+
+_HELD_ENTS = frozenset({"PERSON", "NORP"})
+_HELD = frozenset({"04", "17", "18"})  # what holding is here: talks, custody, hostages
+_NOT_HELD = frozenset({"oprd", "acomp", "prt", "ccomp", "xcomp"})  # "held [Iran] responsible"
+
+
+def _custody(head: Token, verb: str) -> Reading | None:
+    """ "Iran is holding two Americans": a person held is detained (the trigger's own 173);
+    what the dictionary lists reads as it says ("held talks" 046); anything else is no act."""
+    reading = _by_object(head, verb, empty=True)
+    complements = (c for c in head.children if c.dep_ in ("oprd", "ccomp", "xcomp"))
+    for complement in complements:  # "holding X [hostage]" (as the parse has it)
+        cameo = objects.object_code(verb, [complement.lemma_.lower()])
+        typed = crosswalk.plover(cameo) if cameo and cameo != "---" else None
+        reading = Reading(typed[0], typed[1], cameo) if typed and cameo else reading
+    if reading is not None and reading.cameo is not None and reading.cameo[:2] not in _HELD:
+        return Reading(dropped=f"'{verb}' with this object is no detention")  # "held elections"
+    if reading is not None:
+        return reading
+    if any(c.dep_ in _NOT_HELD for c in head.children):
+        return Reading(dropped=f"'{verb}' with a complement is no detention")
+    held = [o for o in head.children if o.dep_ in _OBJECT_DEPS and _person(o)]
+    return None if held else Reading(dropped=f"'{verb}' with no person held is no act")
+
+
+def _person(noun: Token) -> bool:
+    """A person or people: a name, a nationality, or an agent noun ("migrants", "citizens")."""
+    if noun.ent_type_ in _HELD_ENTS or noun.pos_ == "PRON":
+        return noun.ent_type_ != "" or noun.lower_ in ("him", "her", "them")
+    entries = default_kb().entries.get(noun.lemma_.lower(), []) + default_kb().entries.get(
+        noun.lower_, []
+    )
+    return any(e.kind in ("agent", "title") and e.sector not in _NOT_PEOPLE for e in entries)
+
+
+_NOT_PEOPLE = frozenset({"GOV", "MIL", "LEG", "JUD", "PTY", "BUS", "MED", "IGO"})
 
 
 def _objects(head: Token) -> list[list[Token]]:
