@@ -570,3 +570,17 @@ def test_a_person_held_is_detained_and_other_holding_is_no_act() -> None:
         "Russia held Ukraine responsible for the attack.",
     ]:
         assert not any(e.evidence.trigger == "held" for e in coded(text)[0]), text
+
+
+def test_who_suffers_from_an_event_is_its_recipient() -> None:
+    """"[Russian banks] are suffering from sanctions imposed by the EU": the banks undergo the
+    sanctions (not impose them), the EU imposes them (the participle's agent); "hit by
+    sanctions" is the sanctions' effect, not an attack."""
+    events, _ = coded("Russian banks are suffering from sanctions imposed by the European Union.")
+    sanctions = [e for e in events if e.event == "SANCTION"]
+    assert [(countries(e.actor), countries(e.recipient)) for e in sanctions] == [
+        ({"IGO"}, {"RUS"})
+    ]
+    events, dropped = coded("Iran's economy has been hit hard by American sanctions.")
+    assert {e.event for e in events} == {"SANCTION"}
+    assert "'hit' by an event is its effect, not an act" in {e.dropped for e in dropped}

@@ -178,7 +178,9 @@ class SentenceCoder:
             match.trigger.lemmas, match.trigger.pos, sentence.parse, roles, fill["recipient"][0]
         )
         dropped = None
-        if read is not None and not read.literal and event == match.trigger.event:
+        if read is not None and _struck_by_event(match.head, events):
+            dropped = f"'{match.trigger.lemmas[0]}' by an event is its effect, not an act"
+        elif read is not None and not read.literal and event == match.trigger.event:
             if read.event is None or read.cameo is None:  # "beat back a challenge"
                 dropped = f"figurative {match.trigger.lemmas[0]!r}: no physical force"
             else:  # "attacked Clinton over her emails"
@@ -409,6 +411,12 @@ def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
     if event == "THREATEN" and senses.is_prediction(match.head, lemmas, recipients):
         return "a warning that predicts, not a threat"
     return None
+
+
+def _struck_by_event(verb: Token, events: frozenset[int]) -> bool:
+    """A force verb whose agent is another event: "hit hard by American [sanctions]" (the
+    sanctions are the event; "the attack killed ten soldiers" stays as it is)."""
+    return any(agent.i in events for agent in rolemod.prep_objects(verb, ("by",)))
 
 
 def _venue(head: Token, events: frozenset[int], codebook: Codebook) -> bool:

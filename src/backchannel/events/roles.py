@@ -342,7 +342,7 @@ def _noun_actor(
     own = _children(noun, frozenset({"poss"})) or [
         m for m in _name_modifiers(noun, skip) if keep(m)
     ]
-    own = own or prep_objects(noun, ("by",))
+    own = own or prep_objects(noun, ("by",)) or _participle_agents(noun)
     own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
     if own:
         return own
@@ -350,6 +350,8 @@ def _noun_actor(
     measure = governor.head  # "10 days of [war games]": the games stand where the days do
     if noun.dep_ == "pobj" and governor.lower_ == "of" and _is_measure(measure, codebook):
         return _noun_actor(measure, range(measure.i, measure.i + 1), codebook)
+    if _experiencers(noun, codebook.words["experiencer_verbs"]):
+        return []  # "[banks] are suffering from sanctions": they undergo, not impose
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -371,11 +373,14 @@ _BORROWS = {
 
 
 def _noun_recipient(
-    noun: Token, deps: tuple[str, ...], actor: list[Token], keep: Keep
+    noun: Token, deps: tuple[str, ...], actor: list[Token], keep: Keep, codebook: Codebook
 ) -> list[Token]:
     own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
+    sufferers = _experiencers(noun, codebook.words["experiencer_verbs"])
+    if sufferers:  # "[Russian banks] are suffering from Western sanctions"
+        return [t for t in sufferers if keep(t)]
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "[X] was put under arrest"
         verb = noun.head.head
         return [t for t in _children(verb, frozenset({"nsubjpass", "dobj"})) if keep(t)]
@@ -390,6 +395,29 @@ def _noun_recipient(
     if owned and actor and not _reflexive_owner(noun):
         return verb_actor(verb)
     return []
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """The agent of a participle that describes the noun: "sanctions [imposed by] the EU",
+    "attacks carried out by the rebels"."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agents = prep_objects(clause, ("by",))
+            if agents:
+                return agents
+    return []
+
+
+def _experiencers(noun: Token, verbs: frozenset[str]) -> list[Token]:
+    """Who undergoes a noun event named as the cause of what happens to them: "[banks] are
+    suffering from sanctions", "[Iran's economy] was hit by sanctions"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("from", "by") or prep.head.i == prep.i:
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in verbs:
+        return []
+    return _children(verb, frozenset({"nsubj", "nsubjpass"}))
 
 
 def _anchor(noun: Token) -> Token:
@@ -407,7 +435,7 @@ def noun_roles(
     noun = _anchor(noun)
     span = range(min(span.start, noun.i), max(span.stop, noun.i + 1))
     actor = _noun_actor(noun, span, codebook, keep)
-    recipient = _noun_recipient(noun, deps, actor, keep)
+    recipient = _noun_recipient(noun, deps, actor, keep, codebook)
     if actor and recipient and actor[0].i == recipient[0].i:
         recipient = []
     return Roles(expand(actor), expand(recipient), channel(noun, codebook))
