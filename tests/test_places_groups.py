@@ -12,7 +12,15 @@ import pytest
 
 from backchannel import code_document
 from backchannel.actors import find_mentions, resolve
-from backchannel.actors.gazetteer import CITY_FIELDS, build_cities, cities, city, fold
+from backchannel.actors.gazetteer import (
+    CITY_FIELDS,
+    Point,
+    build_cities,
+    cities,
+    city,
+    fold,
+    points,
+)
 from backchannel.actors.kb import DATA_DIR, load_kb
 from backchannel.errors import KnowledgeBaseError
 from backchannel.records import Article, Document
@@ -25,8 +33,9 @@ CODES = {"MX": "MEX", "AU": "AUS", "CA": "CAN", "CD": "COD"}
 
 
 def _geonames_row(name: str, country: str, population: int, alternates: str = "") -> str:
-    fields = ["0", name, fold(name), alternates, "0", "0", "P", "PPL", country]
-    fields += ["", "", "", "", "", str(population), "", "", "UTC", "2020-01-01"]
+    # the population stands in for the GeoNames id (unique here); a made-up point and division
+    fields = [str(population), name, fold(name), alternates, "1.5", "-2.25", "P", "PPL", country]
+    fields += ["", "07", "", "", "", str(population), "", "", "UTC", "2020-01-01"]
     return "\t".join(fields)
 
 
@@ -53,11 +62,14 @@ def test_builder_keeps_the_most_populous_city_and_own_names_first(
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == list(CITY_FIELDS)
     table = {line.split("\t")[0]: line.split("\t")[1:] for line in lines[1:]}
-    assert table["sydney"] == ["AUS", "Sydney"]  # not Canada's, not an alternate name
-    assert table["puerto penasco"] == ["MEX", "Puerto Peñasco"]
-    assert table["rocky point"] == ["MEX", "Puerto Peñasco"]
-    assert table["mongbwalu"] == ["COD", "Mangbwalu"]
+    assert table["sydney"] == ["AUS", "Sydney", "5000000"]  # not Canada's, not an alternate
+    assert table["puerto penasco"] == ["MEX", "Puerto Peñasco", "62000"]
+    assert table["rocky point"] == ["MEX", "Puerto Peñasco", "62000"]
+    assert table["mongbwalu"] == ["COD", "Mangbwalu", "45000"]
     assert "tiny" not in table and "nowhere" not in table  # too small; unknown country
+    found = points.__wrapped__(tmp_path / "city_points.tsv")
+    assert sorted(found) == [45_000, 62_000, 100_000, 5_000_000]  # every city kept, by id
+    assert found[100_000] == Point(100_000, "Sydney", "CAN", "07", 1.5, -2.25, 100_000)
     assert "[BC300]" in capsys.readouterr().err  # the broken line is named, the rest goes on
 
 
@@ -421,7 +433,7 @@ def test_a_bad_period_in_organisations_names_the_file_and_the_value(
 
 def test_a_city_table_without_its_header_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "cities.tsv"
-    path.write_text("sydney\tAUS\tSydney\n", encoding="utf-8")
+    path.write_text("sydney\tAUS\tSydney\t2147714\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="header"):
         cities.__wrapped__(path)
 

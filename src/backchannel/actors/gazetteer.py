@@ -1,10 +1,13 @@
 """Cities of the world: a place named in a mention gives the actor its country.
 
 ``data/actors/cities.tsv`` (built from GeoNames by ``backchannel kb build --geonames``)
-maps every name of every city of 15,000 people or more to its country; a name shared by
-several cities goes to the most populous ("Sydney" is Australia). The table is loaded on
-first use only: the resolver asks it when nothing in the knowledge base placed a mention.
-The knowledge base's own places (``places.csv``) and capitals always come first.
+maps every name of every city of 15,000 people or more to its country and GeoNames id; a
+name shared by several cities goes to the most populous ("Sydney" is Australia). The table
+is loaded on first use only: the resolver asks it when nothing in the knowledge base placed
+a mention. The knowledge base's own places (``places.csv``) and capitals always come first.
+``city_points.tsv`` (same builder) gives each city its coordinates and first-level
+division, for where an event happened (``grounding/location.py``); it too is read on
+first use only.
 """
 
 from __future__ import annotations
@@ -25,18 +28,35 @@ from backchannel.errors import KnowledgeBaseError
 
 CITIES_PATH = DATA_DIR / "cities.tsv"
 CODES_PATH = DATA_DIR / "country_codes.csv"
-CITY_FIELDS = ("alias", "country", "name")
+POINTS_PATH = DATA_DIR / "city_points.tsv"
+CITY_FIELDS = ("alias", "country", "name", "geonames_id")
+POINT_FIELDS = ("geonames_id", "name", "country", "admin1", "lat", "lon", "population")
 FUZZY_CUTOFF = 90.0  # rapidfuzz ratio a one-word mention needs to match a city's name
 MIN_POPULATION = 15_000
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’. -]{3,}")
 # GeoNames "cities" dump columns (tab-separated, no header) that the builder reads
-_NAME, _ASCII, _ALTERNATES, _COUNTRY, _POPULATION = 1, 2, 3, 8, 14
+_ID, _NAME, _ASCII, _ALTERNATES, _LAT, _LON = 0, 1, 2, 3, 4, 5
+_COUNTRY, _ADMIN1, _POPULATION = 8, 10, 14
 
 
 @dataclass(frozen=True, slots=True)
 class City:
     name: str
     country: str  # ISO-3166 alpha-3
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A city on the map: its GeoNames id, names, first-level division and coordinates."""
+
+    geonames_id: int
+    name: str
+    country: str  # ISO-3166 alpha-3
+    admin1: str | None  # GeoNames admin1 code ("TX", "11"), None when GeoNames has none
+    lat: float
+    lon: float
+    population: int
 
 
 def fold(text: str) -> str:
@@ -51,10 +71,44 @@ def cities(path: Path = CITIES_PATH) -> dict[str, City]:
     if not path.exists():
         raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
     with path.open(encoding="utf-8") as stream:
-        if tuple(next(stream, "").rstrip("\n").split("\t")) != CITY_FIELDS:
-            raise KnowledgeBaseError(f"{path}: header must be {' TAB '.join(CITY_FIELDS)}")
+        _header(stream, path, CITY_FIELDS)
         rows = (line.rstrip("\n").split("\t") for line in stream)
-        return {alias: City(name, country) for alias, country, name in rows}
+        return {alias: City(name, country, int(gid)) for alias, country, name, gid in rows}
+
+
+def _header(stream: Iterator[str], path: Path, wanted: tuple[str, ...]) -> None:
+    if tuple(next(stream, "").rstrip("\n").split("\t")) != wanted:
+        raise KnowledgeBaseError(f"{path}: header must be {' TAB '.join(wanted)}")
+
+
+def _point(row: list[str]) -> Point:
+    gid, name, country, admin1, lat, lon, population = row
+    return Point(int(gid), name, country, admin1 or None, float(lat), float(lon), int(population))
+
+
+@lru_cache(maxsize=1)
+def points(path: Path = POINTS_PATH) -> dict[int, Point]:
+    """GeoNames id to the city's point, read once (34,000 lines)."""
+    if not path.exists():
+        raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
+    with path.open(encoding="utf-8") as stream:
+        _header(stream, path, POINT_FIELDS)
+        return {p.geonames_id: p for p in map(_point, (ln.rstrip("\n").split("\t") for ln in stream))}
+
+
+@lru_cache(maxsize=1)
+def points_by_name() -> dict[str, tuple[Point, ...]]:
+    """Folded own name to every city of that name, most populous first ("paris": France's
+    Paris, then Paris, Texas): what a qualifier ("Paris, Texas") chooses among."""
+    named: dict[str, list[Point]] = {}
+    for point in points().values():
+        named.setdefault(fold(point.name), []).append(point)
+    return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in named.items()}
+
+
+def point(found: City) -> Point | None:
+    """The point of a city of ``cities.tsv``."""
+    return None if found.geonames_id is None else points().get(found.geonames_id)
 
 
 def city(text: str) -> City | None:
@@ -104,25 +158,49 @@ def _aliases(fields: list[str]) -> dict[str, int]:
     return names
 
 
+def _point_of(fields: list[str], country: str, population: int) -> Point:
+    lat, lon = float(fields[_LAT] or 0), float(fields[_LON] or 0)
+    admin1 = fields[_ADMIN1] or None
+    return Point(int(fields[_ID]), fields[_NAME], country, admin1, lat, lon, population)
+
+
+def _write(out: Path, header: tuple[str, ...], rows: Iterator[list[object]]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
 def build_cities(geonames: Path, out: Path, codes: dict[str, str] | None = None) -> int:
-    """Write ``cities.tsv`` from a GeoNames cities dump (e.g. ``cities15000.txt``), one line
-    at a time. An alias goes to the most populous city of that name, a city's own name before
-    another's alternate name ("Victoria" is not Hong Kong). Returns the number of aliases."""
+    """Write ``cities.tsv`` and, beside it, ``city_points.tsv`` from a GeoNames cities dump
+    (e.g. ``cities15000.txt``), one line at a time. An alias goes to the most populous city of
+    that name, a city's own name before another's alternate name ("Victoria" is not Hong
+    Kong). Returns the number of aliases."""
     codes = codes if codes is not None else read_codes()
     best: dict[str, tuple[int, int, City]] = {}
+    found: list[Point] = []
     for fields in _geonames_rows(geonames):
         country = codes.get(fields[_COUNTRY])
         population = int(fields[_POPULATION] or 0)
         if country is None or population < MIN_POPULATION:
             continue
+        found.append(_point_of(fields, country, population))
         for alias, own in _aliases(fields).items():
-            rank = (own, population, City(fields[_NAME], country))
+            rank = (own, population, City(fields[_NAME], country, found[-1].geonames_id))
             if alias not in best or best[alias][:2] < rank[:2]:
                 best[alias] = rank
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
-        writer.writerow(CITY_FIELDS)
-        for alias in sorted(best):
-            writer.writerow([alias, best[alias][2].country, best[alias][2].name])
+    cities_rows = ([a, c.country, c.name, c.geonames_id] for a, (_, _, c) in sorted(best.items()))
+    _write(out, CITY_FIELDS, cities_rows)
+    _write(out.parent / POINTS_PATH.name, POINT_FIELDS, (_point_row(p) for p in sorted(found, key=_id)))
     return len(best)
+
+
+def _point_row(found: Point) -> list[object]:
+    admin1 = found.admin1 or ""
+    return [found.geonames_id, found.name, found.country, admin1, found.lat, found.lon,
+            found.population]  # fmt: skip
+
+
+def _id(found: Point) -> int:
+    return found.geonames_id
