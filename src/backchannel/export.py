@@ -89,6 +89,10 @@ FLAT = (
     ("evidence_end", "e.evidence_end"), ("evidence", "e.evidence_sentence"),
     ("confidence", "e.confidence"), ("coder", "e.coder"), ("rule", "e.rule"),
     ("dropped", "e.dropped"),
+    ("location", "e.location_name"), ("location_country", "e.location_country"),
+    ("location_admin1", "e.location_admin1"), ("location_lat", "e.location_lat"),
+    ("location_lon", "e.location_lon"), ("location_geonames_id", "e.location_geonames_id"),
+    ("location_basis", "e.location_basis"), ("location_text", "e.location_text"),
     ("url", "a.url"), ("title", "a.title"), ("outlet", OUTLET), ("published", "a.published"),
 )  # fmt: skip
 
@@ -109,6 +113,24 @@ def _actor_columns(n: int, alias: str) -> list[tuple[str, str]]:
 def _geo_columns(prefix: str) -> list[tuple[str, str]]:
     parts = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
     return [(f"{prefix}_{part}", "NULL") for part in parts]
+
+
+# GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+GEO_TYPE = (
+    "CASE WHEN e.location_country IS NULL THEN NULL"
+    " WHEN e.location_lat IS NOT NULL"
+    " THEN (CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END)"
+    " WHEN e.location_admin1 IS NOT NULL"
+    " THEN (CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END)"
+    " ELSE 1 END"
+)
+ACTION_GEO = (
+    ("ActionGeo_Type", GEO_TYPE), ("ActionGeo_FullName", "e.location_name"),
+    ("ActionGeo_CountryCode", "e.location_country"),
+    ("ActionGeo_ADM1Code", "e.location_country || '.' || e.location_admin1"),
+    ("ActionGeo_ADM2Code", "NULL"), ("ActionGeo_Lat", "e.location_lat"),
+    ("ActionGeo_Long", "e.location_lon"), ("ActionGeo_FeatureID", "e.location_geonames_id"),
+)  # fmt: skip
 
 
 # GDELT 2.0's 61 event columns, each with its counterpart here (NULL where there is none).
@@ -132,7 +154,7 @@ GDELT = (
     ("AvgTone", "NULL"),
     *_geo_columns("Actor1Geo"),
     *_geo_columns("Actor2Geo"),
-    *_geo_columns("ActionGeo"),
+    *ACTION_GEO,
     ("DATEADDED", "strftime(a.ingested_at, '%Y%m%d%H%M%S')"),
     ("SOURCEURL", "a.url"),
 )

@@ -126,6 +126,21 @@ class Attribution:
 
 
 @dataclass(slots=True)
+class Location:
+    """Where an event happened (contract extension ``location``): the place the text names,
+    resolved against the GeoNames gazetteer. A country or region has no coordinates."""
+
+    text: str  # the place as written ("Paris, Texas", "KYIV")
+    name: str  # the gazetteer's name ("Paris", "Kyiv"), the country's name for a country
+    country: str  # ISO-3166 alpha-3 (the actors' conventions: Gaza is PSE)
+    admin1: str | None = None  # GeoNames first-level division code ("TX"), None unknown
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    basis: str = "sentence"  # "sentence" (the event's own sentence) | "dateline"
+
+
+@dataclass(slots=True)
 class Evidence:
     """The exact sentence (offsets into ``Article.text``) and the trigger that fired."""
 
@@ -162,6 +177,7 @@ class Event:
     rule: str | None = None  # the codebook rule id that fired
     opinion: bool = False  # the sentence is the writer's opinion, not reporting
     dropped: str | None = None  # why it is not kept ("no political actor", ...); None = kept
+    location: Location | None = None  # where it happened, when the text says so
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from backchannel.records import (
     Event,
     EventDate,
     Evidence,
+    Location,
     Rejection,
     Relevance,
     Sentence,
@@ -26,6 +27,9 @@ from backchannel.records import (
 
 EVENT_SCHEMA = "backchannel.event/1"
 RELEVANCE_SCHEMA = "backchannel.relevance/1"
+LOCATION_FIELDS = (
+    "text", "name", "country", "admin1", "lat", "lon", "geonames_id", "basis"
+)  # fmt: skip
 ACTOR_FIELDS = (
     "text", "name", "country", "sector", "kb_id", "role_holder", "home_country"
 )  # fmt: skip
@@ -35,6 +39,11 @@ def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
     return {name: getattr(actor, name) for name in ACTOR_FIELDS}
+
+
+def location_to_dict(value: Location | None) -> dict[str, Any] | None:
+    """Where an event happened (``location``), or None when the text does not say."""
+    return None if value is None else {name: getattr(value, name) for name in LOCATION_FIELDS}
 
 
 def span_to_dict(span: TextSpan | None) -> dict[str, Any] | None:
@@ -116,6 +125,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "rule": event.rule,
         "opinion": event.opinion,
         "dropped": event.dropped,
+        "location": location_to_dict(event.location),
     }
 
 

@@ -16,7 +16,7 @@ import csv
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from backchannel.errors import KnowledgeBaseError
 
 CITIES_PATH = DATA_DIR / "cities.tsv"
 CODES_PATH = DATA_DIR / "country_codes.csv"
+ADMIN1_PATH = DATA_DIR / "admin1.csv"
 POINTS_PATH = DATA_DIR / "city_points.tsv"
 CITY_FIELDS = ("alias", "country", "name", "geonames_id")
 POINT_FIELDS = ("geonames_id", "name", "country", "admin1", "lat", "lon", "population")
@@ -93,7 +94,8 @@ def points(path: Path = POINTS_PATH) -> dict[int, Point]:
         raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
     with path.open(encoding="utf-8") as stream:
         _header(stream, path, POINT_FIELDS)
-        return {p.geonames_id: p for p in map(_point, (ln.rstrip("\n").split("\t") for ln in stream))}
+        rows = (line.rstrip("\n").split("\t") for line in stream)
+        return {found.geonames_id: found for found in map(_point, rows)}
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +127,36 @@ def fuzzy_city(word: str) -> City | None:
         fold(word), table.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
     )
     return None if best is None else table[best[0]]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A first-level division named in ``admin1.csv`` (a US state)."""
+
+    country: str
+    code: str  # GeoNames admin1 code
+    name: str
+    geonames_id: int | None
+
+
+@lru_cache(maxsize=1)
+def regions(path: Path = ADMIN1_PATH) -> dict[str, tuple[Region, ...]]:
+    """Folded name to the first-level divisions of that name."""
+    named: dict[str, list[Region]] = {}
+    with path.open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            gid = int(row["geonames_id"]) if row["geonames_id"] else None
+            region = Region(row["country"], row["code"], row["name"], gid)
+            named.setdefault(fold(region.name), []).append(region)
+    return {name: tuple(found) for name, found in named.items()}
+
+
+@lru_cache(maxsize=1)
+def country_ids(path: Path = CODES_PATH) -> dict[str, int]:
+    """ISO alpha-3 to the country's own GeoNames id."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = csv.DictReader(stream)
+        return {row["iso3"]: int(row["geonames_id"]) for row in rows if row.get("geonames_id")}
 
 
 # -- building the table from a GeoNames dump ----------------------------------------------
@@ -164,7 +196,7 @@ def _point_of(fields: list[str], country: str, population: int) -> Point:
     return Point(int(fields[_ID]), fields[_NAME], country, admin1, lat, lon, population)
 
 
-def _write(out: Path, header: tuple[str, ...], rows: Iterator[list[object]]) -> None:
+def _write(out: Path, header: tuple[str, ...], rows: Iterable[Sequence[object]]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
@@ -192,7 +224,8 @@ def build_cities(geonames: Path, out: Path, codes: dict[str, str] | None = None)
                 best[alias] = rank
     cities_rows = ([a, c.country, c.name, c.geonames_id] for a, (_, _, c) in sorted(best.items()))
     _write(out, CITY_FIELDS, cities_rows)
-    _write(out.parent / POINTS_PATH.name, POINT_FIELDS, (_point_row(p) for p in sorted(found, key=_id)))
+    points_rows = (_point_row(p) for p in sorted(found, key=_id))
+    _write(out.parent / POINTS_PATH.name, POINT_FIELDS, points_rows)
     return len(best)
 
 

@@ -1,4 +1,5 @@
-"""``ground(doc)``: attribution, status, opinion and date for each event of a document.
+"""``ground(doc)``: attribution, status, opinion, date and location for each event of a
+document (location: ``location.py``).
 
 Event dates: the time expression of the event's sentence nearest the trigger (DATE or
 TIME); "hours later" / "later that day" carries the previous event's date (basis relative);
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 from backchannel.grounding import clause
 from backchannel.grounding.attribution import find_attributions
 from backchannel.grounding.dates import find_dates
+from backchannel.grounding.location import dateline_place, locate
 from backchannel.grounding.speaker import name_speaker
 from backchannel.grounding.status import is_opinion, negates, status_of
 from backchannel.nlp import Doc, Token
@@ -167,12 +169,13 @@ def _scheduled(when: EventDate, published: date | None) -> bool:
 
 
 def ground(doc: Document) -> None:
-    """Set attribution, status, opinion and date on each of ``doc.events``; a slip on one
-    event (an odd parse, a date out of range) leaves that event's field as it was."""
+    """Set attribution, status, opinion, date and location on each of ``doc.events``; a slip
+    on one event (an odd parse, a date out of range) leaves that event's field as it was."""
     text = doc.article.text
     doc.attributions = find_attributions(text)
     doc.timexes = find_dates(text, doc.article.published)
     parses = {s.start: s.parse for s in doc.sentences if s.parse is not None}
+    dateline = _local(None, dateline_place, text)
     previous: EventDate | None = None
     for event in sorted(
         doc.events, key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0)
@@ -182,6 +185,8 @@ def ground(doc: Document) -> None:
         event.date = _local(EventDate(), _date, event, doc.timexes, text, previous, found)
         _local(None, _status, event, found, doc.article.published)
         _local(None, name_speaker, event)
+        parse = parses.get(event.evidence.start)
+        event.location = _local(None, locate, event, parse, dateline)
         previous = event.date if event.date.start is not None else previous
 
 

@@ -29,6 +29,11 @@ def _json(name: str) -> dict[str, Any]:
     return data
 
 
+def location_words() -> dict[str, Any]:
+    """The word lists of ``location.json`` (where an event happened)."""
+    return _json("location.json")
+
+
 def time_words() -> dict[str, Any]:
     """Months, weekdays, number words, units ... of ``time_words.json``."""
     return _json("time_words.json")

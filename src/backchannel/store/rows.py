@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from backchannel.serialise import dumps
+from backchannel.store.schema import LOCATION_COLUMNS
 
 EVENT_COLUMNS = (
     "event_id",
@@ -43,7 +44,9 @@ EVENT_COLUMNS = (
     "document",
     "dropped",
     "evidence_also",
+    *(name for name, _ in LOCATION_COLUMNS),
 )
+LOCATION_KEYS = ("text", "name", "country", "admin1", "lat", "lon", "geonames_id", "basis")
 ROLES = ("actor", "recipient", "intermediary")
 ACTOR_ROW_FIELDS = (
     "text", "name", "country", "sector", "kb_id", "role_holder", "home_country"
@@ -65,8 +68,14 @@ def event_row(data: dict[str, Any], position: int) -> dict[str, Any]:
         seen.get("trigger_start"), seen.get("trigger_end"),
         data["confidence"], data["coder"], data.get("rule"), data.get("opinion"),
         dumps(data), data["dropped"], json.dumps(seen["also"]),
+        *location_values(data.get("location")),
     ]  # fmt: skip
     return dict(zip(EVENT_COLUMNS, values, strict=True))
+
+
+def location_values(location: dict[str, Any] | None) -> list[Any]:
+    """The ``location_*`` column values of an event's ``location`` (all None without one)."""
+    return [None if location is None else location.get(key) for key in LOCATION_KEYS]
 
 
 def relevance_values(line: dict[str, Any]) -> dict[str, Any]:

@@ -5,9 +5,10 @@
                   ``relevance_*`` and ``skipped``: may it hold a political event, and which
                   sentences were not coded, and why (the relevance stage).
 ``article_bands`` MinHash LSH keys, to find near-duplicates with an index lookup.
-``events``        every contract field as a column, plus ``document``: the contract JSON
-                  exactly as ``serialise.event_to_dict`` writes it; the events the ``keep``
-                  stage did not keep too, with ``dropped`` = the reason (NULL when kept).
+``events``        every contract field as a column (``location`` as ``location_*``), plus
+                  ``document``: the contract JSON exactly as ``serialise.event_to_dict``
+                  writes it; the events the ``keep`` stage did not keep too, with
+                  ``dropped`` = the reason (NULL when kept).
 ``event_actors``  one row per actor, recipient and intermediary, for filtering.
 ``rejections``    every record a stage refused, with its stable code.
 ``clusters``      one row per happening: the events of different articles that report it
@@ -20,9 +21,15 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also;
+SCHEMA_VERSION = 6  # 2: event_actors.home_country; 3: events.dropped, events.evidence_also;
 # 4: articles.relevance_political, relevance_score, relevance_reason, skipped;
-# 5: clusters, cluster_events, threads, thread_clusters
+# 5: clusters, cluster_events, threads, thread_clusters; 6: events.location_* (where the
+# event happened)
+LOCATION_COLUMNS = (
+    ("location_text", "VARCHAR"), ("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
+    ("location_admin1", "VARCHAR"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
+    ("location_geonames_id", "BIGINT"), ("location_basis", "VARCHAR"),
+)  # fmt: skip
 
 TABLES = (
     """CREATE TABLE IF NOT EXISTS schema_version (
@@ -99,6 +106,12 @@ TABLES = (
         dropped VARCHAR,
         evidence_also JSON
     )""",
+    # schema 6: where the event happened (files of schema 5 gain the columns; their events:
+    # NULL, no location)
+    *(
+        f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {col} {kind}"
+        for col, kind in LOCATION_COLUMNS
+    ),
     # schema 3: events not kept, with the reason (NULL: kept), and the other tellings of an
     # event merged within its article (files of schema 2 gain the columns; their events: kept)
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS dropped VARCHAR",

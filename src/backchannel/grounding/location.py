@@ -1,0 +1,253 @@
+"""Where an event happened: the place its own sentence names for it, else the dateline's.
+
+In the event's sentence, a place counts when the parse puts it where an event happens:
+
+- the object of a locative preposition ("talks in Geneva", "met at the UN in New York",
+  "in the Syrian city of Aleppo", "in Syria's Idlib province"), or of "to" after a word of
+  motion ("a visit to Beijing"); the preposition must stand in the trigger's clause or a
+  clause above it (as for dates: in "sanctions over a deal reached in Vienna" Vienna places
+  the deal, not the sanctions), and one attached under the trigger comes first;
+- for an attack (``target_events``), the place attacked ("shelled Kharkiv", "an attack on
+  Kyiv"), before any other.
+
+A place in a quotation counts only for an event quoted there; a place outside quotes
+counts for an event outside them, and for a quoted verbal event (a threat is made where it
+is said) after any place in its quotation. Of several, the attacked place, then the one attached
+closest under the trigger, then the most precise (a city before its region or country).
+Without one, the dateline that opens the article ("KYIV, March 3 (Reuters) -") places
+every event of it; without that, the event has no location. The knowledge is in
+``data/grounding/location.json``; names are read by ``places.place``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from backchannel.actors.kb import default_kb
+from backchannel.actors.resolver import scan
+from backchannel.clean.dateline import HEAD_CHARS, dateline_length
+from backchannel.grounding import clause
+from backchannel.grounding.lexicon import location_words, time_words
+from backchannel.grounding.places import place
+from backchannel.nlp import Doc, Token
+from backchannel.records import Event, Location
+
+MAX_CLIMB = 4  # links from a name up to the word that attaches it ("Idlib" -> "province")
+HEAD_LINES = 3  # a dateline opens one of the first lines (a title may come before it)
+_QUALIFIER = re.compile(r"\s*,\s*$")
+_DATELINE_CUT = re.compile(r"\(|--|[—–]|\s-\s|:")
+_QUOTES = re.compile(r"[\"“”]")
+
+
+@cache
+def knowledge() -> dict[str, frozenset[str]]:
+    """The word lists of ``location.json``, as sets."""
+    data: dict[str, Any] = location_words()
+    return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name in the sentence that may be a place: its span, its root, and its qualifier
+    ("Texas" after "Paris, ")."""
+
+    start: int
+    end: int
+    root: Token
+    qualifier: str | None = None
+
+
+# -- the names of a sentence --------------------------------------------------------------
+
+
+def _spans(parse: Doc) -> list[tuple[int, int]]:
+    """Known place names (the knowledge base's) and runs of proper nouns nothing else knows."""
+    known: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for part in scan(default_kb(), parse.text):
+        taken.update(range(part.start, part.end))
+        if part.kind == "country":
+            known.append((part.start, part.end))
+    runs: list[tuple[int, int]] = []
+    for token in parse:
+        if token.pos_ != "PROPN" or token.idx in taken:
+            continue
+        if runs and parse.text[runs[-1][1] : token.idx].strip() == "":
+            runs[-1] = (runs[-1][0], token.idx + len(token.text))
+        else:
+            runs.append((token.idx, token.idx + len(token.text)))
+    return sorted(known + runs)
+
+
+def _named(parse: Doc) -> list[Named]:
+    """The place-like names of a sentence, "Paris, Texas" read as one name and qualifier."""
+    spans, found = _spans(parse), []
+    skip: set[tuple[int, int]] = set()
+    for i, (start, end) in enumerate(spans):
+        if (start, end) in skip or not _may_be_place(parse.text[start:end]):
+            continue
+        root = parse.char_span(start, end, alignment_mode="expand")
+        if root is None or not len(root):
+            continue
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        qualifier = None
+        if after is not None and _QUALIFIER.fullmatch(parse.text[end : after[0]]):
+            qualifier = parse.text[after[0] : after[1]]
+            skip.add(after)
+        found.append(Named(start, end, root.root, qualifier))
+    return found
+
+
+def _may_be_place(text: str) -> bool:
+    months = {m.capitalize() for m in time_words()["months"]}
+    return any(c.isupper() for c in text) and text not in knowledge()["not_places"] | months
+
+
+# -- where a name stands --------------------------------------------------------------------
+
+
+def _anchor(token: Token) -> Token:
+    """The word that attaches a name: up from "Idlib" in "Syria's Idlib province" to
+    "province", from "Aleppo" in "the city of Aleppo" to "city"."""
+    words = knowledge()
+    for _ in range(MAX_CLIMB):
+        head = token.head
+        if token.dep_ in words["links"] and head.i != token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+            token = head.head
+        else:
+            break
+    return token
+
+
+def _place_noun(token: Token) -> bool:
+    return token.lemma_.lower() in knowledge()["place_nouns"]
+
+
+def _target(anchor: Token, trigger: Token, event_type: str) -> bool:
+    """The place attacked: "shelled Kharkiv", "an attack on Kyiv"."""
+    words = knowledge()
+    if event_type not in words["target_events"]:
+        return False
+    if anchor.dep_ in words["target_deps"]:
+        return anchor.head.i == trigger.i
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in words["target_prepositions"]:
+        return False
+    return _steps(prep, trigger) in (1, 2)  # "attacked ... on", "launched an attack on"
+
+
+def _locative(anchor: Token) -> Token | None:
+    """The preposition that places ``anchor`` ("in", "at", "to" after "visit"), or None."""
+    if anchor.dep_ != "pobj":
+        return None
+    prep, words = anchor.head, knowledge()
+    if prep.lower_ in words["prepositions"]:
+        return prep
+    motion = prep.lower_ in words["motion_prepositions"]
+    return prep if motion and prep.head.lemma_.lower() in words["motion_words"] else None
+
+
+def _steps(token: Token, trigger: Token) -> int | None:
+    """How many heads up from ``token`` the trigger is, or None when it is not above it."""
+    for steps in range(len(token.doc)):
+        if token.i == trigger.i:
+            return steps
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def rank(named: Named, trigger: Token, kept: set[int], event_type: str) -> int | None:
+    """How well ``named`` places the trigger's event (lower is better), None if it does not."""
+    anchor = _anchor(named.root)
+    if _target(anchor, trigger, event_type):
+        return 0
+    prep = _locative(anchor)
+    if prep is None or not clause.outer_clause(prep, trigger, kept):
+        return None
+    steps = _steps(prep, trigger)
+    return 1 + steps if steps is not None else 100
+
+
+# -- the event's place ----------------------------------------------------------------------
+
+
+def _quote_at(text: str, offset: int) -> int:
+    """Which quotation holds ``offset`` (the count of quote marks before it, when odd), -1
+    when none does."""
+    marks = len(_QUOTES.findall(text, 0, offset))
+    return marks if marks % 2 else -1
+
+
+def _quotation(event: Event, trigger_quote: int, place_quote: int) -> int | None:
+    """0 when the place and the trigger share their quotation (or both stand outside
+    quotes); 1 for a place outside the quotation of a quoted verbal event ("'We will strike
+    back,' the minister said in Moscow": a threat is made where it is said); else None."""
+    if place_quote == trigger_quote:
+        return 0
+    verbal = event.quad_class in knowledge()["verbal_quad_classes"]
+    return 1 if verbal and place_quote == -1 else None
+
+
+def _precision(found: Location) -> int:
+    return 0 if found.lat is not None else 1 if found.admin1 is not None else 2
+
+
+def in_sentence(event: Event, parse: Doc) -> Location | None:
+    """The place the event's own sentence names for it, or None."""
+    evidence = event.evidence
+    if evidence.trigger_start is None or len(parse.text) != len(evidence.sentence):
+        return None
+    trigger = clause.token_at(parse, evidence.trigger_start - evidence.start)
+    if trigger is None:
+        return None
+    kept, quote = clause.scope(trigger), _quote_at(parse.text, trigger.idx)
+    best: tuple[int, int, int, int] | None = None
+    chosen: Location | None = None
+    for named in _named(parse):
+        quoted = _quotation(event, quote, _quote_at(parse.text, named.start))
+        how = None if quoted is None else rank(named, trigger, kept, event.event)
+        found = None if how is None else place(parse.text[named.start : named.end], named.qualifier)
+        if quoted is None or how is None or found is None:
+            continue
+        key = (quoted, how, _precision(found), abs(named.start - trigger.idx))
+        if best is None or key < best:
+            best, chosen = key, found
+    return chosen
+
+
+def dateline_place(text: str) -> Location | None:
+    """The place of the dateline that opens one of the first lines of ``text``, or None."""
+    for line in text[:HEAD_CHARS].splitlines()[:HEAD_LINES]:
+        stripped = line.lstrip()
+        length = dateline_length(stripped)
+        if length:
+            found = _dateline_location(stripped[:length])
+            return None if found is None else replace(found, basis="dateline")
+    return None
+
+
+def _dateline_location(head: str) -> Location | None:
+    """ "KYIV, Ukraine (AP) — ": Kyiv, qualified by Ukraine; dates and agencies left out."""
+    pieces = [p.strip() for p in _DATELINE_CUT.split(head)[0].split(",")]
+    names = [p for p in pieces if p and not _is_date(p)]
+    if not names or not _may_be_place(names[0]):
+        return None
+    return place(names[0], names[1] if len(names) > 1 else None)
+
+
+def _is_date(text: str) -> bool:
+    first = text.split()[0].lower().rstrip(".")
+    return any(c.isdigit() for c in text) or first in time_words()["months"]
+
+
+def locate(event: Event, parse: Doc | None, dateline: Location | None) -> Location | None:
+    """Where ``event`` happened: its sentence's place, else the dateline's, else None."""
+    found = in_sentence(event, parse) if parse is not None else None
+    return found if found is not None else dateline
