@@ -137,6 +137,11 @@ def test_article_view_from_the_timeline(page: Any, server: Server) -> None:
     assert set(marked) == {e["event_id"] for e in article["events"]}
     event = next(e for e in article["events"] if e["event_id"] == event_id)
     assert event["status"] in row.inner_text()
+    located = [e for e in article["events"] if e["location"]]
+    for placed in located:  # where it happened, with the sentence or dateline that says so
+        where = page.locator(f"#event-{placed['event_id']} .where")
+        assert where.inner_text().startswith(placed["location"]["name"])
+        assert placed["location"]["basis"] in str(where.get_attribute("title"))
     chained = [e for e in article["events"] if e["attribution"]["chain"]]
     for told in chained:
         text = page.locator(f"#event-{told['event_id']} .chain").inner_text()

@@ -375,6 +375,14 @@ def _load(data_dir: Path, holders: Path | None, phoenix: bool) -> KnowledgeBase:
 
 
 @lru_cache(maxsize=1)
+def demonyms(data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """The demonyms of ``countries.csv``, lower-cased ("iranian", "palestinians"): words of
+    a country that are never its name as a place."""
+    rows = _rows("countries.csv", data_dir)
+    return frozenset(d.lower() for row in rows for d in _split(row["demonyms"]))
+
+
+@lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
     """The shipped knowledge base, built once per process."""
     return load_kb()

@@ -6,7 +6,9 @@ In the event's sentence, a place counts when the parse puts it where an event ha
   "in the Syrian city of Aleppo", "in Syria's Idlib province"), or of "to" after a word of
   motion ("a visit to Beijing"); the preposition must stand in the trigger's clause or a
   clause above it (as for dates: in "sanctions over a deal reached in Vienna" Vienna places
-  the deal, not the sanctions), and one attached under the trigger comes first;
+  the deal, not the sanctions), and one attached under the trigger comes first; one not
+  under the trigger must modify a word above it ("signed a deal in Istanbul" places the
+  deal; in "accepted the offer after fighting around Kidal" Kidal places the fighting);
 - for an attack (``target_events``), the place attacked ("shelled Kharkiv", "an attack on
   Kyiv"), before any other.
 
@@ -37,6 +39,7 @@ from backchannel.records import Event, Location
 
 MAX_CLIMB = 4  # links from a name up to the word that attaches it ("Idlib" -> "province")
 HEAD_LINES = 3  # a dateline opens one of the first lines (a title may come before it)
+_NOUNS = frozenset(["NOUN", "PROPN"])
 _QUALIFIER = re.compile(r"\s*,\s*$")
 _DATELINE_CUT = re.compile(r"\(|--|[—–]|\s-\s|:")
 _QUOTES = re.compile(r"[\"“”]")
@@ -115,7 +118,8 @@ def _anchor(token: Token) -> Token:
     words = knowledge()
     for _ in range(MAX_CLIMB):
         head = token.head
-        if token.dep_ in words["links"] and head.i != token.i:
+        named_head = head.pos_ == "PROPN" or _place_noun(head)  # not "Israeli troops"
+        if token.dep_ in words["links"] and head.i != token.i and named_head:
             token = head
         elif token.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
             token = head.head
@@ -142,10 +146,14 @@ def _target(anchor: Token, trigger: Token, event_type: str) -> bool:
 
 
 def _locative(anchor: Token) -> Token | None:
-    """The preposition that places ``anchor`` ("in", "at", "to" after "visit"), or None."""
+    """The word that places ``anchor``: a preposition ("in", "at", "to" after "visit"), or a
+    verb of visiting whose object it is ("visited Kyiv"); None when nothing does."""
+    words = knowledge()
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in words["visit_verbs"]:
+        return anchor.head
     if anchor.dep_ != "pobj":
         return None
-    prep, words = anchor.head, knowledge()
+    prep = anchor.head
     if prep.lower_ in words["prepositions"]:
         return prep
     motion = prep.lower_ in words["motion_prepositions"]
@@ -163,16 +171,60 @@ def _steps(token: Token, trigger: Token) -> int | None:
     return None
 
 
-def rank(named: Named, trigger: Token, kept: set[int], event_type: str) -> int | None:
+def rank(named: Named, trigger: Token, kept: set[int], event: Event) -> int | None:
     """How well ``named`` places the trigger's event (lower is better), None if it does not."""
     anchor = _anchor(named.root)
-    if _target(anchor, trigger, event_type):
+    if _target(anchor, trigger, event.event):
         return 0
     prep = _locative(anchor)
     if prep is None or not clause.outer_clause(prep, trigger, kept):
         return None
     steps = _steps(prep, trigger)
-    return 1 + steps if steps is not None else 100
+    if steps is not None:
+        inside = _verbal(event) and _in_content(prep, trigger)
+        return None if inside or _elsewhere(prep, trigger) else 1 + steps
+    if trigger.pos_ in _NOUNS and trigger.head.i != trigger.i:  # "carried out strikes on ..."
+        light = _steps(prep, trigger.head)
+        if light is not None:
+            return 2 + light
+    above = _steps(trigger, prep.head)  # the place modifies a word above the trigger
+    return None if above is None else 10 + above
+
+
+def _verbal(event: Event) -> bool:
+    return event.quad_class in knowledge()["verbal_quad_classes"]
+
+
+def _in_content(prep: Token, trigger: Token) -> bool:
+    """A place inside what a verbal event is about: "accused Russia of war crimes in Bucha",
+    "condemned the attack on its embassy in Kabul", "demanded that troops leave Gao" (not
+    where the accusing, condemning or demanding was; but "met the president in Sochi")."""
+    words, token = knowledge(), prep.head
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.lower_ in words["content_links"] or token.dep_ in words["content_links"]:
+            return True
+        if token.head.i == trigger.i and token.lemma_.lower() in words["happening_nouns"]:
+            return True
+        token = token.head
+    return False
+
+
+def _elsewhere(prep: Token, trigger: Token) -> bool:
+    """A place of another happening under the trigger: "closed the border after clashes near
+    San Cristobal" (not "killed ... during a raid in Nablus")."""
+    token = prep.head
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.lower_ in knowledge()["elsewhere_links"]:
+            return True
+        token = token.head
+    return False
+
+
+def _owned(named: Named, anchor: Token, found: Location) -> bool:
+    """A country's own place abroad: "a US base near Erbil", "a Russian air base"."""
+    country_only = found.lat is None and found.admin1 is None
+    modifies = named.root.dep_ in ("compound", "amod", "poss") and named.root.i != anchor.i
+    return country_only and modifies and anchor.lemma_.lower() in knowledge()["owned_nouns"]
 
 
 # -- the event's place ----------------------------------------------------------------------
@@ -191,12 +243,19 @@ def _quotation(event: Event, trigger_quote: int, place_quote: int) -> int | None
     back,' the minister said in Moscow": a threat is made where it is said); else None."""
     if place_quote == trigger_quote:
         return 0
-    verbal = event.quad_class in knowledge()["verbal_quad_classes"]
-    return 1 if verbal and place_quote == -1 else None
+    return 1 if _verbal(event) and place_quote == -1 else None
 
 
 def _precision(found: Location) -> int:
     return 0 if found.lat is not None else 1 if found.admin1 is not None else 2
+
+
+def _trigger(parse: Doc, start: int, end: int) -> Token | None:
+    """The head word of the trigger ("attack" of "missile attack"), offsets in the sentence."""
+    span = parse.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is not None and len(span):
+        return span.root
+    return clause.token_at(parse, start)
 
 
 def in_sentence(event: Event, parse: Doc) -> Location | None:
@@ -204,19 +263,24 @@ def in_sentence(event: Event, parse: Doc) -> Location | None:
     evidence = event.evidence
     if evidence.trigger_start is None or len(parse.text) != len(evidence.sentence):
         return None
-    trigger = clause.token_at(parse, evidence.trigger_start - evidence.start)
+    at = evidence.trigger_start - evidence.start
+    end = at + 1 if evidence.trigger_end is None else evidence.trigger_end - evidence.start
+    trigger = _trigger(parse, at, end)
     if trigger is None:
         return None
     kept, quote = clause.scope(trigger), _quote_at(parse.text, trigger.idx)
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int, int, int, int] | None = None
     chosen: Location | None = None
     for named in _named(parse):
         quoted = _quotation(event, quote, _quote_at(parse.text, named.start))
-        how = None if quoted is None else rank(named, trigger, kept, event.event)
+        how = None if quoted is None else rank(named, trigger, kept, event)
         found = None if how is None else place(parse.text[named.start : named.end], named.qualifier)
         if quoted is None or how is None or found is None:
             continue
-        key = (quoted, how, _precision(found), abs(named.start - trigger.idx))
+        if _owned(named, _anchor(named.root), found):
+            continue
+        owner = 1 if named.root.dep_ == "poss" else 0  # "Khartoum's twin city Omdurman"
+        key = (quoted, how, _precision(found), owner, abs(named.start - trigger.idx))
         if best is None or key < best:
             best, chosen = key, found
     return chosen

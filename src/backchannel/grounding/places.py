@@ -29,7 +29,7 @@ from backchannel.actors.gazetteer import (
     points_by_name,
     regions,
 )
-from backchannel.actors.kb import Entry, case_ok, default_kb
+from backchannel.actors.kb import Entry, case_ok, default_kb, demonyms
 from backchannel.records import Location
 
 HAND_WRITTEN_COUNTRIES = "countries.csv"
@@ -37,9 +37,11 @@ HAND_WRITTEN_COUNTRIES = "countries.csv"
 
 def kb_place(text: str) -> Entry | None:
     """The knowledge base's place entry for ``text`` written as a place's name (capitals as in
-    the table), or None (unknown, or a person or organisation first)."""
+    the table), or None (unknown, a demonym, or a person or organisation first)."""
     kb = default_kb()
     key = " ".join(text.lower().split())
+    if key in demonyms():  # "Iranian", "Palestinians": people, not a place
+        return None
     entries = kb.entries.get(key)
     if not entries or entries[0].kind != "country":
         return None

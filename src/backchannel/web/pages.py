@@ -151,6 +151,20 @@ def _chain(event: dict[str, Any]) -> str:
     return escape(f"{said.get('kind')}: " + " › ".join(map(str, chain)))
 
 
+def _where(event: dict[str, Any]) -> str:
+    """Where the event happened: "Geneva, CHE" (its title says from where: the sentence or
+    the dateline), or an empty cell."""
+    place = event.get("location")
+    if not place:
+        return ""
+    name, country = str(place.get("name") or ""), str(place.get("country") or "")
+    label = name if name == country or not country else f"{name}, {country}"
+    return (
+        f'<span class="where" title="{escape(str(place.get("basis")))}: '
+        f'{escape(str(place.get("text")))}">{escape(label)}</span>'
+    )
+
+
 def _article_row(number: int, event: dict[str, Any]) -> str:
     status = event["status"] + (" (negated)" if event.get("negated") else "")
     cells = (
@@ -158,6 +172,7 @@ def _article_row(number: int, event: dict[str, Any]) -> str:
         escape(f"{actor_label(event['actor'])} → {actor_label(event['recipient'])}"),
         escape(actor_label(event["intermediary"]) if event["intermediary"] else ""),
         escape(date_label(event)),
+        _where(event),
         f'<span class="status">{escape(status)}</span>',
         f'<span class="chain">{_chain(event)}</span>',
         f"{event['confidence']:.2f}",
@@ -176,7 +191,7 @@ def article_page(article: dict[str, Any]) -> str:
     source = f'<a href="{escape(url)}" rel="noopener nofollow">{escape(url)}</a>' if url else ""
     head = "".join(
         f"<th>{h}</th>" for h in ("#", "type", "actor → recipient", "intermediary", "date",
-                                  "status", "attribution chain", "confidence")
+                                  "where", "status", "attribution chain", "confidence")
     )  # fmt: skip
     body = (
         f'<p class="meta">article <code>{escape(article["article_id"])}</code> · published'
@@ -185,7 +200,7 @@ def article_page(article: dict[str, Any]) -> str:
         f'<section class="article" aria-label="article text">'
         f"{highlighted_text(article['text'], events)}</section>"
         f'<h2>Events</h2><table id="article-events"><thead><tr>{head}</tr></thead><tbody>'
-        f"{rows or '<tr><td class=empty colspan=8>no events coded</td></tr>'}</tbody></table>"
+        f"{rows or '<tr><td class=empty colspan=9>no events coded</td></tr>'}</tbody></table>"
     )
     return layout(str(article.get("title") or article["article_id"]), body)
 
