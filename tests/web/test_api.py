@@ -276,3 +276,15 @@ def test_a_long_timeline_is_drawn_per_week_or_month(tmp_path: Path) -> None:
         assert page.status_code == 200 and len(page.json()["events"]) == expected > 0
     finally:
         stop_server(running)
+
+
+def test_events_say_where_they_happened(server: Server) -> None:
+    events = all_events(server)
+    assert events and all("location" in e for e in events)
+    odesa = next(e for e in events if (e["location"] or {}).get("name") == "Odesa")
+    assert odesa["event"] == "ASSAULT" and odesa["location"]["basis"] == "sentence"
+    assert odesa["location"]["country"] == "UKR" and odesa["location"]["lat"] is not None
+    one = server.client.get(f"/api/events/{odesa['event_id']}").json()
+    assert one["location"] == odesa["location"]
+    dated = [e for e in events if (e["location"] or {}).get("basis") == "dateline"]
+    assert dated and all(e["location"]["lat"] is not None for e in dated)  # Kyiv, Brussels...

@@ -179,16 +179,20 @@ def rank(named: Named, trigger: Token, kept: set[int], event: Event) -> int | No
     prep = _locative(anchor)
     if prep is None or not clause.outer_clause(prep, trigger, kept):
         return None
-    steps = _steps(prep, trigger)
-    if steps is not None:
-        inside = _verbal(event) and _in_content(prep, trigger)
-        return None if inside or _elsewhere(prep, trigger) else 1 + steps
-    if trigger.pos_ in _NOUNS and trigger.head.i != trigger.i:  # "carried out strikes on ..."
-        light = _steps(prep, trigger.head)
-        if light is not None:
-            return 2 + light
+    for extra, head in enumerate(_heads(trigger)):
+        steps = _steps(prep, head)
+        if steps is not None:
+            inside = _verbal(event) and _in_content(prep, head)
+            return None if inside or _elsewhere(prep, head) else 1 + extra + steps
     above = _steps(trigger, prep.head)  # the place modifies a word above the trigger
     return None if above is None else 10 + above
+
+
+def _heads(trigger: Token) -> list[Token]:
+    """The trigger, and for a noun its verb too ("carried out strikes on villages in X")."""
+    if trigger.pos_ in _NOUNS and trigger.head.i != trigger.i:
+        return [trigger, trigger.head]
+    return [trigger]
 
 
 def _verbal(event: Event) -> bool:

@@ -245,8 +245,10 @@ def _plain(value: Any) -> Any:
 
 def _judged(data: dict[str, Any], min_confidence: float | None) -> dict[str, Any]:
     """A stored event as the contract has it now (events stored before schema 3 lack the
-    additive ``dropped`` and ``evidence.also``), its reason re-judged for ``min_confidence``."""
+    additive ``dropped`` and ``evidence.also``, before schema 5 ``location``), its reason
+    re-judged for ``min_confidence``."""
     data.setdefault("dropped", None)
+    data.setdefault("location", None)
     data["evidence"].setdefault("also", [])
     if min_confidence is not None and _judged_by_confidence(data["dropped"]):
         below = data["confidence"] < min_confidence

@@ -97,7 +97,6 @@ def _sql_where(where: list[str]) -> str:
 def with_article(document: str, row: tuple[Any, ...], query: EventQuery) -> dict[str, Any]:
     """The contract event plus its article's ``url``, ``title``, ``outlet``, ``published``."""
     event = _judged(json.loads(document), query.filters.min_confidence)
-    event.setdefault("location", None)  # stored before schema 5: not located
     url, title, outlet, published = row
     event.update(url=url, title=title, outlet=outlet, published=_plain(published))
     return event
