@@ -4,6 +4,7 @@ the exports (CSV, Parquet, JSONL, GDELT ActionGeo_*), and events stored before s
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +78,11 @@ def test_duckdb_stores_and_gives_out_the_location(
     events = {e["event"]: e for e in jsonl(out)}
     assert events["ASSAULT"]["location"]["name"] == "Kharkiv"
     assert events["SANCTION"]["location"]["basis"] == "dateline"
+    _, out, _ = run_cli("events", "--db", db, "--format", "csv")
+    rows = {r["event"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert (rows["ASSAULT"]["location"], rows["ASSAULT"]["location_geonames_id"]) == (
+        "Kharkiv", "706483"
+    )  # fmt: skip
     _check_exports(run_cli, db, tmp_path)
     parquet = tmp_path / "events.parquet"
     assert run_cli("export", "--db", db, "--format", "parquet", "--output", str(parquet))[0] == 0

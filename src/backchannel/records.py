@@ -125,7 +125,7 @@ class Attribution:
     content_span: TextSpan | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where an event happened (contract extension ``location``): the place the text names,
     resolved against the GeoNames gazetteer. A country or region has no coordinates."""

@@ -23,12 +23,15 @@ from backchannel.store.validation import checked
 from backchannel.web.report import actor_label, date_label
 
 ROLES = ("actor", "recipient", "intermediary")
+# where the event happened: ``location`` is its name (as in ``backchannel export``)
+LOCATION_KEYS = ("name", "country", "admin1", "lat", "lon", "geonames_id", "basis", "text")
+LOCATION_COLUMNS = tuple("location" if k == "name" else f"location_{k}" for k in LOCATION_KEYS)
 CSV_COLUMNS = (
     "event_id", "article_id", "event", "mode", "cameo", "quad_class", "intensity",
     "actor", "actor_country", "recipient", "recipient_country", "intermediary",
     "intermediary_country", "date_start", "date_end", "date_basis", "status", "negated",
     "attribution_kind", "attribution_source", "trigger", "evidence_start", "evidence_end",
-    "evidence", "confidence", "coder", "rule", "dropped",
+    "evidence", "confidence", "coder", "rule", "dropped", *LOCATION_COLUMNS,
 )  # fmt: skip
 # The table: (heading, width); the evidence column takes what is left of 100 columns.
 TABLE = (("type", 10), ("actor → recipient", 24), ("via", 10), ("date", 10), ("status", 11))
@@ -158,7 +161,12 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
         when["start"], when["end"], when["basis"], event["status"], event["negated"],
         said["kind"], source, seen["trigger"], seen["start"], seen["end"], seen["sentence"],
         event["confidence"], event["coder"], event.get("rule"), event.get("dropped"),
+        *_location(event.get("location")),
     ]  # fmt: skip
+
+
+def _location(place: dict[str, Any] | None) -> list[Any]:
+    return [None if place is None else place.get(key) for key in LOCATION_KEYS]
 
 
 def write_csv(events: list[dict[str, Any]]) -> None:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from backchannel.grounding import clause
 from backchannel.grounding.attribution import find_attributions
 from backchannel.grounding.dates import find_dates
-from backchannel.grounding.location import dateline_place, locate
+from backchannel.grounding.location import Locator, dateline_place
 from backchannel.grounding.speaker import name_speaker
 from backchannel.grounding.status import is_opinion, negates, status_of
 from backchannel.nlp import Doc, Token
@@ -175,7 +175,7 @@ def ground(doc: Document) -> None:
     doc.attributions = find_attributions(text)
     doc.timexes = find_dates(text, doc.article.published)
     parses = {s.start: s.parse for s in doc.sentences if s.parse is not None}
-    dateline = _local(None, dateline_place, text)
+    locator = Locator(_local(None, dateline_place, text))
     previous: EventDate | None = None
     for event in sorted(
         doc.events, key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0)
@@ -185,8 +185,9 @@ def ground(doc: Document) -> None:
         event.date = _local(EventDate(), _date, event, doc.timexes, text, previous, found)
         _local(None, _status, event, found, doc.article.published)
         _local(None, name_speaker, event)
+        kept = None if found is None else found.kept
         parse = parses.get(event.evidence.start)
-        event.location = _local(None, locate, event, parse, dateline)
+        event.location = _local(None, locator.locate, event, parse, kept)
         previous = event.date if event.date.start is not None else previous
 
 

@@ -24,7 +24,7 @@ every event of it; without that, the event has no location. The knowledge is in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -66,11 +66,11 @@ class Named:
 # -- the names of a sentence --------------------------------------------------------------
 
 
-def _spans(parse: Doc) -> list[tuple[int, int]]:
+def _spans(parse: Doc, text: str) -> list[tuple[int, int]]:
     """Known place names (the knowledge base's) and runs of proper nouns nothing else knows."""
     known: list[tuple[int, int]] = []
     taken: set[int] = set()
-    for part in scan(default_kb(), parse.text):
+    for part in scan(default_kb(), text):
         taken.update(range(part.start, part.end))
         if part.kind == "country":
             known.append((part.start, part.end))
@@ -78,35 +78,41 @@ def _spans(parse: Doc) -> list[tuple[int, int]]:
     for token in parse:
         if token.pos_ != "PROPN" or token.idx in taken:
             continue
-        if runs and parse.text[runs[-1][1] : token.idx].strip() == "":
+        if runs and text[runs[-1][1] : token.idx].strip() == "":
             runs[-1] = (runs[-1][0], token.idx + len(token.text))
         else:
             runs.append((token.idx, token.idx + len(token.text)))
     return sorted(known + runs)
 
 
-def _named(parse: Doc) -> list[Named]:
-    """The place-like names of a sentence, "Paris, Texas" read as one name and qualifier."""
-    spans, found = _spans(parse), []
+def _named(parse: Doc, text: str) -> list[Named]:
+    """The place-like names of a sentence (``text``, the text of ``parse``), "Paris, Texas"
+    read as one name and qualifier."""
+    spans, found = _spans(parse, text), []
     skip: set[tuple[int, int]] = set()
     for i, (start, end) in enumerate(spans):
-        if (start, end) in skip or not _may_be_place(parse.text[start:end]):
+        if (start, end) in skip or not _may_be_place(text[start:end]):
             continue
         root = parse.char_span(start, end, alignment_mode="expand")
         if root is None or not len(root):
             continue
         after = spans[i + 1] if i + 1 < len(spans) else None
         qualifier = None
-        if after is not None and _QUALIFIER.fullmatch(parse.text[end : after[0]]):
-            qualifier = parse.text[after[0] : after[1]]
+        if after is not None and _QUALIFIER.fullmatch(text[end : after[0]]):
+            qualifier = text[after[0] : after[1]]
             skip.add(after)
         found.append(Named(start, end, root.root, qualifier))
     return found
 
 
-def _may_be_place(text: str) -> bool:
+@cache
+def _not_places() -> frozenset[str]:
     months = {m.capitalize() for m in time_words()["months"]}
-    return any(c.isupper() for c in text) and text not in knowledge()["not_places"] | months
+    return knowledge()["not_places"] | months
+
+
+def _may_be_place(text: str) -> bool:
+    return any(c.isupper() for c in text) and text not in _not_places()
 
 
 # -- where a name stands --------------------------------------------------------------------
@@ -224,8 +230,9 @@ def _elsewhere(prep: Token, trigger: Token) -> bool:
     return False
 
 
-def _owned(named: Named, anchor: Token, found: Location) -> bool:
+def _owned(named: Named, found: Location) -> bool:
     """A country's own place abroad: "a US base near Erbil", "a Russian air base"."""
+    anchor = _anchor(named.root)
     country_only = found.lat is None and found.admin1 is None
     modifies = named.root.dep_ in ("compound", "amod", "poss") and named.root.i != anchor.i
     return country_only and modifies and anchor.lemma_.lower() in knowledge()["owned_nouns"]
@@ -262,29 +269,39 @@ def _trigger(parse: Doc, start: int, end: int) -> Token | None:
     return clause.token_at(parse, start)
 
 
-def in_sentence(event: Event, parse: Doc) -> Location | None:
-    """The place the event's own sentence names for it, or None."""
+def _fits(parse: Doc, text: str) -> bool:
+    """Whether ``parse`` is a parse of ``text`` (by its last token: ``Doc.text`` would
+    rebuild the whole text)."""
+    return len(parse) > 0 and parse[-1].idx + len(parse[-1].text) <= len(text)
+
+
+def in_sentence(
+    event: Event, parse: Doc, named: list[Named] | None = None, kept: set[int] | None = None
+) -> Location | None:
+    """The place the event's own sentence names for it, or None. ``named`` (the names of the
+    sentence) and ``kept`` (the trigger's clause) are computed when not given."""
     evidence = event.evidence
-    if evidence.trigger_start is None or len(parse.text) != len(evidence.sentence):
+    text = evidence.sentence  # the text of ``parse``
+    if evidence.trigger_start is None or not _fits(parse, text):
         return None
+    named = _named(parse, text) if named is None else named
     at = evidence.trigger_start - evidence.start
     end = at + 1 if evidence.trigger_end is None else evidence.trigger_end - evidence.start
-    trigger = _trigger(parse, at, end)
+    trigger = _trigger(parse, at, end) if named else None
     if trigger is None:
         return None
-    kept, quote = clause.scope(trigger), _quote_at(parse.text, trigger.idx)
+    kept = clause.scope(trigger) if kept is None else kept
+    quote = _quote_at(text, trigger.idx)
     best: tuple[int, int, int, int, int] | None = None
     chosen: Location | None = None
-    for named in _named(parse):
-        quoted = _quotation(event, quote, _quote_at(parse.text, named.start))
-        how = None if quoted is None else rank(named, trigger, kept, event)
-        found = None if how is None else place(parse.text[named.start : named.end], named.qualifier)
-        if quoted is None or how is None or found is None:
+    for name in named:
+        quoted = _quotation(event, quote, _quote_at(text, name.start))
+        how = None if quoted is None else rank(name, trigger, kept, event)
+        found = None if how is None else place(text[name.start : name.end], name.qualifier)
+        if quoted is None or how is None or found is None or _owned(name, found):
             continue
-        if _owned(named, _anchor(named.root), found):
-            continue
-        owner = 1 if named.root.dep_ == "poss" else 0  # "Khartoum's twin city Omdurman"
-        key = (quoted, how, _precision(found), owner, abs(named.start - trigger.idx))
+        owner = 1 if name.root.dep_ == "poss" else 0  # "Khartoum's twin city Omdurman"
+        key = (quoted, how, _precision(found), owner, abs(name.start - trigger.idx))
         if best is None or key < best:
             best, chosen = key, found
     return chosen
@@ -315,7 +332,23 @@ def _is_date(text: str) -> bool:
     return any(c.isdigit() for c in text) or first in time_words()["months"]
 
 
-def locate(event: Event, parse: Doc | None, dateline: Location | None) -> Location | None:
-    """Where ``event`` happened: its sentence's place, else the dateline's, else None."""
-    found = in_sentence(event, parse) if parse is not None else None
-    return found if found is not None else dateline
+@dataclass(slots=True)
+class Locator:
+    """Where the events of one document happened: its dateline's place, read once, and the
+    names of each sentence, read once for all the events told in it."""
+
+    dateline: Location | None
+    names: dict[int, list[Named]] = field(default_factory=dict)
+
+    def locate(
+        self, event: Event, parse: Doc | None, kept: set[int] | None = None
+    ) -> Location | None:
+        """Where ``event`` happened: its sentence's place, else the dateline's, else None."""
+        found = None
+        evidence = event.evidence
+        if parse is not None and _fits(parse, evidence.sentence):
+            named = self.names.get(evidence.start)
+            if named is None:
+                named = self.names[evidence.start] = _named(parse, evidence.sentence)
+            found = in_sentence(event, parse, named, kept)
+        return found if found is not None else self.dateline

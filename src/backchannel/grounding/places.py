@@ -18,6 +18,8 @@ alone when none is. Nothing is guessed: an unknown name is None.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from backchannel.actors.gazetteer import (
     City,
     Point,
@@ -100,8 +102,10 @@ def _own_name(found: Point, text: str) -> bool:
     return fold(found.name) == fold(text)
 
 
+@lru_cache(maxsize=8192)
 def place(text: str, qualifier: str | None = None) -> Location | None:
-    """Where the name ``text`` (with a qualifier after a comma, if any) is, or None."""
+    """Where the name ``text`` (with a qualifier after a comma, if any) is, or None (the
+    same name is read once: a ``Location`` is frozen)."""
     text = " ".join(text.split())
     if qualifier:
         qualified = _qualified(text, " ".join(qualifier.split()))
