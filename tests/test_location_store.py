@@ -1,5 +1,5 @@
 """Where events happened, stored and given out: DuckDB and PostgreSQL columns, ``events``,
-the exports (CSV, Parquet, JSONL, GDELT ActionGeo_*), and events stored before schema 5."""
+the exports (CSV, Parquet, JSONL, GDELT ActionGeo_*), and events stored before schema 6."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def test_events_stored_before_locations_read_as_not_located(
 ) -> None:
     db = tmp_path / "old.duckdb"
     _ingest(run_cli, article, str(db))
-    with duckdb.connect(str(db)) as connection:  # as schema 4 stored them: no location
+    with duckdb.connect(str(db)) as connection:  # as schema 5 stored them: no location
         stored = connection.execute("SELECT event_id, document FROM events").fetchall()
         for event_id, document in stored:
             data = json.loads(document)
@@ -108,17 +108,17 @@ def test_events_stored_before_locations_read_as_not_located(
     assert code == 0 and all(e["location"] is None for e in jsonl(out))
 
 
-def test_a_store_of_schema_4_gains_the_location_columns(
+def test_a_store_of_schema_5_gains_the_location_columns(
     run_cli: Run, article: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "v4.duckdb"
     _ingest(run_cli, article, str(db))
-    with duckdb.connect(str(db)) as connection:  # back to schema 4: no location columns
+    with duckdb.connect(str(db)) as connection:  # back to schema 5: no location columns
         connection.execute("DROP INDEX events_article")
         for name, _ in LOCATION_COLUMNS:
             connection.execute(f"ALTER TABLE events DROP COLUMN {name}")
         connection.execute("DELETE FROM schema_version")
-        connection.execute("INSERT INTO schema_version VALUES (4, now())")
+        connection.execute("INSERT INTO schema_version VALUES (5, now())")
     store = open_store(str(db))
     try:
         names = {r[0] for r in store.connection.execute("DESCRIBE events").fetchall()}

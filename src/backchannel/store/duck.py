@@ -245,7 +245,7 @@ def _plain(value: Any) -> Any:
 
 def _judged(data: dict[str, Any], min_confidence: float | None) -> dict[str, Any]:
     """A stored event as the contract has it now (events stored before schema 3 lack the
-    additive ``dropped`` and ``evidence.also``, before schema 5 ``location``), its reason
+    additive ``dropped`` and ``evidence.also``, before schema 6 ``location``), its reason
     re-judged for ``min_confidence``."""
     data.setdefault("dropped", None)
     data.setdefault("location", None)
