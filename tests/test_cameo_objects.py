@@ -116,7 +116,9 @@ def test_verb_defaults_and_light_verbs() -> None:
     assert is_light("give") and is_light(" Give ") and not is_light("meet")
     assert light_kind("decline") == "market" and light_kind("hit") == "figurative"
     assert light_kind("provide") == "object" and light_kind("meet") is None
-    assert {light.kind for light in light_verbs().values()} == {"object", "market", "figurative"}
+    assert light_kind("hold") == "custody"
+    kinds = {light.kind for light in light_verbs().values()}
+    assert kinds == {"object", "market", "figurative", "custody"}
     assert all(light.why for light in light_verbs().values())
 
 

@@ -4,6 +4,9 @@
   dictionary lists (``objects.object_code``, mapped to PLOVER by ``crosswalk``): "gave
   Iran military aid" is AID 072; an object it does not list keeps the trigger's own type,
   unless it is an empty one (``empty_objects.txt``): "gives the GOP a boost" is nothing.
+- ``custody`` (hold) reads its object like ``object`` verbs, but an object the dictionary
+  does not list is no act unless people are held: "Iran is holding two Americans" is a
+  detention (173), "held power" or "held elections" nothing.
 - ``market`` verbs (ease, decline, rally, ...) make no event in a market report: a market
   word as subject or a quantity as what moved ("the Nikkei declined", "eased 0.1 percent").
 - ``figurative`` verbs (hit, strike, attack, ...) take the dictionary's set phrases first
