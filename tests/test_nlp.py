@@ -1,4 +1,5 @@
-"""The parse: the attribute ruler's table gives spaCy's own parses, byte for byte."""
+"""The parse: with the attribute ruler's table and the lemmatizer's cache, spaCy's own
+parses, byte for byte."""
 
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ def sentences() -> list[str]:
     return [s.text for text in texts for s in nlp.split_sentences(text)] + ODD
 
 
-def test_the_rule_table_replaces_spacys_matcher() -> None:
-    ruler = nlp.load().get_pipe("attribute_ruler")
+def test_the_rule_table_and_the_lemma_cache_are_in_place() -> None:
+    model = nlp.load()
+    ruler = model.get_pipe("attribute_ruler")
     assert isinstance(ruler.match.__self__, nlp.RuleTable)  # type: ignore[attr-defined]
+    assert isinstance(model.get_pipe("lemmatizer").lemmatize, nlp.LemmaCache)  # type: ignore[attr-defined]
 
 
 def test_parses_are_spacys_own_byte_for_byte(sentences: list[str]) -> None:
@@ -60,3 +63,15 @@ def test_a_pattern_the_table_cannot_read_keeps_spacys_matcher() -> None:
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "an"})
     with pytest.raises(ValueError, match="OP"):
         nlp.RuleTable(ruler)
+
+
+def test_a_full_lemma_cache_starts_again(sentences: list[str]) -> None:
+    plain = spacy.load(nlp.DEFAULT_MODEL, exclude=list(nlp.UNUSED_COMPONENTS))
+    model = spacy.load(nlp.DEFAULT_MODEL, exclude=list(nlp.UNUSED_COMPONENTS))
+    lemmatizer = model.get_pipe("lemmatizer")
+    cache = nlp.LemmaCache(lemmatizer.lemmatize)  # type: ignore[attr-defined]
+    cache.LIMIT = 20
+    lemmatizer.lemmatize = cache  # type: ignore[attr-defined]
+    lemmas = [[t.lemma_ for t in doc] for doc in model.pipe(sentences)]
+    assert 0 < len(cache.known) <= 20
+    assert lemmas == [[t.lemma_ for t in doc] for doc in plain.pipe(sentences)]
