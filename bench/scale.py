@@ -10,12 +10,16 @@ present, each copy given a line of its own so that none is stored as unchanged),
     warmed up before the clock starts (its start-up is printed apart);
 (c) ``ingest`` with 1 and 2 workers: the same, stored in a fresh DuckDB file;
 (d) ``ingest --engine ray`` on a local Ray with 2 CPUs (``ray.init(num_cpus=2)``), the texts
-    in 8 JSONL shards; Ray's actors start inside the run, so it includes their start-up.
+    in 8 JSONL shards; Ray's actors start inside the run, so it includes their start-up;
+(e) with ``--cli``, the commands as users run them, each a new process timed from start to
+    exit, start-ups included: ``backchannel ingest --workers 2``; ``ingest --engine ray`` cold
+    (it starts its own local Ray) and warm (``--address`` of a Ray with 2 CPUs started before
+    the clock, as ``ray start --head`` would be), alternating for ``--rounds``.
 
 Ratios are articles/s against (a) and against each other. Then the peak RSS of one worker and
 of the parent, each size in a fresh subprocess, for ``--articles`` and ten times as many
 (memory should not grow with the corpus). Not a test: nothing is asserted.
-Run: ``python bench/scale.py [--articles 400] [--no-ray] [--no-memory]``.
+Run: ``python bench/scale.py [--articles 400] [--no-ray] [--no-memory] [--cli]``.
 """
 
 from __future__ import annotations
@@ -150,6 +154,37 @@ def ray_seconds(paths: list[str], folder: Path) -> float:
         ray.shutdown()
 
 
+def command_seconds(arguments: list[str]) -> float:
+    """A ``backchannel`` command in a new process, timed from its start to its exit."""
+    command = [str(Path(sys.executable).with_name("backchannel")), *arguments]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def cli_seconds(paths: list[str], folder: Path, rounds: int) -> dict[str, float]:
+    """The best of ``rounds`` for each command as users run it (see (e) above)."""
+    import ray
+
+    best: dict[str, float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(seconds, best.get(name, seconds))
+
+    for n in range(rounds):
+        db = str(folder / f"cli-{n}-%s.duckdb")
+        keep("local", command_seconds(["ingest", *paths, "--db", db % "local", "--workers", "2"]))
+        keep("cold", command_seconds(["ingest", *paths, "--db", db % "cold", "--engine", "ray"]))
+        context = ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        try:
+            address = context.address_info["gcs_address"]
+            arguments = ["ingest", *paths, "--db", db % "warm", "--engine", "ray"]
+            keep("warm", command_seconds([*arguments, "--address", address]))
+        finally:
+            ray.shutdown()
+    return best
+
+
 def status(pid: int | str, field: str) -> str:
     """A field of ``/proc/PID/status`` (Linux)."""
     for text in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -210,6 +245,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="code/ingest rounds; best kept")
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--cli", action="store_true", help="also time the commands (e)")
     parser.add_argument("--memory-only", action="store_true")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -225,6 +261,7 @@ def main() -> None:
         paths = write_shards(texts, folder / "shards")
         records = read(paths)
         ray_s = None if args.no_ray else ray_seconds(paths, folder)
+        cli = cli_seconds(paths, folder, args.rounds) if args.cli else {}
         start1, code1, ingest1 = work_seconds(records, 1, folder, args.rounds)
         start2, code2, ingest2 = work_seconds(records, 2, folder, args.rounds)
         base = spacy_seconds(texts, Settings().model)
@@ -245,6 +282,13 @@ def main() -> None:
           f" {1 + share:.2f} on a quiet machine")  # fmt: skip
     if ray_s is not None:
         print(f"ray (2 CPUs, with its start-up) ÷ ingest --workers 2: {ingest2 / ray_s:.2f}")
+    if cli:
+        print("commands, start-ups included (best of rounds):")
+        for name, label in (("local", "ingest --workers 2"), ("cold", "ingest --engine ray, cold"),
+                            ("warm", "ingest --engine ray, warm")):  # fmt: skip
+            line(label, cli[name], n, base)
+        for name in ("cold", "warm"):
+            print(f"ray {name} ÷ ingest --workers 2 (commands): {cli['local'] / cli[name]:.2f}")
     if not args.no_memory:
         report_memory(n)
 

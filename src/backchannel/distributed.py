@@ -26,20 +26,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import duckdb
-
-from backchannel.batches import Stored
 from backchannel.errors import ConfigError
 from backchannel.ingest import read_inputs
 from backchannel.pipeline import Pipeline
 from backchannel.records import Article, Coded, Rejection
 from backchannel.serialise import coded, coded_from_dict, coded_to_dict
 from backchannel.settings import Settings
-from backchannel.store import Store
 from backchannel.workers import CHUNK, Record
+
+if TYPE_CHECKING:  # the actors import this module: not the store nor DuckDB, which they never use
+    from backchannel.batches import Stored
+    from backchannel.store import Store
 
 EXTRA = "pip install 'backchannel[ray]'"
 
@@ -198,6 +198,8 @@ def run(job: Job, folder: Path, address: str | None = None, export: bool = True)
 
 def load(folder: Path, store: Store) -> Iterator[Stored]:
     """The coded shards under ``folder`` into ``store``, in input order, batch by batch."""
+    import duckdb
+
     source = str(folder / "coded" / "*.parquet")
     with duckdb.connect() as connection:
         cursor = connection.execute(
