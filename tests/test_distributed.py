@@ -12,6 +12,7 @@ import pytest
 
 from backchannel import distributed
 from backchannel.errors import ConfigError
+from backchannel.settings import Settings
 from backchannel.store import EventFilter, open_store
 from tests.corpus import article
 
@@ -86,3 +87,22 @@ def test_the_outlet_is_the_host_of_the_url() -> None:
     outlet = distributed.outlet
     assert outlet("https://www.example.org/world/1") == "example.org"
     assert outlet(None) is None and outlet("not a url") is None
+
+
+def test_one_big_file_is_read_in_one_piece_per_actor(local_ray: None, tmp_path: Path) -> None:
+    """With fewer files than actors each file is read by one piece per actor, each keeping
+    every n-th record under its number in the file: both actors code, the order is kept."""
+    path = tmp_path / "one.jsonl"
+    path.write_text("\n".join(json.dumps(article(n)) for n in range(7)) + "\n")
+    items = distributed.pieces([str(path)], 2)
+    assert [(i["piece"], i["pieces"]) for i in items] == [(0, 2), (1, 2)]
+    assert len(distributed.pieces([str(path)] * 3, 2)) == 3  # enough files: one piece each
+    job = distributed.Job((str(path),), Settings(), jsonl=True)
+    read = [row for item in items for row in distributed.read_shard(item, job)]
+    assert sorted(row["record"] for row in read) == list(range(7))
+    assert [row["record"] for row in distributed.read_shard(items[1], job)] == [1, 3, 5]
+    with open_store(str(tmp_path / "ray.duckdb")) as store:
+        stored = list(distributed.ingest(job, store))
+    assert [s.article.article_id for s, _ in stored] == [
+        json.loads(line)["id"] for line in path.read_text().splitlines()
+    ]

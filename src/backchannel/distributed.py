@@ -97,8 +97,22 @@ def read_shard(row: dict[str, Any], job: Job) -> Iterator[dict[str, Any]]:
     ``flat_map``)."""
     records = read_inputs([row["path"]], jsonl=job.jsonl, settings=job.settings,
                           published=job.published)  # fmt: skip
+    piece, pieces = row.get("piece", 0), row.get("pieces", 1)
     for number, record in enumerate(records):
-        yield {"shard": row["shard"], "record": number, "item": record_to_json(record)}
+        if number % pieces == piece:
+            yield {"shard": row["shard"], "record": number, "item": record_to_json(record)}
+
+
+def pieces(files: list[str], actors: int) -> list[dict[str, Any]]:
+    """The read tasks: one per file, or, with fewer files than actors, each file read by
+    as many pieces as there are actors, each keeping every n-th record (one big file would
+    otherwise be coded by one actor while the others wait)."""
+    split = actors if len(files) < actors else 1
+    return [
+        {"shard": n, "path": path, "piece": k, "pieces": split}
+        for n, path in enumerate(files)
+        for k in range(split)
+    ]
 
 
 class Coder:
@@ -180,8 +194,7 @@ def run(job: Job, folder: Path, address: str | None = None, export: bool = True)
     with _connected(address) as ray:
         _quiet(ray)
         actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        files = shards(job.paths)
-        items = [{"shard": n, "path": path} for n, path in enumerate(files)]
+        items = pieces(shards(job.paths), actors)
         dataset = ray.data.from_items(items, override_num_blocks=max(1, len(items)))
         records = dataset.flat_map(read_shard, fn_kwargs={"job": job}, num_cpus=0)
         done = records.map_batches(
