@@ -69,17 +69,18 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def cities(path: Path = CITIES_PATH) -> dict[str, City]:
     """Folded alias to city, read once (a plain split per line: 120,000 lines in ~0.2 s)."""
+    rows = _rows(path, CITY_FIELDS)
+    return {alias: City(name, country, int(gid)) for alias, country, name, gid in rows}
+
+
+def _rows(path: Path, wanted: tuple[str, ...]) -> Iterator[list[str]]:
+    """The tab-separated rows of a gazetteer file whose header is ``wanted``, streamed."""
     if not path.exists():
         raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
     with path.open(encoding="utf-8") as stream:
-        _header(stream, path, CITY_FIELDS)
-        rows = (line.rstrip("\n").split("\t") for line in stream)
-        return {alias: City(name, country, int(gid)) for alias, country, name, gid in rows}
-
-
-def _header(stream: Iterator[str], path: Path, wanted: tuple[str, ...]) -> None:
-    if tuple(next(stream, "").rstrip("\n").split("\t")) != wanted:
-        raise KnowledgeBaseError(f"{path}: header must be {' TAB '.join(wanted)}")
+        if tuple(next(stream, "").rstrip("\n").split("\t")) != wanted:
+            raise KnowledgeBaseError(f"{path}: header must be {' TAB '.join(wanted)}")
+        yield from (line.rstrip("\n").split("\t") for line in stream)
 
 
 def _point(row: list[str]) -> Point:
@@ -90,12 +91,7 @@ def _point(row: list[str]) -> Point:
 @lru_cache(maxsize=1)
 def points(path: Path = POINTS_PATH) -> dict[int, Point]:
     """GeoNames id to the city's point, read once (34,000 lines)."""
-    if not path.exists():
-        raise KnowledgeBaseError(f"knowledge-base file {path} is missing")
-    with path.open(encoding="utf-8") as stream:
-        _header(stream, path, POINT_FIELDS)
-        rows = (line.rstrip("\n").split("\t") for line in stream)
-        return {found.geonames_id: found for found in map(_point, rows)}
+    return {found.geonames_id: found for found in map(_point, _rows(path, POINT_FIELDS))}
 
 
 @lru_cache(maxsize=1)
