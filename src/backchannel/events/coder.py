@@ -393,8 +393,9 @@ def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
     actors, recipients, intermediaries = (fill[role][0] for role in _ROLE_NAMES)
     if match.trigger.pos == "N" and senses.is_quantity(match.head):
         return "a quantity, not an act"
-    if match.trigger.pos == "N" and senses.is_other_word(match.head):
-        return f"'{match.head.doc[match.head.i - 1].lower_} {match.head.lower_}' names no act"
+    compound = senses.other_word(match.head) if match.trigger.pos == "N" else None
+    if compound is not None:
+        return f"'{compound}' names no act"
     if event == "PROTEST" and senses.is_campaign_rally(match.trigger.lemmas, actors, recipients):
         return "a campaign rally is no protest"
     lemmas = match.trigger.lemmas

@@ -21,6 +21,7 @@ PRONOUNS = {
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 _UNKNOWN = ""  # told both ways: no evidence
+_BEFORE = 12  # characters before a name read for an honorific ("Madame ", "Mrs. ")
 
 
 @cache
@@ -41,7 +42,7 @@ def key(mention: Mention) -> str:
 
 def _told(mention: Mention, before: str) -> str | None:
     honorifics, names = _words()
-    word = _LAST_WORD.search(before[-12:])
+    word = _LAST_WORD.search(before)
     if word and word.group(1).lower() in honorifics:
         return honorifics[word.group(1).lower()]
     for name in (mention.text, mention.actor.name or ""):
@@ -54,7 +55,8 @@ def _told(mention: Mention, before: str) -> str | None:
 def learn(sentence: Sentence, mentions: list[Mention], genders: dict[str, str]) -> None:
     """Add what the sentence tells of its mentions' genders to ``genders`` (in place)."""
     for mention in mentions:
-        gender = _told(mention, sentence.text[: max(0, mention.start - sentence.start)])
+        at = max(0, mention.start - sentence.start)
+        gender = _told(mention, sentence.text[max(0, at - _BEFORE) : at])
         if gender is None:
             continue
         seen = genders.setdefault(key(mention), gender)

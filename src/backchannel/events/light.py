@@ -126,10 +126,9 @@ def _person(noun: Token) -> bool:
     """A person or people: a name, a nationality, or an agent noun ("migrants", "citizens")."""
     if noun.ent_type_ in _HELD_ENTS or noun.pos_ == "PRON":
         return noun.ent_type_ != "" or noun.lower_ in ("him", "her", "them")
-    entries = default_kb().entries.get(noun.lemma_.lower(), []) + default_kb().entries.get(
-        noun.lower_, []
-    )
-    return any(e.kind in ("agent", "title") and e.sector not in _NOT_PEOPLE for e in entries)
+    entries = default_kb().entries
+    found = [*entries.get(noun.lemma_.lower(), []), *entries.get(noun.lower_, [])]
+    return any(e.kind in ("agent", "title") and e.sector not in _NOT_PEOPLE for e in found)
 
 
 _NOT_PEOPLE = frozenset({"GOV", "MIL", "LEG", "JUD", "PTY", "BUS", "MED", "IGO"})

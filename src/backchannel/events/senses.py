@@ -62,11 +62,15 @@ def _other_words() -> frozenset[str]:
     return frozenset(data_lines("codebook", "other_words.txt"))
 
 
-def is_other_word(head: Token) -> bool:
-    """A noun trigger that makes a fixed compound with the word before it ("heart attack")."""
+def other_word(head: Token) -> str | None:
+    """The fixed compound a noun trigger makes with the word before it, as written ("heart
+    attacks"), or None."""
     if head.i == 0:
-        return False
-    return f"{head.doc[head.i - 1].lower_} {head.lemma_.lower()}" in _other_words()
+        return None
+    before = head.doc[head.i - 1].lower_
+    if f"{before} {head.lemma_.lower()}" not in _other_words():
+        return None
+    return f"{before} {head.lower_}"
 
 
 def is_campaign_rally(lemmas: tuple[str, ...], actors: list[Actor], targets: list[Actor]) -> bool:
