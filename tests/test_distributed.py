@@ -4,6 +4,7 @@ same 50 fixture articles, the refusals stored alike, the export shards written."
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,20 +90,66 @@ def test_the_outlet_is_the_host_of_the_url() -> None:
     assert outlet(None) is None and outlet("not a url") is None
 
 
-def test_one_big_file_is_read_in_one_piece_per_actor(local_ray: None, tmp_path: Path) -> None:
-    """With fewer files than actors each file is read by one piece per actor, each keeping
-    every n-th record under its number in the file: both actors code, the order is kept."""
+def test_one_big_file_is_coded_by_every_actor_in_order(local_ray: None, tmp_path: Path) -> None:
+    """One file of 40 records on two actors: its chunks go to both, and come back to the
+    store in the file's order."""
     path = tmp_path / "one.jsonl"
-    path.write_text("\n".join(json.dumps(article(n)) for n in range(7)) + "\n")
-    items = distributed.pieces([str(path)], 2)
-    assert [(i["piece"], i["pieces"]) for i in items] == [(0, 2), (1, 2)]
-    assert len(distributed.pieces([str(path)] * 3, 2)) == 3  # enough files: one piece each
+    path.write_text("\n".join(json.dumps(article(n)) for n in range(40)) + "\n\n")
     job = distributed.Job((str(path),), Settings(), jsonl=True)
-    read = [row for item in items for row in distributed.read_shard(item, job)]
-    assert sorted(row["record"] for row in read) == list(range(7))
-    assert [row["record"] for row in distributed.read_shard(items[1], job)] == [1, 3, 5]
+    assert [row["record"] for row in distributed.read_shard({"shard": 0, "path": str(path)}, job)
+            ] == list(range(40))  # fmt: skip
+    ray = pytest.importorskip("ray")
+    pool = distributed.coders(ray, job.settings, 2, distributed.KEEP)  # the ones ingest finds
+
+    def coded() -> list[float]:
+        return [status["records"] for status in ray.get([a.status.remote() for a in pool])]
+
+    before = coded()
     with open_store(str(tmp_path / "ray.duckdb")) as store:
         stored = list(distributed.ingest(job, store))
     assert [s.article.article_id for s, _ in stored] == [
-        json.loads(line)["id"] for line in path.read_text().splitlines()
+        json.loads(line)["id"] for line in path.read_text().splitlines() if line
     ]
+    gained = [after - then for after, then in zip(coded(), before, strict=True)]
+    assert gained == [24, 16]  # chunks of 16, 16 and 8, in turn
+
+
+def test_the_coding_actors_are_named_after_what_they_code_with() -> None:
+    stamp = distributed.stamp
+    assert stamp(Settings()) == stamp(Settings(db="other.duckdb", workers=7, progress=False))
+    assert stamp(Settings()) != stamp(Settings(min_confidence=0.5))  # another pipeline
+
+
+def test_the_next_run_finds_the_coding_actors_and_they_stop_when_idle(
+    local_ray: None, shards: Path, tmp_path: Path
+) -> None:
+    ray = pytest.importorskip("ray")
+    job = distributed.Job((str(shards / "part-0.jsonl"),), Settings(max_words=149), jsonl=True)
+    with open_store(str(tmp_path / "first.duckdb")) as store:
+        list(distributed.ingest(job, store, keep=3))
+    name = f"coder-{distributed.stamp(job.settings)}-0"
+    found = ray.get_actor(name, namespace=distributed.NAMESPACE)
+    assert ray.get(found.status.remote())["records"] == 10  # the actor that coded stays...
+    with open_store(str(tmp_path / "next.duckdb")) as store:
+        list(distributed.ingest(job, store, keep=3))  # ...and the next run codes on it
+    assert ray.get(found.status.remote())["records"] == 20
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # 3 s without work, then it stops itself
+        try:
+            ray.get_actor(name, namespace=distributed.NAMESPACE)
+        except ValueError:
+            return
+        time.sleep(0.5)
+    pytest.fail("the coding actor did not stop after 3 idle seconds")
+
+
+def test_keep_zero_stops_the_coding_actors_when_the_run_ends(
+    local_ray: None, shards: Path, tmp_path: Path
+) -> None:
+    ray = pytest.importorskip("ray")
+    job = distributed.Job((str(shards / "part-1.jsonl"),), Settings(max_words=148), jsonl=True)
+    with open_store(str(tmp_path / "once.duckdb")) as store:
+        assert len(list(distributed.ingest(job, store, keep=0))) == 10
+    time.sleep(1.0)  # the kill is asynchronous
+    with pytest.raises(ValueError):
+        ray.get_actor(f"coder-{distributed.stamp(job.settings)}-0", namespace=distributed.NAMESPACE)

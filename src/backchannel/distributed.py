@@ -2,13 +2,24 @@
 
     backchannel ingest --engine ray [--address auto|ray://HOST:10001] PATH ...
 
-Every input file is a shard. Ray Data reads each shard's records with the readers of the
-local engine, codes them in a pool of actors (each builds one pipeline: the model is loaded
-once per actor) and writes two sets of Parquet shards: ``coded/``, one row per record (its
-place in the input and the coded document) and ``events/``, the export schema: one row per
-event with the contract's fields (nested ones as JSON text) and the article's provenance (url,
-title, outlet, published). The driver then loads ``coded/`` into the store in input order, in
-batches, through the writer the local engine uses, so both engines store the same rows.
+Every input file is a shard. Ray Data maps over the shards: a task reads a run of them with
+the readers of the local engine and hands their records, a chunk at a time and in turn, to a
+pool of coding actors (each builds one pipeline: the model is loaded once per actor), two
+chunks per actor in flight. Reading is a small part of the work, so one task feeds up to
+sixteen actors, and one big file keeps them all busy. The coded chunks come back to the
+driver in input order and are stored as they come, through the writer the local engine uses,
+so both engines store the same rows, and storing goes on while the actors code. Between the
+actors and the driver the records travel pickled. With ``--shards DIR`` they are also written
+there as two sets of Parquet shards: ``coded/``, one row per record (its place in the input
+and the coded document as JSON) and ``events/``, the export schema: one row per event with
+the contract's fields (nested ones as JSON text) and the article's provenance (url, title,
+outlet, published).
+
+The coding actors outlive the run on a cluster: they are named after the package and the
+settings, so the next ``ingest`` on the same cluster finds them with their model loaded
+instead of starting its own (a minute or more on a big cluster, several seconds on one
+machine). Each stops itself after ``keep`` seconds without work (``ingest --keep-coders``;
+0 stops them when the run ends); a local Ray started by the run ends with it, and them.
 
 Ray is an optional extra (``pip install 'backchannel[ray]'``); nothing else imports this
 module, and no stage knows that it runs here.
@@ -16,11 +27,16 @@ module, and no stage knows that it runs here.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
+import hashlib
 import json
 import logging
+import pickle
 import shutil
-import tempfile
+import threading
+import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,13 +45,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from backchannel import __version__
 from backchannel.errors import ConfigError
 from backchannel.ingest import read_inputs
-from backchannel.pipeline import Pipeline
-from backchannel.records import Article, Coded, Rejection
-from backchannel.serialise import coded, coded_from_dict, coded_to_dict
+from backchannel.serialise import coded, coded_to_dict
 from backchannel.settings import Settings
-from backchannel.workers import CHUNK, Record
+from backchannel.workers import Record, chunks
 
 if TYPE_CHECKING:  # the actors import this module: not the store nor DuckDB, which they never use
     from backchannel.batches import Stored
@@ -80,56 +95,135 @@ def shards(paths: tuple[str, ...]) -> list[str]:
     return found
 
 
-def record_to_json(record: Record) -> str:
-    """A record as read (an article not coded yet, or a refusal) as JSON text."""
-    if isinstance(record, Rejection):
-        return json.dumps(coded_to_dict(Coded(Article(record.record, ""), {}, [], record)))
-    return json.dumps(coded_to_dict(Coded(record, {}, [])))
-
-
-def record_from_json(text: str) -> Record:
-    value = coded_from_dict(json.loads(text))
-    return value.rejection or value.article
-
-
 def read_shard(row: dict[str, Any], job: Job) -> Iterator[dict[str, Any]]:
-    """The records of one shard, streamed, each with its place in the input (a Ray
-    ``flat_map``)."""
+    """The records of one shard, streamed, each with its place in the input."""
     records = read_inputs([row["path"]], jsonl=job.jsonl, settings=job.settings,
                           published=job.published)  # fmt: skip
-    piece, pieces = row.get("piece", 0), row.get("pieces", 1)
     for number, record in enumerate(records):
-        if number % pieces == piece:
-            yield {"shard": row["shard"], "record": number, "item": record_to_json(record)}
+        yield {"shard": row["shard"], "record": number, "item": record}
 
 
-def pieces(files: list[str], actors: int) -> list[dict[str, Any]]:
-    """The read tasks: one per file, or, with fewer files than actors, each file read by
-    as many pieces as there are actors, each keeping every n-th record (one big file would
-    otherwise be coded by one actor while the others wait)."""
-    split = actors if len(files) < actors else 1
-    return [
-        {"shard": n, "path": path, "piece": k, "pieces": split}
-        for n, path in enumerate(files)
-        for k in range(split)
-    ]
+NAMESPACE = "backchannel"  # the Ray namespace of the coding actors
+KEEP = 300  # seconds a coding actor waits for the next run before it stops itself
+RETIRE = 5  # seconds a coding actor for other settings waits once a new run needs its CPUs
+FED = 16  # coding actors one reading task feeds
+BLOCK = 1 << 18  # bytes of coded records per Ray Data block: a chunk or two reach the store
 
 
 class Coder:
-    """A Ray actor: one pipeline, built once, coding batches of records."""
+    """A Ray actor: one pipeline, built once, coding chunks of records. With ``keep`` > 0
+    it stops itself after that many seconds without work; with 0 the run stops it."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, keep: float) -> None:
+        from backchannel.pipeline import Pipeline  # here: Ray's task workers never load it
+
         self.pipeline = Pipeline(settings)
+        self.keep, self.busy, self.last, self.records = keep, False, time.monotonic(), 0
+        threading.Thread(target=self._stop_when_idle, daemon=True).start()
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        records = [record_from_json(str(item)) for item in batch["item"]]
-        done = [coded(doc) for doc in self.pipeline.run(records)]
+    def ready(self, keep: float) -> bool:
+        """Here and waiting (a new run's ``keep`` replaces the last one's)."""
+        self.keep, self.last = keep, time.monotonic()
+        return True
+
+    def retire(self) -> None:
+        """Stop after ``RETIRE`` seconds without work (a run with other settings or another
+        version of the package needs the CPUs)."""
+        self.keep = min(self.keep, RETIRE) if self.keep > 0 else RETIRE
+
+    def status(self) -> dict[str, float]:
+        """How many records this actor has coded, and for how many seconds it has waited."""
+        return {"records": self.records, "idle": time.monotonic() - self.last}
+
+    def code(self, chunk: dict[str, Any]) -> dict[str, list[Any]]:
+        self.busy = True
+        try:
+            records: list[Record] = chunk["item"]
+            done = [coded(doc) for doc in self.pipeline.run(records)]
+            self.records += len(done)
+        finally:
+            self.busy, self.last = False, time.monotonic()
         return {
-            "shard": [int(n) for n in batch["shard"]],
-            "record": [int(n) for n in batch["record"]],
+            "shard": [int(n) for n in chunk["shard"]],
+            "record": [int(n) for n in chunk["record"]],
             "article_id": [item.article.article_id for item in done],
-            "coded": [json.dumps(coded_to_dict(item)) for item in done],
+            "coded": [pickle.dumps(item, protocol=5) for item in done],
         }
+
+    def _stop_when_idle(self) -> None:
+        while self.busy or self.keep <= 0 or time.monotonic() - self.last < self.keep:
+            time.sleep(1.0)
+        ray = _ray()
+        ray.kill(ray.get_runtime_context().current_actor)
+
+
+def stamp(settings: Settings) -> str:
+    """What a coding actor is built from: the package's files (size and time) and the
+    settings the pipeline reads, as a short digest (an actor built otherwise is not used)."""
+    package = Path(__file__).parent
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            info = path.stat()
+            digest.update(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}".encode())
+    coding = dataclasses.replace(settings, db="", progress=False, api_token="", workers=1)
+    digest.update(repr(coding).encode())
+    return digest.hexdigest()[:12]
+
+
+def coders(ray: Any, settings: Settings, count: int, keep: float) -> list[Any]:
+    """``count`` coding actors for ``settings``: those a recent run left on the cluster,
+    else new ones (each loads the model once)."""
+    remote = ray.remote(num_cpus=1)(Coder)
+    name = f"coder-{stamp(settings)}"
+    _retire_others(ray, name)
+    for attempt in range(3):  # an actor found may stop itself before it answers
+        handles = [
+            remote.options(
+                name=f"{name}-{n}", namespace=NAMESPACE, lifetime="detached", get_if_exists=True
+            ).remote(settings, keep)
+            for n in range(count)
+        ]
+        try:
+            ray.get([handle.ready.remote(keep) for handle in handles])
+            return handles
+        except ray.exceptions.RayActorError:
+            if attempt == 2:
+                raise
+            time.sleep(1.0)
+    raise AssertionError("unreachable")
+
+
+def _retire_others(ray: Any, name: str) -> None:
+    """The coding actors left by runs with other settings (or another version) stop once
+    idle for a few seconds, so that their CPUs go to this run's."""
+    for entry in ray.util.list_named_actors(all_namespaces=True):
+        other = entry["name"]
+        if entry["namespace"] != NAMESPACE or other.startswith(f"{name}-"):
+            continue
+        try:
+            ray.get_actor(other, namespace=NAMESPACE).retire.remote()
+        except (ValueError, AttributeError):  # gone already, or too old to retire
+            continue
+
+
+def code_shards(
+    batch: dict[str, Any], job: Job, coders: list[Any]
+) -> Iterator[dict[str, list[Any]]]:
+    """The records of the shards in ``batch``, read here and coded by the actors, a chunk to
+    each in turn, two chunks per actor in flight; coded chunks come out in input order (a
+    Ray ``map_batches``)."""
+    ray = _ray()
+    rows = (row for shard, path in zip(batch["shard"], batch["path"], strict=True)
+            for row in read_shard({"shard": int(shard), "path": str(path)}, job))  # fmt: skip
+    calls: deque[Any] = deque()
+    for n, chunk in enumerate(chunks(rows)):
+        columns = {key: [row[key] for row in chunk] for key in ("shard", "record", "item")}
+        calls.append(coders[n % len(coders)].code.remote(columns))
+        if len(calls) >= 2 * len(coders):
+            yield ray.get(calls.popleft())
+    while calls:
+        yield ray.get(calls.popleft())
 
 
 def outlet(url: str | None) -> str | None:
@@ -148,12 +242,20 @@ NESTED = frozenset({"context", "actor", "recipient", "intermediary", "date", "at
                     "evidence"})  # fmt: skip
 
 
+def coded_rows(batch: dict[str, Any]) -> dict[str, list[Any]]:
+    """Coded records as the ``coded/`` shards hold them: the coded document as JSON text (a
+    Ray ``map_batches``; between the actors and the driver it travels pickled)."""
+    documents = [json.dumps(coded_to_dict(pickle.loads(data))) for data in batch["coded"]]
+    return {"shard": list(batch["shard"]), "record": list(batch["record"]),
+            "article_id": list(batch["article_id"]), "coded": documents}  # fmt: skip
+
+
 def export_rows(batch: dict[str, Any]) -> dict[str, list[Any]]:
     """The events of coded records in the export schema: one row per event, the contract's
     nested fields as JSON text, with the article's provenance (a Ray ``map_batches``)."""
     columns: dict[str, list[Any]] = {name: [] for name in EXPORT_COLUMNS}
     for text in batch["coded"]:
-        item = coded_from_dict(json.loads(str(text)))
+        item = pickle.loads(text)
         article = item.article
         published = article.published.isoformat() if article.published else None
         provenance = {"url": article.url, "title": article.title, "outlet": outlet(article.url),
@@ -180,56 +282,67 @@ def _connected(address: str | None) -> Iterator[Any]:
         ray.shutdown()
 
 
-def _quiet(ray: Any) -> None:
-    """Ray Data's progress is not ``ingest``'s: no bars, no plans, warnings only."""
+def _context(ray: Any) -> None:
+    """Ray Data's progress is not ``ingest``'s: no bars, no plans, warnings only; its output
+    in input order, as the store needs it, in small blocks, stored as they come."""
     context = ray.data.DataContext.get_current()
+    context.target_max_block_size = BLOCK
     context.enable_progress_bars = False
     context.print_on_execution_start = False
+    context.execution_options.preserve_order = True
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
-def run(job: Job, folder: Path, address: str | None = None, export: bool = True) -> None:
-    """Read, code and write the Parquet shards of ``job`` under ``folder`` on Ray (with
-    ``export``, the events too, in the export's columns)."""
-    with _connected(address) as ray:
-        _quiet(ray)
-        actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        items = pieces(shards(job.paths), actors)
-        dataset = ray.data.from_items(items, override_num_blocks=max(1, len(items)))
-        records = dataset.flat_map(read_shard, fn_kwargs={"job": job}, num_cpus=0)
-        done = records.map_batches(
-            Coder, fn_constructor_kwargs={"settings": job.settings}, batch_size=CHUNK,
-            compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
-        )  # fmt: skip
-        for name in ("coded", "events"):
-            shutil.rmtree(folder / name, ignore_errors=True)
-        done.write_parquet(str(folder / "coded"), ray_remote_args={"num_cpus": 0})
-        if export:
-            exported = ray.data.read_parquet(str(folder / "coded")).map_batches(export_rows)
-            exported.write_parquet(str(folder / "events"))
+def coded_dataset(ray: Any, job: Job, pool: list[Any]) -> Any:
+    """The records of ``job`` coded by ``pool``, a Ray dataset of one row per record (its
+    place in the input and the coded document, pickled), in input order. Reading is a small
+    part of the work, so one task reads for up to ``FED`` actors, each task a run of
+    shards; a task feeds every actor, so one big file keeps them all busy."""
+    files = [{"shard": n, "path": path} for n, path in enumerate(shards(job.paths))]
+    readers = max(1, min(len(files), -(-len(pool) // FED)))
+    dataset = ray.data.from_items(files, override_num_blocks=readers)
+    tasks = ray.data.TaskPoolStrategy(size=readers)
+    return dataset.map_batches(code_shards, fn_kwargs={"job": job, "coders": pool},
+                               batch_size=None, num_cpus=0, compute=tasks)  # fmt: skip
 
 
-def load(folder: Path, store: Store) -> Iterator[Stored]:
-    """The coded shards under ``folder`` into ``store``, in input order, batch by batch."""
-    import duckdb
-
-    source = str(folder / "coded" / "*.parquet")
-    with duckdb.connect() as connection:
-        cursor = connection.execute(
-            "SELECT coded FROM read_parquet(?) ORDER BY shard, record", [source]
-        )
-        while rows := cursor.fetchmany(CHUNK):
-            batch = [coded_from_dict(json.loads(row[0])) for row in rows]
-            yield from zip(batch, store.store_batch(batch), strict=True)
+def write_shards(ray: Any, dataset: Any, folder: Path, count: int) -> None:
+    """The coded records (a materialised dataset) as Parquet shards in ``folder``:
+    ``coded/``, one row per record, and ``events/``, one row per event in the export's
+    columns; at most ``count`` tasks at a time."""
+    for name in ("coded", "events"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    count = max(1, min(count, dataset.num_blocks()))  # each task a new Ray worker
+    tasks = {"num_cpus": 0, "compute": ray.data.TaskPoolStrategy(size=count)}
+    written = {"ray_remote_args": {"num_cpus": 0}, "concurrency": count}
+    dataset.map_batches(coded_rows, **tasks).write_parquet(str(folder / "coded"), **written)
+    dataset.map_batches(export_rows, **tasks).write_parquet(str(folder / "events"), **written)
 
 
 def ingest(
-    job: Job, store: Store, *, address: str | None = None, shards_to: str | None = None
+    job: Job,
+    store: Store,
+    *,
+    address: str | None = None,
+    shards_to: str | None = None,
+    keep: float = KEEP,
 ) -> Iterator[Stored]:
-    """Code ``job`` on Ray and store the result; the Parquet shards, and the events in the
-    export's columns, are kept in ``shards_to`` when given (on a cluster, a folder every node
-    can write to); without it no events export is written, as no one would read it."""
-    with tempfile.TemporaryDirectory(prefix="backchannel-ray-") as scratch:
-        folder = Path(shards_to or scratch)
-        run(job, folder, address, export=shards_to is not None)
-        yield from load(folder, store)
+    """Code ``job`` on Ray and store each coded chunk as it comes, in input order, through
+    the writer the local engine uses (storing goes on while the actors code). With
+    ``shards_to`` (on a cluster, a folder every node can write to) the coded records are
+    also kept there as Parquet shards, with the events in the export's columns."""
+    with _connected(address) as ray:
+        _context(ray)
+        pool = coders(ray, job.settings, max(1, int(ray.cluster_resources().get("CPU", 1))), keep)
+        try:
+            dataset = coded_dataset(ray, job, pool)
+            if shards_to:
+                dataset = dataset.materialize()
+                write_shards(ray, dataset, Path(shards_to), len(pool))
+            for batch in dataset.iter_batches(batch_size=None, prefetch_batches=2):
+                docs = [pickle.loads(data) for data in batch["coded"]]
+                yield from zip(docs, store.store_batch(docs), strict=True)
+        finally:
+            if keep <= 0:
+                for handle in pool:
+                    ray.kill(handle)

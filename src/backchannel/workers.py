@@ -18,21 +18,25 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
+from typing import TYPE_CHECKING, TypeVar
 
 from backchannel.errors import WorkerDied
-from backchannel.pipeline import Pipeline
 from backchannel.records import Article, Coded, Rejection
 from backchannel.serialise import coded
 from backchannel.settings import Settings
 
+if TYPE_CHECKING:  # imported where a pipeline is built: this module stays cheap to import
+    from backchannel.pipeline import Pipeline
+
 Record = Article | Rejection
 CHUNK = 16  # records per chunk: a worker's unit of work, and one ingest transaction
 IN_FLIGHT = 2  # chunks queued per worker
+T = TypeVar("T")
 
 _PIPELINE: list[Pipeline] = []  # the worker process's own pipeline
 
 
-def chunks(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Record]]:
+def chunks(records: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
     """``records`` in lists of ``size`` (the last one shorter)."""
     iterator = iter(records)
     while chunk := list(islice(iterator, size)):
@@ -45,6 +49,8 @@ def code_chunk(pipeline: Pipeline, chunk: list[Record]) -> list[Coded]:
 
 
 def _start(settings: Settings) -> None:
+    from backchannel.pipeline import Pipeline
+
     threading.Thread(target=_exit_with_parent, daemon=True).start()
     _PIPELINE.append(Pipeline(settings))
 
@@ -77,6 +83,8 @@ def code_chunks(
     head = list(islice(stream, 2))
     count = settings.workers if workers is None else workers
     if count <= 1 or len(head) < 2:
+        from backchannel.pipeline import Pipeline
+
         pipeline = Pipeline(settings)
         yield from (code_chunk(pipeline, chunk) for chunk in chain(head, stream))
         return

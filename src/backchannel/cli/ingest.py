@@ -47,10 +47,28 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--shards",
         metavar="DIR",
-        help="with --engine ray: keep the Parquet shards (coded/, events/) in DIR, a folder"
-        " every node can write to (default: a temporary folder)",
+        help="with --engine ray: also write the coded records as Parquet shards (coded/,"
+        " events/ in the export's columns) in DIR, a folder every node can write to",
+    )
+    parser.add_argument(
+        "--keep-coders",
+        metavar="SECONDS",
+        type=_seconds,
+        default=None,
+        help="with --engine ray: how long the coding actors wait on the cluster for the next"
+        " run, model loaded, before they stop (default: 300; 0: stop when this run ends)",
     )
     parser.set_defaults(run=run)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
 
 
 def estimate_total(paths: Iterable[str], jsonl: bool) -> int | None:
@@ -142,7 +160,9 @@ def _stored(args: argparse.Namespace, store: Store, settings: Settings) -> Itera
         from backchannel import distributed
 
         job = distributed.Job(tuple(args.files or ["-"]), settings, args.jsonl, args.published)
-        return distributed.ingest(job, store, address=args.address, shards_to=args.shards)
+        keep = distributed.KEEP if args.keep_coders is None else args.keep_coders
+        return distributed.ingest(job, store, address=args.address, shards_to=args.shards,
+                                  keep=keep)  # fmt: skip
     return ingest_batches(read_records(args, settings), store, settings)
 
 
