@@ -75,11 +75,13 @@ def test_ray_and_local_engines_store_the_same_events(
 
 def test_every_file_is_a_shard_in_the_local_engine_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
+    (tmp_path / "empty").mkdir()
     for name in ("b/2.jsonl", "b/1.txt", "b/.hidden", "a.warc.gz", "c.warc.gz"):
         (tmp_path / name).write_text("x")
-    found = distributed.shards(tuple(str(tmp_path / name) for name in ("b", "*.warc.gz", "none")))
+    named = ("b", "*.warc.gz", "none", "empty")
+    found = distributed.shards(tuple(str(tmp_path / name) for name in named))
     names = [str(Path(p).relative_to(tmp_path)) for p in found]
-    assert names == ["b/1.txt", "b/2.jsonl", "a.warc.gz", "c.warc.gz", "none"]
+    assert names == ["b/1.txt", "b/2.jsonl", "a.warc.gz", "c.warc.gz", "none", "empty"]
     with pytest.raises(ConfigError, match="not standard input"):
         distributed.shards(("-",))
 

@@ -79,7 +79,7 @@ def _ray() -> Any:
 
 def shards(paths: tuple[str, ...]) -> list[str]:
     """The files the paths name, in the order the local engine reads them (a name that
-    matches nothing stays, so that its reader reports it)."""
+    matches nothing, or an empty folder, stays, so that its reader reports it)."""
     found: list[str] = []
     for name in paths:
         if name == "-":
@@ -87,7 +87,7 @@ def shards(paths: tuple[str, ...]) -> list[str]:
         path = Path(name)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            found.extend(str(p) for p in files)
+            found.extend([str(p) for p in files] or [name])
         elif path.exists():
             found.append(name)
         else:
