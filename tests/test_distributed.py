@@ -71,6 +71,10 @@ def test_ray_and_local_engines_store_the_same_events(
     assert {"event_id", "event", "actor", "url", "title", "outlet", "published"} <= set(columns)
     assert json.loads(first["evidence"])["sentence"]
     assert first["published"].startswith("2025-03-")
+    coded = duckdb.sql(f"SELECT shard, record, article_id, coded FROM read_parquet("
+                       f"'{tmp_path}/parquet/coded/*.parquet') ORDER BY shard, record").fetchall()
+    assert len(coded) == 51 and coded[0][:2] == (0, 0)  # the refusal has its row too
+    assert json.loads(coded[0][3])["article"]["article_id"] == coded[0][2]
 
 
 def test_every_file_is_a_shard_in_the_local_engine_order(tmp_path: Path) -> None:
