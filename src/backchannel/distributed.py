@@ -48,6 +48,7 @@ from urllib.parse import urlsplit
 from backchannel import __version__
 from backchannel.errors import ConfigError
 from backchannel.ingest import read_inputs
+from backchannel.records import Article
 from backchannel.serialise import coded, coded_to_dict
 from backchannel.settings import Settings
 from backchannel.workers import Record, chunks
@@ -107,17 +108,21 @@ NAMESPACE = "backchannel"  # the Ray namespace of the coding actors
 KEEP = 300  # seconds a coding actor waits for the next run before it stops itself
 RETIRE = 5  # seconds a coding actor for other settings waits once a new run needs its CPUs
 FED = 16  # coding actors one reading task feeds
+WARM_UP = "The foreign ministers of France and Iran met in Geneva on Monday."  # coded at start
 BLOCK = 1 << 18  # bytes of coded records per Ray Data block: a chunk or two reach the store
 
 
 class Coder:
-    """A Ray actor: one pipeline, built once, coding chunks of records. With ``keep`` > 0
-    it stops itself after that many seconds without work; with 0 the run stops it."""
+    """A Ray actor: one pipeline, built once and loaded before the actor is ready (a
+    pipeline loads its model and knowledge on its first document), coding chunks of
+    records. It stops itself after ``keep`` seconds without work (0: never; the run stops
+    it)."""
 
     def __init__(self, settings: Settings, keep: float) -> None:
         from backchannel.pipeline import Pipeline  # here: Ray's task workers never load it
 
         self.pipeline = Pipeline(settings)
+        list(self.pipeline.run([Article("warm-up", WARM_UP)]))  # the model and knowledge load
         self.keep, self.busy, self.last, self.records = keep, False, time.monotonic(), 0
         threading.Thread(target=self._stop_when_idle, daemon=True).start()
 
