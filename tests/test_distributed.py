@@ -163,3 +163,27 @@ def test_keep_zero_stops_the_coding_actors_when_the_run_ends(
     with open_store(str(tmp_path / "once.duckdb")) as store:
         assert len(list(distributed.ingest(job, store, keep=0))) == 10
     assert _gone(ray, f"coder-{distributed.stamp(job.settings)}-0", seconds=5)  # killed, not idle
+
+
+def test_stored_articles_are_not_coded_again(
+    local_ray: None, run_cli: Run, shards: Path, tmp_path: Path
+) -> None:
+    """A second run over the same input finds every article stored and codes none of them,
+    with the same outcomes as the local engine; a changed text is coded again."""
+    ray = pytest.importorskip("ray")
+    local, distributed_db = str(tmp_path / "local.duckdb"), str(tmp_path / "ray.duckdb")
+    for _ in range(2):
+        assert run_cli("ingest", str(shards), "--db", local, "--workers", "1")[0] == 0
+    _, _, first = run_cli("ingest", str(shards), "--db", distributed_db, "--engine", "ray")
+    pool = distributed.coders(ray, Settings(), 2, distributed.KEEP)
+    before = sum(s["records"] for s in ray.get([a.status.remote() for a in pool]))
+    changed = {**article(20), "url": "https://example.org/changed", "text": "Later, Iran refused."}
+    rows = [changed, *(article(20 + n) for n in range(1, 10))]
+    (shards / "part-2.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    code, _, again = run_cli("ingest", str(shards), "--db", distributed_db, "--engine", "ray")
+    assert code == 0 and "stored 50" in first
+    assert "unchanged 49" in again, again
+    after = sum(s["records"] for s in ray.get([a.status.remote() for a in pool]))
+    assert after - before == 1 + 1  # the changed article, and the malformed line's refusal
+    _, _, local_again = run_cli("ingest", str(shards), "--db", local, "--workers", "1")
+    assert local_again.split("read ")[-1] == again.split("read ")[-1]

@@ -112,7 +112,9 @@ def test_actor_rows_and_filters(store: DuckDBStore) -> None:
 
 
 def test_reingesting_the_same_article_changes_nothing(store: DuckDBStore) -> None:
+    assert not store.holds_articles()
     assert store.store_document(make_document()) == "stored"
+    assert store.holds_articles()
     before = store.counts()
     assert store.store_document(make_document("other-id")) == "unchanged"
     assert store.counts() == before

@@ -42,22 +42,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from backchannel import __version__
 from backchannel.errors import ConfigError
 from backchannel.ingest import read_inputs
-from backchannel.records import Article
+from backchannel.records import Article, Coded
 from backchannel.serialise import coded, coded_to_dict
 from backchannel.settings import Settings
 from backchannel.workers import Record, chunks
 
 if TYPE_CHECKING:  # the actors import this module: not the store nor DuckDB, which they never use
     from backchannel.batches import Stored
-    from backchannel.store import Store
+    from backchannel.store import Outcome, Store
 
 EXTRA = "pip install 'backchannel[ray]'"
+
+
+Known = tuple[dict[str, str], set[str]]  # stored: article id -> content hash; URLs
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ NAMESPACE = "backchannel"  # the Ray namespace of the coding actors
 KEEP = 300  # seconds a coding actor waits for the next run before it stops itself
 RETIRE = 5  # seconds a coding actor for other settings waits once a new run needs its CPUs
 FED = 16  # coding actors one reading task feeds
+KEYS = 1024  # records whose ids and URLs are looked up in the store at a time
 WARM_UP = "The foreign ministers of France and Iran met in Geneva on Monday."  # coded at start
 BLOCK = 1 << 18  # bytes of coded records per Ray Data block: a chunk or two reach the store
 
@@ -213,22 +217,72 @@ def _retire_others(ray: Any, name: str) -> None:
 
 
 def code_shards(
-    batch: dict[str, Any], job: Job, coders: list[Any]
+    batch: dict[str, Any], job: Job, coders: list[Any], known: Known | None = None
 ) -> Iterator[dict[str, list[Any]]]:
     """The records of the shards in ``batch``, read here and coded by the actors, a chunk to
     each in turn, two chunks per actor in flight; coded chunks come out in input order (a
-    Ray ``map_batches``)."""
+    Ray ``map_batches``). Articles ``known`` to the store are not coded: they come out at
+    once with what storing them would do (``unchanged``, ``same-url``), as in the local
+    engine."""
     ray = _ray()
-    rows = (row for shard, path in zip(batch["shard"], batch["path"], strict=True)
-            for row in read_shard({"shard": int(shard), "path": str(path)}, job))  # fmt: skip
     calls: deque[Any] = deque()
-    for n, chunk in enumerate(chunks(rows)):
-        columns = {key: [row[key] for row in chunk] for key in ("shard", "record", "item")}
-        calls.append(coders[n % len(coders)].code.remote(columns))
+    for chunk in chunks(_rows(batch, job)):
+        fresh, skipped = _unstored(chunk, known, job.settings)
+        if skipped:
+            yield _columns(skipped)
+        if fresh:
+            calls.append(coders[len(calls) % len(coders)].code.remote(_columns(fresh)))
         if len(calls) >= 2 * len(coders):
-            yield ray.get(calls.popleft())
+            yield _coded(ray.get(calls.popleft()))
     while calls:
-        yield ray.get(calls.popleft())
+        yield _coded(ray.get(calls.popleft()))
+
+
+def read_keys(batch: dict[str, Any], job: Job) -> Iterator[dict[str, list[str]]]:
+    """The ids and URLs of the articles in the shards of ``batch`` (a Ray ``map_batches``)."""
+    for chunk in chunks(_rows(batch, job), KEYS):
+        articles = [row["item"] for row in chunk if isinstance(row["item"], Article)]
+        yield {"article_id": [item.article_id for item in articles],
+               "url": [item.url or "" for item in articles]}  # fmt: skip
+
+
+def _rows(batch: dict[str, Any], job: Job) -> Iterator[dict[str, Any]]:
+    for shard, path in zip(batch["shard"], batch["path"], strict=True):
+        yield from read_shard({"shard": int(shard), "path": str(path)}, job)
+
+
+def _unstored(
+    chunk: list[dict[str, Any]], known: Known | None, settings: Settings
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows to code, and those already stored (each with its outcome and record)."""
+    if known is None:
+        return chunk, []
+    from backchannel.batches import stored_as  # here: only a run on a store that holds articles
+
+    fresh, skipped = [], []
+    for row in chunk:
+        item = row["item"]
+        outcome = stored_as(item, *known, settings) if isinstance(item, Article) else None
+        if outcome is None:
+            fresh.append(row)
+        else:
+            skipped.append({**row, "item": Coded(item, {}, []), "outcome": outcome})
+    return fresh, skipped
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows as columns: a chunk for an actor, or skipped records as they leave the task."""
+    if "outcome" not in rows[0]:
+        return {key: [row[key] for row in rows] for key in ("shard", "record", "item")}
+    return {"shard": [row["shard"] for row in rows], "record": [row["record"] for row in rows],
+            "article_id": [row["item"].article.article_id for row in rows],
+            "coded": [pickle.dumps(row["item"], protocol=5) for row in rows],
+            "outcome": [row["outcome"] for row in rows]}  # fmt: skip
+
+
+def _coded(columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """A coded chunk as it leaves the task: no outcome yet (the store gives it)."""
+    return {**columns, "outcome": [""] * len(columns["shard"])}
 
 
 def outlet(url: str | None) -> str | None:
@@ -249,18 +303,23 @@ NESTED = frozenset({"context", "actor", "recipient", "intermediary", "date", "at
 
 def coded_rows(batch: dict[str, Any]) -> dict[str, list[Any]]:
     """Coded records as the ``coded/`` shards hold them: the coded document as JSON text (a
-    Ray ``map_batches``; between the actors and the driver it travels pickled)."""
-    documents = [json.dumps(coded_to_dict(pickle.loads(data))) for data in batch["coded"]]
-    return {"shard": list(batch["shard"]), "record": list(batch["record"]),
-            "article_id": list(batch["article_id"]), "coded": documents}  # fmt: skip
+    Ray ``map_batches``; between the actors and the driver it travels pickled). Records
+    stored before the run are not among them."""
+    keep = [n for n, outcome in enumerate(batch["outcome"]) if not outcome]
+    documents = [json.dumps(coded_to_dict(pickle.loads(batch["coded"][n]))) for n in keep]
+    return {"shard": [batch["shard"][n] for n in keep],
+            "record": [batch["record"][n] for n in keep],
+            "article_id": [batch["article_id"][n] for n in keep], "coded": documents}  # fmt: skip
 
 
 def export_rows(batch: dict[str, Any]) -> dict[str, list[Any]]:
     """The events of coded records in the export schema: one row per event, the contract's
     nested fields as JSON text, with the article's provenance (a Ray ``map_batches``)."""
     columns: dict[str, list[Any]] = {name: [] for name in EXPORT_COLUMNS}
-    for text in batch["coded"]:
-        item = pickle.loads(text)
+    for data, outcome in zip(batch["coded"], batch["outcome"], strict=True):
+        if outcome:  # stored before the run: not coded now
+            continue
+        item = pickle.loads(data)
         article = item.article
         published = article.published.isoformat() if article.published else None
         provenance = {"url": article.url, "title": article.title, "outlet": outlet(article.url),
@@ -298,17 +357,41 @@ def _context(ray: Any) -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
-def coded_dataset(ray: Any, job: Job, pool: list[Any]) -> Any:
+def coded_dataset(ray: Any, job: Job, pool: list[Any], known: Known | None = None) -> Any:
     """The records of ``job`` coded by ``pool``, a Ray dataset of one row per record (its
-    place in the input and the coded document, pickled), in input order. Reading is a small
-    part of the work, so one task reads for up to ``FED`` actors, each task a run of
-    shards; a task feeds every actor, so one big file keeps them all busy."""
+    place in the input, the coded document, pickled, and for a record already stored what
+    storing it would do), in input order. Reading is a small part of the work, so one task
+    reads for up to ``FED`` actors, each task a run of shards; a task feeds every actor, so
+    one big file keeps them all busy."""
+    kwargs = {"job": job, "coders": pool, "known": known}
+    return _mapped(ray, job, code_shards, kwargs, -(-len(pool) // FED))
+
+
+def stored_keys(ray: Any, job: Job, store: Store, readers: int) -> Known | None:
+    """Of the articles in ``job``, those ``store`` holds: their ids with their content
+    hashes, and their URLs (None when it holds no article); read by Ray Data, looked up a
+    batch at a time."""
+    if not store.holds_articles():
+        return None
+    hashes: dict[str, str] = {}
+    urls: set[str] = set()
+    keys = _mapped(ray, job, read_keys, {"job": job}, readers)
+    for batch in keys.iter_batches(batch_size=KEYS):
+        found, seen = store.known_articles(list(batch["article_id"]),
+                                           [url for url in batch["url"] if url])  # fmt: skip
+        hashes.update(found)
+        urls |= seen
+    return hashes, urls
+
+
+def _mapped(ray: Any, job: Job, function: Any, kwargs: dict[str, Any], readers: int) -> Any:
+    """``function`` mapped over the shards of ``job``, ``readers`` tasks (each a run of
+    shards) at a time."""
     files = [{"shard": n, "path": path} for n, path in enumerate(shards(job.paths))]
-    readers = max(1, min(len(files), -(-len(pool) // FED)))
+    readers = max(1, min(len(files), readers))
     dataset = ray.data.from_items(files, override_num_blocks=readers)
-    tasks = ray.data.TaskPoolStrategy(size=readers)
-    return dataset.map_batches(code_shards, fn_kwargs={"job": job, "coders": pool},
-                               batch_size=None, num_cpus=0, compute=tasks)  # fmt: skip
+    return dataset.map_batches(function, fn_kwargs=kwargs, batch_size=None, num_cpus=0,
+                               compute=ray.data.TaskPoolStrategy(size=readers))  # fmt: skip
 
 
 def write_shards(ray: Any, dataset: Any, folder: Path, count: int) -> None:
@@ -322,6 +405,16 @@ def write_shards(ray: Any, dataset: Any, folder: Path, count: int) -> None:
     written = {"ray_remote_args": {"num_cpus": 0}, "concurrency": count}
     dataset.map_batches(coded_rows, **tasks).write_parquet(str(folder / "coded"), **written)
     dataset.map_batches(export_rows, **tasks).write_parquet(str(folder / "events"), **written)
+
+
+def _stored(batch: dict[str, Any], store: Store) -> Iterator[Stored]:
+    """Each record of a batch with what became of it: the coded ones stored, in one
+    transaction, the others as they were found."""
+    docs = [pickle.loads(data) for data in batch["coded"]]
+    fresh = [doc for doc, outcome in zip(docs, batch["outcome"], strict=True) if not outcome]
+    outcomes = iter(store.store_batch(fresh) if fresh else [])
+    for doc, outcome in zip(docs, batch["outcome"], strict=True):
+        yield doc, (cast("Outcome", str(outcome)) if outcome else next(outcomes))
 
 
 def ingest(
@@ -340,13 +433,13 @@ def ingest(
         _context(ray)
         pool = coders(ray, job.settings, max(1, int(ray.cluster_resources().get("CPU", 1))), keep)
         try:
-            dataset = coded_dataset(ray, job, pool)
+            known = stored_keys(ray, job, store, -(-len(pool) // FED))
+            dataset = coded_dataset(ray, job, pool, known)
             if shards_to:
                 dataset = dataset.materialize()
                 write_shards(ray, dataset, Path(shards_to), len(pool))
             for batch in dataset.iter_batches(batch_size=None, prefetch_batches=2):
-                docs = [pickle.loads(data) for data in batch["coded"]]
-                yield from zip(docs, store.store_batch(docs), strict=True)
+                yield from _stored(batch, store)
         finally:
             if keep <= 0:
                 for handle in pool:

@@ -155,6 +155,10 @@ class DuckDBStore(Store):
             return [self._refuse(batch[0], err)]
         return plan.outcomes
 
+    def holds_articles(self) -> bool:
+        """Whether any article is stored."""
+        return self._one("SELECT 1 FROM articles LIMIT 1", []) is not None
+
     def known_articles(self, ids: list[str], urls: list[str]) -> tuple[dict[str, str], set[str]]:
         """Of these article ids and URLs, the stored ones: id -> content hash, and the URLs."""
         hashes = self.connection.execute(
