@@ -98,13 +98,13 @@ def test_the_outlet_is_the_host_of_the_url() -> None:
 
 
 def test_one_big_file_is_coded_by_every_actor_in_order(local_ray: None, tmp_path: Path) -> None:
-    """One file of 40 records on two actors: its chunks go to both, and come back to the
-    store in the file's order."""
+    """One file of 100 records on two actors: its chunks go to each in turn, and come back
+    to the store in the file's order."""
     path = tmp_path / "one.jsonl"
-    path.write_text("\n".join(json.dumps(article(n)) for n in range(40)) + "\n\n")
+    path.write_text("\n".join(json.dumps(article(n)) for n in range(100)) + "\n\n")
     job = distributed.Job((str(path),), Settings(), jsonl=True)
     assert [row["record"] for row in distributed.read_shard({"shard": 0, "path": str(path)}, job)
-            ] == list(range(40))  # fmt: skip
+            ] == list(range(100))  # fmt: skip
     ray = pytest.importorskip("ray")
     pool = distributed.coders(ray, job.settings, 2, distributed.KEEP)  # the ones ingest finds
 
@@ -118,7 +118,7 @@ def test_one_big_file_is_coded_by_every_actor_in_order(local_ray: None, tmp_path
         json.loads(line)["id"] for line in path.read_text().splitlines() if line
     ]
     gained = [after - then for after, then in zip(coded(), before, strict=True)]
-    assert gained == [24, 16]  # chunks of 16, 16 and 8, in turn
+    assert gained == [16 * 3 + 4, 16 * 3]  # six chunks of 16 and one of 4, in turn
 
 
 def test_the_coding_actors_are_named_after_what_they_code_with() -> None:

@@ -226,12 +226,14 @@ def code_shards(
     engine."""
     ray = _ray()
     calls: deque[Any] = deque()
+    turn = 0
     for chunk in chunks(_rows(batch, job)):
         fresh, skipped = _unstored(chunk, known, job.settings)
         if skipped:
             yield _columns(skipped)
         if fresh:
-            calls.append(coders[len(calls) % len(coders)].code.remote(_columns(fresh)))
+            calls.append(coders[turn % len(coders)].code.remote(_columns(fresh)))
+            turn += 1
         if len(calls) >= 2 * len(coders):
             yield _coded(ray.get(calls.popleft()))
     while calls:
