@@ -187,3 +187,12 @@ def test_stored_articles_are_not_coded_again(
     assert after - before == 1 + 1  # the changed article, and the malformed line's refusal
     _, _, local_again = run_cli("ingest", str(shards), "--db", local, "--workers", "1")
     assert local_again.split("read ")[-1] == again.split("read ")[-1]
+
+
+def test_keep_coders_takes_whole_seconds(
+    run_cli: Run, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as refused:
+        run_cli("ingest", str(tmp_path), "--engine", "ray", "--keep-coders", "soon")
+    assert refused.value.code == 2
+    assert "--keep-coders: not a whole number: 'soon'" in capsys.readouterr().err

@@ -230,9 +230,9 @@ def code_shards(
     for chunk in chunks(_rows(batch, job)):
         fresh, skipped = _unstored(chunk, known, job.settings)
         if skipped:
-            yield _columns(skipped)
+            yield _passed(skipped)
         if fresh:
-            calls.append(coders[turn % len(coders)].code.remote(_columns(fresh)))
+            calls.append(coders[turn % len(coders)].code.remote(_chunk(fresh)))
             turn += 1
         if len(calls) >= 2 * len(coders):
             yield _coded(ray.get(calls.popleft()))
@@ -272,10 +272,13 @@ def _unstored(
     return fresh, skipped
 
 
-def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Rows as columns: a chunk for an actor, or skipped records as they leave the task."""
-    if "outcome" not in rows[0]:
-        return {key: [row[key] for row in rows] for key in ("shard", "record", "item")}
+def _chunk(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows read as the columns an actor codes."""
+    return {key: [row[key] for row in rows] for key in ("shard", "record", "item")}
+
+
+def _passed(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows already stored as they leave the task: the record and what storing it does."""
     return {"shard": [row["shard"] for row in rows], "record": [row["record"] for row in rows],
             "article_id": [row["item"].article.article_id for row in rows],
             "coded": [pickle.dumps(row["item"], protocol=5) for row in rows],
@@ -359,25 +362,27 @@ def _context(ray: Any) -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
-def coded_dataset(ray: Any, job: Job, pool: list[Any], known: Known | None = None) -> Any:
-    """The records of ``job`` coded by ``pool``, a Ray dataset of one row per record (its
+def coded_dataset(
+    ray: Any, job: Job, files: list[str], pool: list[Any], known: Known | None = None
+) -> Any:
+    """The records of ``files`` coded by ``pool``, a Ray dataset of one row per record (its
     place in the input, the coded document, pickled, and for a record already stored what
     storing it would do), in input order. Reading is a small part of the work, so one task
     reads for up to ``FED`` actors, each task a run of shards; a task feeds every actor, so
     one big file keeps them all busy."""
     kwargs = {"job": job, "coders": pool, "known": known}
-    return _mapped(ray, job, code_shards, kwargs, -(-len(pool) // FED))
+    return _mapped(ray, files, code_shards, kwargs, len(pool))
 
 
-def stored_keys(ray: Any, job: Job, store: Store, readers: int) -> Known | None:
-    """Of the articles in ``job``, those ``store`` holds: their ids with their content
+def stored_keys(ray: Any, job: Job, files: list[str], store: Store, actors: int) -> Known | None:
+    """Of the articles in ``files``, those ``store`` holds: their ids with their content
     hashes, and their URLs (None when it holds no article); read by Ray Data, looked up a
     batch at a time."""
     if not store.holds_articles():
         return None
     hashes: dict[str, str] = {}
     urls: set[str] = set()
-    keys = _mapped(ray, job, read_keys, {"job": job}, readers)
+    keys = _mapped(ray, files, read_keys, {"job": job}, actors)
     for batch in keys.iter_batches(batch_size=KEYS):
         found, seen = store.known_articles(list(batch["article_id"]),
                                            [url for url in batch["url"] if url])  # fmt: skip
@@ -386,12 +391,12 @@ def stored_keys(ray: Any, job: Job, store: Store, readers: int) -> Known | None:
     return hashes, urls
 
 
-def _mapped(ray: Any, job: Job, function: Any, kwargs: dict[str, Any], readers: int) -> Any:
-    """``function`` mapped over the shards of ``job``, ``readers`` tasks (each a run of
-    shards) at a time."""
-    files = [{"shard": n, "path": path} for n, path in enumerate(shards(job.paths))]
-    readers = max(1, min(len(files), readers))
-    dataset = ray.data.from_items(files, override_num_blocks=readers)
+def _mapped(ray: Any, files: list[str], function: Any, kwargs: dict[str, Any], actors: int) -> Any:
+    """``function`` mapped over ``files`` by one task per ``FED`` actors at a time, each task
+    a run of files."""
+    readers = max(1, min(len(files), -(-actors // FED)))
+    items = [{"shard": n, "path": path} for n, path in enumerate(files)]
+    dataset = ray.data.from_items(items, override_num_blocks=readers)
     return dataset.map_batches(function, fn_kwargs=kwargs, batch_size=None, num_cpus=0,
                                compute=ray.data.TaskPoolStrategy(size=readers))  # fmt: skip
 
@@ -435,8 +440,9 @@ def ingest(
         _context(ray)
         pool = coders(ray, job.settings, max(1, int(ray.cluster_resources().get("CPU", 1))), keep)
         try:
-            known = stored_keys(ray, job, store, -(-len(pool) // FED))
-            dataset = coded_dataset(ray, job, pool, known)
+            files = shards(job.paths)
+            known = stored_keys(ray, job, files, store, len(pool))
+            dataset = coded_dataset(ray, job, files, pool, known)
             if shards_to:
                 dataset = dataset.materialize()
                 write_shards(ray, dataset, Path(shards_to), len(pool))

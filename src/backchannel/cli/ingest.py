@@ -19,6 +19,7 @@ from backchannel.cli.common import (
     add_input_arguments,
     add_keep_arguments,
     add_workers_argument,
+    count,
     read_records,
     settings_from,
 )
@@ -53,22 +54,13 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--keep-coders",
         metavar="SECONDS",
-        type=_seconds,
+        type=count,
         default=None,
         help="with --engine ray: how long the coding actors wait on the cluster for the next"
         " run, model loaded, before they stop (default: 300; 0: stop when this run ends)",
     )
     parser.set_defaults(run=run)
 
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
-    return value
 
 
 def estimate_total(paths: Iterable[str], jsonl: bool) -> int | None:
