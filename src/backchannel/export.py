@@ -285,7 +285,9 @@ GDELT_MENTIONS = (
     ("Actor2CharOffset", "NULL"),
     ("ActionCharOffset", "x.trigger_start"),
     ("InRawText", "1"),
-    ("Confidence", "CAST(round(x.confidence * 100, 0) AS INTEGER)"),
+    # whole per cent, half up, in binary arithmetic on both stores (PostgreSQL's round() goes
+    # through numeric: 0.575 * 100 would be 58 there and 57 in DuckDB)
+    ("Confidence", "CAST(floor(x.confidence * 100 + 0.5) AS INTEGER)"),
     ("MentionDocLen", "length(m.text)"),
     ("MentionDocTone", "NULL"),
     ("MentionDocTranslationInfo", "NULL"),
