@@ -584,3 +584,37 @@ def test_who_suffers_from_an_event_is_its_recipient() -> None:
     events, dropped = coded("Iran's economy has been hit hard by American sanctions.")
     assert {e.event for e in events} == {"SANCTION"}
     assert "'hit' by an event is its effect, not an act" in {e.dropped for e in dropped}
+
+
+def test_an_agent_the_parse_hangs_on_the_target_is_the_actor() -> None:
+    """"sanctions on Iranian oil exports [by the United States]": the parse attaches the "by"
+    phrase to the exports; it is who imposes the sanctions. A target whose phrase names no one
+    before that agent gives way to who suffers the event ("[steel producers] have been hurt")."""
+    events, _ = coded("The sanctions on Iranian oil exports by the United States hurt the economy.")
+    sanctions = [e for e in events if e.event == "SANCTION"]
+    assert [(countries(e.actor), countries(e.recipient)) for e in sanctions] == [
+        ({"USA"}, {"IRN"})
+    ]
+    events, _ = coded(
+        "Steel producers have been hurt by antidumping duties on steel imports by the Indian"
+        " government."
+    )
+    sanctions = [e for e in events if e.event == "SANCTION"]
+    assert [(countries(e.actor), [a.text for a in e.recipient]) for e in sanctions] == [
+        ({"IND"}, ["Steel producers"])
+    ]
+
+
+def test_trade_remedy_duties_are_sanctions_and_a_tax_is_not() -> None:
+    """Anti-dumping and countervailing duties fall on one country's goods (SANCTION 163, as
+    "tariff"); an import duty paid, or a duty to serve, is no event."""
+    events, _ = coded("Mexico imposed countervailing duties on Chinese steel.")
+    assert [(e.event, e.cameo, countries(e.actor), countries(e.recipient)) for e in events] == [
+        ("SANCTION", "163", {"MEX"}, {"CHN"})
+    ]
+    events, _ = coded("Canada announced anti-dumping duties on Chinese aluminium extrusions.")
+    assert {(e.event, frozenset(countries(e.recipient))) for e in events} == {
+        ("SANCTION", frozenset({"CHN"}))
+    }
+    for text in ["The company paid import duties on the cars.", "It was his duty to serve."]:
+        assert coded(text) == ([], []), text

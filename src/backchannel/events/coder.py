@@ -250,6 +250,8 @@ class SentenceCoder:
         if not found.actor and match.trigger.cameo in cb.words["claimer_cameos"]:
             claimer = rolemod.Roles(arguments.claimer(match.head))  # "[IS] claimed ... the attack"
             found.actor = self._actor_like(sentence, claimer).actor
+        if not found.actor and match.trigger.pos == "N":  # "attacks on the embassy [by militants]"
+            found = self._nested_agents(sentence, match, events, found)
         if not found.recipient:  # "raid with bombs ... on sites", "offered $5m for ... on X"
             nested = (
                 rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
@@ -258,6 +260,34 @@ class SentenceCoder:
             )
             found.recipient = self._actor_like(sentence, rolemod.Roles(recipient=nested)).recipient
         return found
+
+    def _nested_agents(
+        self, sentence: Sentence, match: Match, events: frozenset[int], found: rolemod.Roles
+    ) -> rolemod.Roles:
+        """The agent of a noun event that the parse hangs on its target ("duties on polysilicon
+        imports [by the Chinese government]"): its actor, and out of the target's phrase; a
+        target left empty gives way to who suffers the event ("[that industry] is suffering
+        from")."""
+        agents = rolemod.nested_prep_objects(match.head, ("by",), events)
+        found.actor = self._actor_like(sentence, rolemod.Roles(agents)).actor
+        if not found.actor:
+            return found
+        found.recipient = [t for t in found.recipient if self._named_before(sentence, t, agents)]
+        if not found.recipient:
+            verbs = self.codebook.words["experiencer_verbs"]
+            sufferers = rolemod.Roles(recipient=rolemod.experiencers(match.head, verbs))
+            found.recipient = self._actor_like(sentence, sufferers).recipient
+        return found
+
+    def _named_before(self, sentence: Sentence, target: Token, agents: list[Token]) -> bool:
+        """Whether a target's phrase names an actor before the agent it holds ("Iranian oil
+        exports [by the United States]": Iran; "polysilicon imports [by ...]": none)."""
+        start, end = rolemod.np_bounds(target)
+        held = [a.head.i for a in agents if start <= a.i < end]
+        if not held:
+            return True
+        span = spans.text_span(sentence, target.doc, start, min(held))
+        return any(m.start < span.end and m.end > span.start for m in self.local)
 
     def _as_said(self, sentence: Sentence, match: Match) -> rolemod.Roles:
         """An allegation "as alleged" or "as charged" is someone else's about the subject of

@@ -350,7 +350,7 @@ def _noun_actor(
     measure = governor.head  # "10 days of [war games]": the games stand where the days do
     if noun.dep_ == "pobj" and governor.lower_ == "of" and _is_measure(measure, codebook):
         return _noun_actor(measure, range(measure.i, measure.i + 1), codebook)
-    if _experiencers(noun, codebook.words["experiencer_verbs"]):
+    if experiencers(noun, codebook.words["experiencer_verbs"]):
         return []  # "[banks] are suffering from sanctions": they undergo, not impose
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
@@ -378,7 +378,7 @@ def _noun_recipient(
     own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
-    sufferers = _experiencers(noun, codebook.words["experiencer_verbs"])
+    sufferers = experiencers(noun, codebook.words["experiencer_verbs"])
     if sufferers:  # "[Russian banks] are suffering from Western sanctions"
         return [t for t in sufferers if keep(t)]
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "[X] was put under arrest"
@@ -408,7 +408,7 @@ def _participle_agents(noun: Token) -> list[Token]:
     return []
 
 
-def _experiencers(noun: Token, verbs: frozenset[str]) -> list[Token]:
+def experiencers(noun: Token, verbs: frozenset[str]) -> list[Token]:
     """Who undergoes a noun event named as the cause of what happens to them: "[banks] are
     suffering from sanctions", "[Iran's economy] was hit by sanctions"."""
     prep = noun.head
