@@ -152,6 +152,19 @@ def test_find_mentions_matches_resolve() -> None:
             assert resolve(mention.text, date(2019, 9, 5)) == mention.actor
 
 
+def test_a_dictionary_agent_ending_in_its_preposition_is_read_without_it() -> None:
+    """Phoenix's "embassy in", "ambassador to": the preposition picks the agent; the mention
+    (and the actor's text) is "the US embassy", its end before the preposition."""
+    text = "The US embassy in Baghdad and the French ambassador to Russia were named."
+    doc = Document(Article("a", text, published=date(2019, 9, 5)))
+    found = {m.text: m for m in find_mentions(doc)}
+    assert {"The US embassy", "the French ambassador"} <= set(found)
+    for name, country in (("The US embassy", "USA"), ("the French ambassador", "FRA")):
+        mention = found[name]
+        assert text[mention.start : mention.end] == mention.actor.text == name
+        assert (mention.actor.country, mention.actor.sector) == (country, "GOV")
+
+
 def test_kb_loads_with_its_automaton() -> None:
     # load time and memory are measured by bench/kb_load.py, not asserted in a test
     kb = load_kb()

@@ -29,6 +29,9 @@ _NAMED = re.compile(r"(?:\b([Tt]he)\s+)?(?:[A-Z][\w'’.-]*\s+)+$")
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){0,3})")
 _NOT_NAMES = frozenset(word.lower() for word in data_lines("actors", "not_names.txt"))
 _CAPITALS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,3})$")
+# A dictionary agent that ends in its preposition ("embassy in", "ambassador to"): the
+# preposition tells the agent, it is not part of the mention an analyst reads
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:in|of|to|for|at)$", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s+(?:in|of|from)\s+(?:[a-z0-9]+\s+){0,2}")
 
 
@@ -229,4 +232,16 @@ def find_mentions_with(kb: KnowledgeBase, text: str, when: date | None) -> list[
         kept.append(group)
     _share_sectors(text, mentions, kept)
     _place_by_preposition(kb, text, mentions, kept, when)
-    return mentions
+    return [_without_preposition(mention) for mention in mentions]
+
+
+def _without_preposition(mention: Mention) -> Mention:
+    """ "the US embassy in" (Baghdad) as "the US embassy"."""
+    trailing = _TRAILING_PREPOSITION.search(mention.text)
+    if trailing is None or trailing.start() == 0:
+        return mention
+    text = mention.text[: trailing.start()]
+    actor = mention.actor
+    if actor.text == mention.text:
+        actor = replace(actor, text=text)
+    return Mention(text, mention.start, mention.start + len(text), actor)
