@@ -618,3 +618,29 @@ def test_trade_remedy_duties_are_sanctions_and_a_tax_is_not() -> None:
     }
     for text in ["The company paid import duties on the cars.", "It was his duty to serve."]:
         assert coded(text) == ([], []), text
+
+
+def test_who_faces_or_receives_a_noun_event_is_its_recipient() -> None:
+    """"[Israel] faced criticism from Turkey", "[Ukraine] received aid from Poland": the
+    subject undergoes the event, the "from" phrase does it (``undergoing_verbs``)."""
+    for text, pair in [
+        ("Israel faced sharp criticism from Turkey over the raid.", ("ACCUSE", "TUR", "ISR")),
+        ("Ukraine received military aid from Poland.", ("AID", "POL", "UKR")),
+    ]:
+        events, _ = coded(text)
+        event = next(e for e in events if e.event == pair[0])
+        assert (event.event, *countries(event.actor), *countries(event.recipient)) == pair, text
+
+
+def test_who_crushes_a_protest_is_not_its_protester() -> None:
+    """"[The regime] crushed the protests": the subject acts against the noun event, so it is
+    not its actor (``countering_verbs``); nor is the subject of "faced" the attacker."""
+    for text in [
+        "The regime crushed the protests in the capital.",
+        "The Iranian army crushed the protests in Tehran.",
+    ]:
+        assert "PROTEST" not in kept_types(text), text
+    events, _ = coded("Afghanistan has faced a series of attacks.")
+    assert [(e.event, countries(e.actor), countries(e.recipient)) for e in events] == [
+        ("ASSAULT", set(), {"AFG"})
+    ]

@@ -346,17 +346,37 @@ def _noun_actor(
     own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
     if own:
         return own
+    stands = _standing(noun, codebook)  # "10 days of [war games]": where the days are
+    if stands is not noun:
+        return _noun_actor(stands, range(stands.i, stands.i + 1), codebook)
     governor = noun.head
-    measure = governor.head  # "10 days of [war games]": the games stand where the days do
-    if noun.dep_ == "pobj" and governor.lower_ == "of" and _is_measure(measure, codebook):
-        return _noun_actor(measure, range(measure.i, measure.i + 1), codebook)
     if experiencers(noun, codebook.words["experiencer_verbs"]):
         return []  # "[banks] are suffering from sanctions": they undergo, not impose
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
+    if noun.dep_ == "dobj" and _not_doer(governor, codebook):  # "forces crushed [protests]"
+        return prep_objects(noun, ("from",)) or prep_objects(governor, ("from",))
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
         return [] if governor.lemma_ in codebook.words["channel_verbs"] else verb_actor(governor)
     return []
+
+
+def _not_doer(verb: Token, codebook: Codebook) -> bool:
+    """A verb whose subject undergoes its object event ("faced criticism", "won support [from]
+    X": X does it) or acts against it ("crushed the protests", "sparked outrage"), not one
+    that does it."""
+    words, lemma = codebook.words, verb.lemma_.lower()
+    return lemma in words["undergoing_verbs"] or lemma in words["countering_verbs"]
+
+
+def _standing(noun: Token, codebook: Codebook) -> Token:
+    """The noun a noun event stands in for in the clause: "10 days of [war games]", "a series
+    of [attacks]" stand where the days, the series do; else the noun itself."""
+    governor = noun.head
+    measure = governor.head
+    if noun.dep_ == "pobj" and governor.lower_ == "of" and _is_measure(measure, codebook):
+        return measure
+    return noun
 
 
 def _is_measure(token: Token, codebook: Codebook) -> bool:
@@ -381,6 +401,10 @@ def _noun_recipient(
     sufferers = experiencers(noun, codebook.words["experiencer_verbs"])
     if sufferers:  # "[Russian banks] are suffering from Western sanctions"
         return [t for t in sufferers if keep(t)]
+    stands = _standing(noun, codebook)  # "faced a series of [attacks]": where the series is
+    verb = stands.head
+    if stands.dep_ == "dobj" and verb.lemma_.lower() in codebook.words["undergoing_verbs"]:
+        return [t for t in verb_actor(verb) if keep(t)]  # "[the US] faced criticism"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":  # "[X] was put under arrest"
         verb = noun.head.head
         return [t for t in _children(verb, frozenset({"nsubjpass", "dobj"})) if keep(t)]
