@@ -262,6 +262,17 @@ def test_not_willing_to_ease_is_a_refusal() -> None:
     assert coded.mode == "yield" and countries(coded.actor) == {"IRN"}
 
 
+def test_reluctant_to_act_is_negated_and_not_reluctant_is_not() -> None:
+    """``unwilling_adjectives``: "reluctant/unwilling/hesitant to [withdraw]" is a refusal
+    like "not willing to"; "not reluctant to" negates the negation."""
+    for text in ["Turkey is unwilling to withdraw its troops.", "Turkey is reluctant to withdraw."]:
+        coded = only(text, "REJECT")
+        assert coded.mode == "yield" and countries(coded.actor) == {"TUR"}, text
+    coded = only("Germany is hesitant to send tanks to Ukraine.", "REJECT")
+    assert coded.mode == "assist" and countries(coded.recipient) == {"UKR"}
+    assert only("Germany is not reluctant to send tanks to Ukraine.", "AID").negated is False
+
+
 @pytest.mark.parametrize(
     ("text", "event", "cameo", "recipient"),
     [

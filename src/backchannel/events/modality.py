@@ -54,5 +54,7 @@ def is_negated(token: Token, codebook: Codebook) -> bool:
     if token.dep_ == "xcomp" and head.lemma_ in codebook.words["negators"]:
         return True
     if token.dep_ == "xcomp" and head.dep_ == "acomp":  # "is not willing to [walk back]"
-        return any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+        denied = any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+        unwilling = head.lemma_.lower() in codebook.words["unwilling_adjectives"]
+        return denied != unwilling  # "is reluctant to [enforce]"; "not reluctant": willing
     return token.pos_ == "NOUN" and token.dep_ == "dobj" and is_negated(head, codebook)
