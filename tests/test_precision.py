@@ -109,6 +109,9 @@ def test_a_speech_is_no_consultation() -> None:
 
 def test_a_market_report_is_no_event() -> None:
     assert not coded("Japan's Nikkei declined 0.3 percent on Tuesday.")[0]
+    assert "SUPPORT" not in kept_types("The dollar was supported by U.S. economic data.")
+    assert "SUPPORT" in kept_types("The United States supported the Kurdish fighters.")
+
 
 
 def test_an_empty_object_makes_a_light_verb_no_aid() -> None:
