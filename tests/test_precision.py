@@ -647,3 +647,15 @@ def test_who_crushes_a_protest_is_not_its_protester() -> None:
     assert [(e.event, countries(e.actor), countries(e.recipient)) for e in events] == [
         ("ASSAULT", set(), {"AFG"})
     ]
+
+
+def test_demonstrating_something_is_no_protest() -> None:
+    """``intransitive`` light verb: "demonstrated outside the embassy" is a protest;
+    "demonstrates that ..." or "demonstrated its commitment" shows something."""
+    assert "PROTEST" in kept_types("Students demonstrated outside the US embassy in Tehran.")
+    for text in [
+        "The Iranian case demonstrates that the sanctions have limits.",
+        "Iran demonstrated its commitment to the deal.",
+    ]:
+        assert "PROTEST" not in kept_types(text), text
+    assert "SUPPORT" in kept_types("Iranians demonstrated support for the government.")

@@ -9,6 +9,9 @@
   detention (173), "held power" or "held elections" nothing.
 - ``market`` verbs (ease, decline, rally, ...) make no event in a market report: a market
   word as subject or a quantity as what moved ("the Nikkei declined", "eased 0.1 percent").
+- ``intransitive`` verbs (demonstrate) are their event with no object: "students demonstrated
+  outside the embassy"; with an object or a clause the dictionary does not list they show
+  something ("demonstrated that", "demonstrated its commitment"): no event.
 - ``figurative`` verbs (hit, strike, attack, ...) take the dictionary's set phrases first
   ("struck a deal" 057, "attacked the plan" 111); the rest is ``figurative``'s business.
 A trigger re-typed by ``retype.tsv`` is left as it is: the codebook has already read it.
@@ -57,6 +60,8 @@ def read(match: Match) -> Reading | None:
         return _by_object(match.head, verb, empty=kind == "object")
     if kind == "custody":
         return _custody(match.head, verb)
+    if kind == "intransitive":
+        return _intransitive(match.head, verb)
     return None
 
 
@@ -95,6 +100,17 @@ def _by_object(head: Token, verb: str, empty: bool) -> Reading | None:
     empties = [p[-1].lemma_.lower() for p in phrases if p[-1].lemma_.lower() in _empty_objects()]
     if empty and empties:  # "five years of [returns]" too
         return Reading(dropped=f"'{verb} {empties[0]}' is no act")
+    return None
+
+
+def _intransitive(head: Token, verb: str) -> Reading | None:
+    """ "protesters demonstrated": the trigger stands; "demonstrated support" reads as the
+    dictionary says (051); "demonstrated that ...", "demonstrated its resolve": no event."""
+    reading = _by_object(head, verb, empty=True)
+    if reading is not None:
+        return reading
+    if any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        return Reading(dropped=f"'{verb}' with an object shows something: no event")
     return None
 
 

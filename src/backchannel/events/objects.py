@@ -38,7 +38,7 @@ class ObjectPattern:
 @dataclass(frozen=True, slots=True)
 class LightVerb:
     lemma: str
-    kind: str  # "object" | "complement" | "figurative" (see light_verbs.tsv)
+    kind: str  # object, market, custody, intransitive, figurative (see light_verbs.tsv)
     why: str
 
 
