@@ -137,6 +137,6 @@ def is_light(verb_lemma: str) -> bool:
 
 
 def light_kind(verb_lemma: str) -> str | None:
-    """``object``, ``complement`` or ``figurative`` for a light verb, else None."""
+    """The light verb's kind (``light_verbs.tsv``: object, market, ...), else None."""
     light = light_verbs().get(_key(verb_lemma))
     return light.kind if light else None
