@@ -659,3 +659,23 @@ def test_demonstrating_something_is_no_protest() -> None:
     ]:
         assert "PROTEST" not in kept_types(text), text
     assert "SUPPORT" in kept_types("Iranians demonstrated support for the government.")
+
+
+def test_offering_a_statement_is_no_promise() -> None:
+    """"offer" reads by its object (``light_verbs.tsv``): an explanation or an assessment
+    offered is a statement, including as the noun a passive participle describes; offered
+    talks or condolences stay events."""
+    for text in [
+        "The White House offered an explanation on Monday.",
+        "Analysts questioned the explanation being offered by the White House.",
+    ]:
+        assert "AGREE" not in kept_types(text), text
+    assert "SUPPORT" in kept_types("The UAE offered its condolences to New Zealand.")
+    assert "AGREE" in kept_types("Russia offered to mediate between Iran and the United States.")
+
+
+def test_the_agent_of_a_participle_describing_the_object_acts() -> None:
+    """"weapons [provided] by Iran to the Houthis": the participle's "by" agent is the actor."""
+    events, _ = coded("Weapons provided by Iran to the Houthis were used in the attack.")
+    aid = [e for e in events if e.event == "AID"]
+    assert [(countries(e.actor), countries(e.recipient)) for e in aid] == [({"IRN"}, {"NSA"})]

@@ -151,10 +151,14 @@ _NOT_PEOPLE = frozenset({"GOV", "MIL", "LEG", "JUD", "PTY", "BUS", "MED", "IGO"}
 
 
 def _objects(head: Token) -> list[list[Token]]:
-    """The verb's object phrases to look up, each as modifiers + head: the object, and the
-    noun of its "of" phrase ("tons of food aid", "$15 million in aid")."""
+    """The verb's object phrases to look up, each as modifiers + head: the object (or the noun
+    a passive participle describes), and the noun of its "of" phrase ("tons of food aid",
+    "$15 million in aid")."""
     found = []
-    for obj in (c for c in head.children if c.dep_ in _OBJECT_DEPS):
+    objects_ = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
+    if head.dep_ == "acl" and head.tag_ == "VBN":  # "the explanation [offered] by X"
+        objects_.append(head.head)
+    for obj in objects_:
         found.append(_phrase(obj))
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
             found += [_phrase(p) for p in prep.children if p.dep_ == "pobj"]

@@ -213,6 +213,8 @@ def verb_actor(verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         active = verb.dep_ == "relcl" or bool(_children(verb, frozenset({"dobj"})))
+        if not active and verb.tag_ == "VBN":  # "weapons [provided] by Iran"
+            return prep_objects(verb, ("by",))
         return [verb.head] if active else []  # "forces [carrying out] strikes" act
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         controllers = _controllers(verb.head)
