@@ -679,3 +679,17 @@ def test_the_agent_of_a_participle_describing_the_object_acts() -> None:
     events, _ = coded("Weapons provided by Iran to the Houthis were used in the attack.")
     aid = [e for e in events if e.event == "AID"]
     assert [(countries(e.actor), countries(e.recipient)) for e in aid] == [({"IRN"}, {"NSA"})]
+
+
+def test_deploying_or_alerting_is_mobilising_only_with_forces() -> None:
+    """``retype.tsv``: the CAMEO dictionary files "deploy" with no default code (SEND, ---):
+    troops, ships or missiles deployed are MOBILIZE, technologies or software are nothing;
+    "air quality alerts" put no one on alert."""
+    for text in ["Russia deployed troops to the border.", "US troops deployed to Poland."]:
+        assert "MOBILIZE" in kept_types(text), text
+    for text in [
+        "Pollution control technologies are deployed in India.",
+        "Los Angeles faces air quality alerts every summer.",
+    ]:
+        assert "MOBILIZE" not in kept_types(text), text
+    assert "MOBILIZE" in kept_types("Israel put its forces on alert.")
