@@ -693,3 +693,28 @@ def test_deploying_or_alerting_is_mobilising_only_with_forces() -> None:
     ]:
         assert "MOBILIZE" not in kept_types(text), text
     assert "MOBILIZE" in kept_types("Israel put its forces on alert.")
+
+
+def test_a_visit_to_a_hospital_or_school_is_no_consultation() -> None:
+    """A trip to a private body (a hospital, a school) is no visit between actors; a visit to
+    another country's parliament or to a foreign firm is one."""
+    for text in [
+        "President Donald Trump made an unscheduled trip to Walter Reed hospital on Saturday.",
+        "Obama visited a school in Ohio on Monday.",
+    ]:
+        assert "CONSULT" not in kept_types(text), text
+    assert "CONSULT" in kept_types("Macron visited the German parliament on Monday.")
+    assert "CONSULT" in kept_types("Putin visited a German car factory on Monday.")
+
+
+def test_blocking_by_a_state_is_a_restriction_not_a_protest() -> None:
+    """PROTEST/obstruct is blocking by people; a state, its government or forces blocking a
+    road or access restrict movement (CAMEO 191, COERCE/restrict)."""
+    for text in [
+        "Israeli troops blocked the road to Hebron.",
+        "Russia and the Syrian regime are blocking them from access to food.",
+    ]:
+        events, _ = coded(text)
+        assert [(e.event, e.mode, e.cameo) for e in events] == [("COERCE", "restrict", "191")]
+    events, _ = coded("Jordanians blocked the highway to Amman.")
+    assert [(e.event, e.mode) for e in events] == [("PROTEST", "obstruct")]

@@ -185,6 +185,8 @@ class SentenceCoder:
                 dropped = f"figurative {match.trigger.lemmas[0]!r}: no physical force"
             else:  # "attacked Clinton over her emails"
                 event, mode, cameo = read.event, None, read.cameo
+        if event == "PROTEST" and mode == "obstruct" and senses.by_the_state(fill["actor"][0]):
+            event, mode, cameo = senses.STATE_OBSTRUCTION  # "Jordan blocked the crossing"
         dropped = dropped or light.dropped(match) or _no_event(match, event, fill)
         record = Event(
             article_id=self.article_id,

@@ -11,14 +11,17 @@
   names one, and is a speech; "Trump and Putin talked" or "talked with Putin" names two.
   (A visit, a trip or a mediation effort may name only who makes it.)
 - A trip within one's own country is no consultation: "Obama is expected to visit the
-  Sunshine State", "Clinton will host events in Broward County" (PLOVER's visits are between
-  actors; a place at home is none).
+  Sunshine State", "Clinton will host events in Broward County", "Trump made a trip to
+  Walter Reed hospital" (PLOVER's visits are between actors; a place or a private body at
+  home is none).
 - Agreeing with someone is sharing a view, not an agreement: "McLaughlin agreed with Matthews
   about the winner", "the ministers said they agree with Tantan"; "agreed with Iran on a swap"
   and "agreed with Iran to swap prisoners" are agreements.
 - Seeking or wanting to do something oneself is an intention, not a request: "Russia seeks to
   expand its influence", "Trump wants to get these things handled"; "seeks support from
   Abbas", "wants a statement from NATO", "wants Ukraine to stop" are requests.
+- Blocking by a state or its forces is no protest but a restriction of movement (CAMEO 191,
+  COERCE/restrict): "Jordan blocked the Rukban crossing"; "villagers blocked the road" is one.
 - A meeting for a contest is no consultation: "Trump and Clinton meet for the first of three
   debates", "the sides meet in the final" (``contest_words.txt``).
 - A warning of what others or things will do is a prediction, not a threat: "Obama warned
@@ -33,6 +36,7 @@ from functools import cache
 from backchannel.actors.kb import default_kb
 from backchannel.datafiles import data_lines
 from backchannel.events.codebook import parse_rule
+from backchannel.events.political import PRIVATE_SECTORS
 from backchannel.nlp import Token
 from backchannel.records import Actor, Event
 
@@ -110,6 +114,23 @@ def is_prediction(head: Token, lemmas: tuple[str, ...], recipients: list[Actor])
     return bool(subjects) and not any(s.lower_ in _SELF_PRONOUNS for s in subjects)
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+STATE_OBSTRUCTION = ("COERCE", "restrict", "191")  # impose blockade, restrict movement
+
+
+def by_the_state(actors: list[Actor]) -> bool:
+    """Whether every actor is a state, its government or its forces ("Jordan", "the regime",
+    "Syrian troops"); not its people ("Jordanians")."""
+    return bool(actors) and all(_is_state(a) for a in actors)
+
+
+def _is_state(actor: Actor) -> bool:
+    if actor.sector in STATE_SECTORS:
+        return True
+    named = actor.name is not None and actor.text.lower().removeprefix("the ") == actor.name.lower()
+    return actor.sector is None and actor.country is not None and named
+
+
 HOME_TRIP = "a trip within the actor's own country"
 
 
@@ -130,7 +151,16 @@ def is_home_trip(lemmas: tuple[str, ...], actors: list[Actor], recipients: list[
     home = {a.country for a in actors if a.country}
     if len(home) != 1:  # "Mexico's top diplomat" placed nowhere else: a foreign visitor
         return False
-    return all(r.country in home and r.sector is None for r in recipients)
+    return all(_at_home(r, home) for r in recipients)
+
+
+def _at_home(actor: Actor, home: set[str]) -> bool:
+    """A place at home, or a private body a visit goes to placed nowhere else: "Walter Reed
+    hospital", a school, a firm."""
+    private = actor.sector in PRIVATE_SECTORS
+    return (actor.country in home and (actor.sector is None or private)) or (
+        actor.country is None and private
+    )
 
 
 MEETING_LEMMAS = frozenset({"meet", "face"})
