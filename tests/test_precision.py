@@ -718,3 +718,34 @@ def test_blocking_by_a_state_is_a_restriction_not_a_protest() -> None:
         assert [(e.event, e.mode, e.cameo) for e in events] == [("COERCE", "restrict", "191")]
     events, _ = coded("Jordanians blocked the highway to Amman.")
     assert [(e.event, e.mode) for e in events] == [("PROTEST", "obstruct")]
+
+
+def test_asking_about_something_is_a_question_not_a_request() -> None:
+    """``retype.tsv`` slots ``prep`` and ``ccomp``: "asked them about", "asked whether" are
+    questions; "asked X to act", "asked X for help", "asked that" are requests."""
+    for text in [
+        "Senator Lucas asked the NASA officials about the effect of the launches.",
+        "The senator asked whether the Pentagon had approved the plan.",
+    ]:
+        assert "REQUEST" not in kept_types(text), text
+    for text in [
+        "Iran asked the UN to intervene.",
+        "The US asked Britain for help.",
+        "Pakistan asked that the sanctions be lifted.",
+    ]:
+        assert "REQUEST" in kept_types(text), text
+
+
+def test_recognising_a_fact_is_no_recognition_of_a_state() -> None:
+    """"recognized that ..." or "recognized the contribution" acknowledges; recognising a state,
+    its independence or its leader is SUPPORT (054)."""
+    for text in [
+        "Austrian governments have recognized that Austrians were perpetrators of Nazi crimes.",
+        "Israel recognized the contribution of the Egyptian army.",
+    ]:
+        assert "SUPPORT" not in kept_types(text), text
+    for text in [
+        "Russia recognized the independence of Abkhazia.",
+        "The United States recognized Juan Guaido as interim president of Venezuela.",
+    ]:
+        assert "SUPPORT" in kept_types(text), text

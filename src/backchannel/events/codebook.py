@@ -74,7 +74,7 @@ class TypeInfo:
 class Retype:
     """Re-typing of a trigger by the word in one of its slots ("lift [sanctions]")."""
 
-    slot: str  # "dobj" | "nsubj" | "xcomp" | "gov" | "above" | "sentence" | "any" | "named"
+    slot: str  # dobj, nsubj, xcomp, oprd, gov, above, sentence, any, named, only_prep, prep, ccomp
     words: frozenset[str]
     event: str  # "NONE" drops the trigger, "KEEP" leaves it as it is
     mode: str | None
@@ -156,6 +156,7 @@ def _types(raw: dict[str, Any]) -> dict[str, TypeInfo]:
 
 _SLOTS = frozenset(
     {"dobj", "nsubj", "xcomp", "oprd", "gov", "above", "sentence", "any", "named", "only_prep"}
+    | {"prep", "ccomp"}
 )
 
 

@@ -140,7 +140,19 @@ def _slot(match: Match, slot: str) -> list[Token]:
         return [noun.head] if noun.dep_ in ("dobj", "nsubjpass") and noun.head != noun else []
     if slot == "above":
         return _above(head)
+    if slot == "prep":  # "asked them [about] the launches"
+        return [c for c in head.children if c.dep_ == "prep"]
+    if slot == "ccomp":  # "asked [whether] Russia would retaliate", "recognized [that] ..."
+        return [w for c in head.children if c.dep_ == "ccomp" for w in _clause_marks(c)]
     return [c for c in head.children if c.dep_ in _SLOT_DEPS[slot]]
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _clause_marks(clause: Token) -> list[Token]:
+    """What opens a clausal complement: its "that", "whether", "if" or wh-word."""
+    return [c for c in clause.children if c.dep_ == "mark" or c.tag_ in _WH_TAGS]
 
 
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
