@@ -118,7 +118,7 @@ def test_verb_defaults_and_light_verbs() -> None:
     assert light_kind("provide") == "object" and light_kind("meet") is None
     assert light_kind("hold") == "custody"
     kinds = {light.kind for light in light_verbs().values()}
-    assert kinds == {"object", "market", "figurative", "custody"}
+    assert kinds == {"object", "market", "figurative", "custody", "intransitive"}
     assert all(light.why for light in light_verbs().values())
 
 

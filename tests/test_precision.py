@@ -55,7 +55,8 @@ def test_no_political_actor_no_event(text: str) -> None:
 
 
 def test_an_event_without_political_actor_is_kept_aside_with_its_reason() -> None:
-    assert "no political actor" in reasons("The neighbours offered him a lift to the station.")
+    assert "no political actor" in reasons("The neighbours promised him a new bicycle.")
+    assert "'offer lift' is no act" in reasons("The neighbours offered him a lift to the station.")
 
 
 def test_a_political_actor_on_either_side_keeps_the_event() -> None:

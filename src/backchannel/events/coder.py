@@ -152,6 +152,7 @@ class SentenceCoder:
         ]
         self.denials += [self._denial(sentence, m, events) for m in denials]
         frames = framemod.frames(matches, self.codebook)
+        frames = [f for f in frames if not any(_describes(f.match, g.match) for g in frames)]
         coded = [self._event(sentence, frame, events) for frame in frames]
         return [item for item in coded if item is not None]
 
@@ -444,6 +445,15 @@ def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
     if event == "THREATEN" and senses.is_prediction(match.head, lemmas, recipients):
         return "a warning that predicts, not a threat"
     return None
+
+
+def _describes(match: Match, other: Match) -> bool:
+    """Whether the trigger is a participle describing the subject of a trigger of the same
+    type: "the missiles [fired] by the army struck the depot" is one attack, told by "struck"."""
+    head, subject = match.head, match.head.head
+    if head.dep_ != "acl" or subject.dep_ not in _SUBJECT_DEPS:
+        return False
+    return subject.head.i == other.head.i and match.trigger.event == other.trigger.event
 
 
 def _struck_by_event(verb: Token, events: frozenset[int]) -> bool:
