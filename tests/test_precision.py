@@ -750,3 +750,19 @@ def test_recognising_a_fact_is_no_recognition_of_a_state() -> None:
         "The United States recognized Juan Guaido as interim president of Venezuela.",
     ]:
         assert "SUPPORT" in kept_types(text), text
+
+
+def test_whose_arrest_or_release_it_is_undergoes_it() -> None:
+    """``patient_nouns``: "[Navalny's] arrest", "[Morsi's] release", "[Assange's] extradition":
+    the owner is who is arrested, released, extradited (the recipient), not who does it;
+    "Russia's arrest [of] the journalist" is Russia's act."""
+    cases = [
+        ("The court ordered Morsi's release.", "RETREAT", set(), {"EGY"}),
+        ("The US is seeking Assange's extradition from the UK.", "COOPERATE", {"USA"}, set()),
+        ("Navalny's arrest was condemned by the EU.", "COERCE", set(), {"RUS"}),
+        ("Russia's arrest of the Ukrainian journalist drew protests.", "COERCE", {"RUS"}, {"UKR"}),
+    ]
+    for text, kind, actor, recipient in cases:
+        event = next(e for e in coded(text)[0] + coded(text)[1] if e.event == kind)
+        assert countries(event.actor) - {None} == actor, text
+        assert countries(event.recipient) - {None} == recipient, text

@@ -341,9 +341,7 @@ def _noun_actor(
         subjects = [t for t in verb_actor(noun.head) if keep(t)]
         if subjects:
             return subjects
-    own = _children(noun, frozenset({"poss"})) or [
-        m for m in _name_modifiers(noun, skip) if keep(m)
-    ]
+    own = [] if _undergone(noun, codebook) else _owners(noun, skip, keep)
     own = own or prep_objects(noun, ("by",)) or _participle_agents(noun)
     own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
     if own:
@@ -356,7 +354,7 @@ def _noun_actor(
         return []  # "[banks] are suffering from sanctions": they undergo, not impose
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
-    if noun.dep_ == "dobj" and _not_doer(governor, codebook):  # "forces crushed [protests]"
+    if noun.dep_ in ("dobj", "nsubjpass") and _not_doer(governor, codebook):  # "crushed [protests]"
         return prep_objects(noun, ("from",)) or prep_objects(governor, ("from",))
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
         return [] if governor.lemma_ in codebook.words["channel_verbs"] else verb_actor(governor)
@@ -381,6 +379,20 @@ def _standing(noun: Token, codebook: Codebook) -> Token:
     return noun
 
 
+def _owners(noun: Token, skip: range, keep: Keep = _anything) -> list[Token]:
+    """Whose the noun event is: "[Iran's] offer", "the [Iranian] offer"."""
+    return _children(noun, frozenset({"poss"})) or [
+        m for m in _name_modifiers(noun, skip) if keep(m)
+    ]
+
+
+def _undergone(noun: Token, codebook: Codebook) -> bool:
+    """A noun event whose owner undergoes it, with no "of" phrase naming who does:
+    "[Navalny's] arrest", "[the journalist's] release" (but "Russia's arrest of X")."""
+    patient = noun.lemma_.lower() in codebook.words["patient_nouns"]
+    return patient and not prep_objects(noun, ("of",))
+
+
 def _is_measure(token: Token, codebook: Codebook) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in codebook.words["measure_nouns"]
 
@@ -400,6 +412,8 @@ def _noun_recipient(
     own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
+    if _undergone(noun, codebook):  # "[Navalny's] arrest"
+        return [t for t in _owners(noun, range(noun.i, noun.i + 1), keep) if keep(t)]
     sufferers = experiencers(noun, codebook.words["experiencer_verbs"])
     if sufferers:  # "[Russian banks] are suffering from Western sanctions"
         return [t for t in sufferers if keep(t)]
