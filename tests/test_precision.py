@@ -766,3 +766,14 @@ def test_whose_arrest_or_release_it_is_undergoes_it() -> None:
         event = next(e for e in coded(text)[0] + coded(text)[1] if e.event == kind)
         assert countries(event.actor) - {None} == actor, text
         assert countries(event.recipient) - {None} == recipient, text
+
+
+def test_condemning_an_arrest_does_not_condemn_the_arrested() -> None:
+    """"The EU condemned [Navalny's] arrest": Navalny is the one arrested, not the one
+    condemned; "condemned Iran's attack" still condemns Iran."""
+    events, _ = coded("The EU condemned Navalny's arrest.")
+    accuse = next(e for e in events if e.event == "ACCUSE")
+    assert countries(accuse.actor) == {"IGO"} and accuse.recipient == []
+    events, _ = coded("Britain condemned Iran's attack on the tanker.")
+    accuse = next(e for e in events if e.event == "ACCUSE")
+    assert countries(accuse.recipient) == {"IRN"}

@@ -255,6 +255,8 @@ class SentenceCoder:
             found.actor = self._actor_like(sentence, claimer).actor
         if not found.actor and match.trigger.pos == "N":  # "attacks on the embassy [by militants]"
             found = self._nested_agents(sentence, match, events, found)
+        # "condemned [Navalny's arrest]": whom the arrest is done to is not who is condemned
+        found.recipient = [t for t in found.recipient if not _undergone_event(t, events, cb)]
         if not found.recipient:  # "raid with bombs ... on sites", "offered $5m for ... on X"
             nested = (
                 rolemod.nested_prep_objects(match.head, _NESTED_PREPS, events)
@@ -445,6 +447,10 @@ def _no_event(match: Match, event: str, fill: dict[str, tuple[list[Actor], Any]]
     if event == "THREATEN" and senses.is_prediction(match.head, lemmas, recipients):
         return "a warning that predicts, not a threat"
     return None
+
+
+def _undergone_event(token: Token, events: frozenset[int], codebook: Codebook) -> bool:
+    return token.i in events and rolemod.undergone(token, codebook)
 
 
 def _describes(match: Match, other: Match) -> bool:

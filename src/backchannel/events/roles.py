@@ -341,7 +341,7 @@ def _noun_actor(
         subjects = [t for t in verb_actor(noun.head) if keep(t)]
         if subjects:
             return subjects
-    own = [] if _undergone(noun, codebook) else _owners(noun, skip, keep)
+    own = [] if undergone(noun, codebook) else _owners(noun, skip, keep)
     own = own or prep_objects(noun, ("by",)) or _participle_agents(noun)
     own = own or prep_objects(noun, codebook.words["reciprocal_preps"])
     if own:
@@ -386,7 +386,7 @@ def _owners(noun: Token, skip: range, keep: Keep = _anything) -> list[Token]:
     ]
 
 
-def _undergone(noun: Token, codebook: Codebook) -> bool:
+def undergone(noun: Token, codebook: Codebook) -> bool:
     """A noun event whose owner undergoes it, with no "of" phrase naming who does:
     "[Navalny's] arrest", "[the journalist's] release" (but "Russia's arrest of X")."""
     patient = noun.lemma_.lower() in codebook.words["patient_nouns"]
@@ -412,7 +412,7 @@ def _noun_recipient(
     own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
-    if _undergone(noun, codebook):  # "[Navalny's] arrest"
+    if undergone(noun, codebook):  # "[Navalny's] arrest"
         return [t for t in _owners(noun, range(noun.i, noun.i + 1), keep) if keep(t)]
     sufferers = experiencers(noun, codebook.words["experiencer_verbs"])
     if sufferers:  # "[Russian banks] are suffering from Western sanctions"
