@@ -666,3 +666,9 @@ def test_the_recipient_of_an_arrest_is_the_object_not_the_city_of_the_place_phra
     coded = only("China arrested twelve journalists in Muscat.", "COERCE")
     assert [a.text for a in coded.recipient] == ["twelve journalists"]
     assert "OMN" not in countries(coded.recipient)
+
+
+def test_neither_nor_negates_the_act() -> None:
+    """"Neither Russia nor China sent troops": no one sent them; a negated AID is a refusal."""
+    coded = only("Neither Russia nor China sent troops to Syria.", "REJECT")
+    assert countries(coded.actor) == {"RUS", "CHN"}

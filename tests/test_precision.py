@@ -777,3 +777,10 @@ def test_condemning_an_arrest_does_not_condemn_the_arrested() -> None:
     events, _ = coded("Britain condemned Iran's attack on the tanker.")
     accuse = next(e for e in events if e.event == "ACCUSE")
     assert countries(accuse.recipient) == {"IRN"}
+
+
+def test_restoring_is_an_event_only_with_what_the_dictionary_lists() -> None:
+    """The CAMEO dictionary gives "restore" no default (RE_ESTABLISH, ---): relations, ties or
+    an agreement restored are SUPPORT/AGREE; a logo or a website restored is nothing."""
+    assert "SUPPORT" in kept_types("Egypt and Iran restored diplomatic relations in May.")
+    assert not coded("The Labour Party restored its logo to the Twitter profile.")[0]

@@ -45,8 +45,16 @@ def _negative_adverbial(child: Token) -> bool:
     )
 
 
+def _neither(token: Token) -> bool:
+    """ "[Neither] the House nor the Senate have provided": the subject denies the act."""
+    subjects = (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(p.lower_ == "neither" and p.i < s.i for s in subjects for p in s.children)
+
+
 def is_negated(token: Token, codebook: Codebook) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+        return True
+    if _neither(token):
         return True
     if any(_negative_adverbial(c) for c in token.children):
         return True
