@@ -784,3 +784,31 @@ def test_restoring_is_an_event_only_with_what_the_dictionary_lists() -> None:
     an agreement restored are SUPPORT/AGREE; a logo or a website restored is nothing."""
     assert "SUPPORT" in kept_types("Egypt and Iran restored diplomatic relations in May.")
     assert not coded("The Labour Party restored its logo to the Twitter profile.")[0]
+
+
+def test_who_fights_or_holds_firm_despite_an_event_does_not_do_it() -> None:
+    """"[Assange] is battling extradition", "NASA held firm [despite] criticisms": the
+    subject resists or withstands the event; it is not its actor."""
+    events, _ = coded("Assange is battling extradition to the United States.")
+    assert all("Assange" not in {a.text for a in e.actor} for e in events)
+    events, dropped = coded("NASA has held firm despite criticisms from SpaceX.")
+    assert all(countries(e.actor) != {"USA"} for e in events + dropped if e.event == "ACCUSE")
+
+
+def test_a_light_verb_reads_the_noun_its_relative_clause_describes() -> None:
+    """"the health record [that] Trump provided": the record is what was provided (no aid)."""
+    for text in [
+        "The health record that Trump provided last year was incomplete.",
+        "The information that Russia provided to Turkey was false.",
+    ]:
+        assert "AID" not in kept_types(text), text
+    assert "AID" in kept_types("The weapons that Iran provided to the Houthis were used.")
+
+
+def test_part_of_something_is_read_as_that_thing() -> None:
+    """A partitive object is typed by what it is part of: "captured [part of] a stronghold" is
+    an attack on it (192), "suspended [part of] a military aid program" a sanction."""
+    events, _ = coded("Burmese troops have captured part of a Karen guerrilla stronghold.")
+    assert [(e.event, e.cameo) for e in events] == [("ASSAULT", "192")]
+    text = "The United States suspended part of a military aid program for Bosnia."
+    assert "SANCTION" in kept_types(text)

@@ -168,6 +168,8 @@ def light_doer(noun: Token, verbs: frozenset[str]) -> list[Token]:
         if token.head.i == token.i or token.dep_ in _SUBJECT_DEPS:
             return []  # "[Amnesty] International issued": the noun is the subject's
         below, token = token, token.head
+        if token.lower_ in rolemod.CONCESSIVE:
+            return []  # "held firm [despite] criticisms": not the subject's criticism
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
             return rolemod.expand(rolemod.verb_actor(token))
         if token.pos_ == "VERB" and token.lemma_.lower() not in _SAYING and below.dep_ != "attr":

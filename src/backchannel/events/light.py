@@ -29,6 +29,7 @@ from backchannel.events.triggers import Match
 from backchannel.nlp import Token
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MEASURE_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -158,6 +159,8 @@ def _objects(head: Token) -> list[list[Token]]:
     objects_ = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
     if head.dep_ == "acl" and head.tag_ == "VBN":  # "the explanation [offered] by X"
         objects_.append(head.head)
+    if head.dep_ == "relcl" and any(o.tag_ in _RELATIVE_TAGS for o in objects_):
+        objects_ = [head.head]  # "the record [that] Trump provided"
     for obj in objects_:
         found.append(_phrase(obj))
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):

@@ -352,6 +352,8 @@ def _noun_actor(
     governor = noun.head
     if experiencers(noun, codebook.words["experiencer_verbs"]):
         return []  # "[banks] are suffering from sanctions": they undergo, not impose
+    if noun.dep_ == "pobj" and governor.lower_ in CONCESSIVE:
+        return []  # "NASA held firm [despite] criticisms": not NASA's criticism
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
     if noun.dep_ in ("dobj", "nsubjpass") and _not_doer(governor, codebook):  # "crushed [protests]"
@@ -377,6 +379,9 @@ def _standing(noun: Token, codebook: Codebook) -> Token:
     if noun.dep_ == "pobj" and governor.lower_ == "of" and _is_measure(measure, codebook):
         return measure
     return noun
+
+
+CONCESSIVE = frozenset({"despite", "amid", "amidst", "notwithstanding"})
 
 
 def _owners(noun: Token, skip: range, keep: Keep = _anything) -> list[Token]:

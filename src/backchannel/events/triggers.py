@@ -105,7 +105,13 @@ def _slot_words(token: Token) -> set[str]:
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod"):
             words |= {child.lemma_.lower(), child.lower_}
+    if lemma in _PARTITIVES:  # "captured [part] of a stronghold": the stronghold
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            words |= {w for o in prep.children if o.dep_ == "pobj" for w in _slot_words(o)}
     return words
+
+
+_PARTITIVES = frozenset({"part", "portion", "section", "half", "rest", "most", "much", "some"})
 
 
 _ABOVE_PATH = frozenset(
