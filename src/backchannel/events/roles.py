@@ -417,8 +417,9 @@ def _noun_recipient(
     own = first_fillers(noun, deps, keep=keep)
     if own:
         return own
-    if undergone(noun, codebook):  # "[Navalny's] arrest"
-        return [t for t in _owners(noun, range(noun.i, noun.i + 1), keep) if keep(t)]
+    owners = _owners(noun, range(noun.i, noun.i + 1), keep) if undergone(noun, codebook) else []
+    if owners:  # "[Navalny's] arrest"
+        return [t for t in owners if keep(t)]
     sufferers = experiencers(noun, codebook.words["experiencer_verbs"])
     if sufferers:  # "[Russian banks] are suffering from Western sanctions"
         return [t for t in sufferers if keep(t)]
