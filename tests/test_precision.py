@@ -812,3 +812,12 @@ def test_part_of_something_is_read_as_that_thing() -> None:
     assert [(e.event, e.cameo) for e in events] == [("ASSAULT", "192")]
     text = "The United States suspended part of a military aid program for Bosnia."
     assert "SANCTION" in kept_types(text)
+
+
+def test_dropping_an_investigation_is_a_concession_not_an_investigation() -> None:
+    """The CAMEO dictionary files "drop [investigation/inquiry/probe]" as 080 (CONCEDE); what
+    the investigation was "into" is not the subject's own act."""
+    events, dropped = coded("Sweden has dropped its investigation into a rape allegation.")
+    assert [(e.event, e.cameo) for e in events] == [("CONCEDE", "080")]
+    assert all(countries(e.actor) != {"SWE"} for e in events + dropped if e.event == "ACCUSE")
+    assert "ACCUSE" in kept_types("Sweden opened an investigation into the Russian embassy.")

@@ -352,7 +352,7 @@ def _noun_actor(
     governor = noun.head
     if experiencers(noun, codebook.words["experiencer_verbs"]):
         return []  # "[banks] are suffering from sanctions": they undergo, not impose
-    if noun.dep_ == "pobj" and governor.lower_ in CONCESSIVE:
+    if noun.dep_ == "pobj" and governor.lower_ in CONCESSIVE | _TOPIC_PREPS:
         return []  # "NASA held firm [despite] criticisms": not NASA's criticism
     if noun.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
         return verb_actor(governor.head)
@@ -382,6 +382,9 @@ def _standing(noun: Token, codebook: Codebook) -> Token:
 
 
 CONCESSIVE = frozenset({"despite", "amid", "amidst", "notwithstanding"})
+# what a clause is about or against, not what its subject does: "dropped its investigation
+# [into] an allegation", "protested [against] the war", "complained [about] the raid"
+_TOPIC_PREPS = frozenset({"into", "against", "over", "about"})
 
 
 def _owners(noun: Token, skip: range, keep: Keep = _anything) -> list[Token]:
