@@ -672,3 +672,10 @@ def test_neither_nor_negates_the_act() -> None:
     """"Neither Russia nor China sent troops": no one sent them; a negated AID is a refusal."""
     coded = only("Neither Russia nor China sent troops to Syria.", "REJECT")
     assert countries(coded.actor) == {"RUS", "CHN"}
+
+
+def test_a_noun_event_already_done_is_not_made_future_by_its_clause() -> None:
+    """"the tariffs [imposed] so far would reduce GDP": the tariffs are past, not a threat."""
+    text = "The tariffs imposed so far by the United States on China would reduce GDP."
+    assert "THREATEN" not in kinds(text)
+    assert "THREATEN" in kinds("New US tariffs on China would start next month.")

@@ -13,6 +13,8 @@ def is_future(token: Token, codebook: Codebook) -> bool:
     if token.pos_ == "NOUN":
         if any(c.lemma_.lower() in words["future_modifiers"] for c in token.children):
             return True
+        if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+            return False  # "the tariffs [imposed] so far would reduce GDP": done already
         return token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and is_future(
             token.head, codebook
         )
