@@ -443,10 +443,11 @@ def test_a_fixed_compound_names_no_act() -> None:
     """"a heart attack", "cardiac arrest", "a press release" (other_words.txt)."""
     for text, word in [
         ("The senator suffered a heart attack on Tuesday.", "heart attack"),
-        ("The minister went into cardiac arrest.", "cardiac arrest"),
+        ("The minister suffered cardiac arrest on Monday.", "cardiac arrest"),
         ("The ministry issued a press release on Tuesday.", "press release"),
     ]:
         assert f"'{word}' names no act" in reasons(text), text
+    assert not coded("The minister went into cardiac arrest.")[0]
     assert "COERCE" in kept_types("Police announced the arrest of two Iranian diplomats.")
 
 
