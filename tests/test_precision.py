@@ -31,6 +31,14 @@ def kept_types(text: str) -> set[str]:
     return {e.event for e in coded(text)[0]}
 
 
+def assert_typed(event: str, kept: list[str], not_kept: list[str]) -> None:
+    """``event`` is among the kept events of each ``kept`` text and of none of ``not_kept``."""
+    for text in kept:
+        assert event in kept_types(text), text
+    for text in not_kept:
+        assert event not in kept_types(text), text
+
+
 def reasons(text: str) -> set[str]:
     return {e.dropped or "" for e in coded(text)[1]}
 
@@ -654,12 +662,14 @@ def test_who_crushes_a_protest_is_not_its_protester() -> None:
 def test_demonstrating_something_is_no_protest() -> None:
     """``intransitive`` light verb: "demonstrated outside the embassy" is a protest;
     "demonstrates that ..." or "demonstrated its commitment" shows something."""
-    assert "PROTEST" in kept_types("Students demonstrated outside the US embassy in Tehran.")
-    for text in [
-        "The Iranian case demonstrates that the sanctions have limits.",
-        "Iran demonstrated its commitment to the deal.",
-    ]:
-        assert "PROTEST" not in kept_types(text), text
+    assert_typed(
+        "PROTEST",
+        kept=["Students demonstrated outside the US embassy in Tehran."],
+        not_kept=[
+            "The Iranian case demonstrates that the sanctions have limits.",
+            "Iran demonstrated its commitment to the deal.",
+        ],
+    )
     assert "SUPPORT" in kept_types("Iranians demonstrated support for the government.")
 
 
@@ -667,13 +677,15 @@ def test_offering_a_statement_is_no_promise() -> None:
     """"offer" reads by its object (``light_verbs.tsv``): an explanation or an assessment
     offered is a statement, including as the noun a passive participle describes; offered
     talks or condolences stay events."""
-    for text in [
-        "The White House offered an explanation on Monday.",
-        "Analysts questioned the explanation being offered by the White House.",
-    ]:
-        assert "AGREE" not in kept_types(text), text
+    assert_typed(
+        "AGREE",
+        kept=["Russia offered to mediate between Iran and the United States."],
+        not_kept=[
+            "The White House offered an explanation on Monday.",
+            "Analysts questioned the explanation being offered by the White House.",
+        ],
+    )
     assert "SUPPORT" in kept_types("The UAE offered its condolences to New Zealand.")
-    assert "AGREE" in kept_types("Russia offered to mediate between Iran and the United States.")
 
 
 def test_the_agent_of_a_participle_describing_the_object_acts() -> None:
@@ -687,26 +699,34 @@ def test_deploying_or_alerting_is_mobilising_only_with_forces() -> None:
     """``retype.tsv``: the CAMEO dictionary files "deploy" with no default code (SEND, ---):
     troops, ships or missiles deployed are MOBILIZE, technologies or software are nothing;
     "air quality alerts" put no one on alert."""
-    for text in ["Russia deployed troops to the border.", "US troops deployed to Poland."]:
-        assert "MOBILIZE" in kept_types(text), text
-    for text in [
-        "Pollution control technologies are deployed in India.",
-        "Los Angeles faces air quality alerts every summer.",
-    ]:
-        assert "MOBILIZE" not in kept_types(text), text
-    assert "MOBILIZE" in kept_types("Israel put its forces on alert.")
+    assert_typed(
+        "MOBILIZE",
+        kept=[
+            "Russia deployed troops to the border.",
+            "US troops deployed to Poland.",
+            "Israel put its forces on alert.",
+        ],
+        not_kept=[
+            "Pollution control technologies are deployed in India.",
+            "Los Angeles faces air quality alerts every summer.",
+        ],
+    )
 
 
 def test_a_visit_to_a_hospital_or_school_is_no_consultation() -> None:
     """A trip to a private body (a hospital, a school) is no visit between actors; a visit to
     another country's parliament or to a foreign firm is one."""
-    for text in [
-        "President Donald Trump made an unscheduled trip to Walter Reed hospital on Saturday.",
-        "Obama visited a school in Ohio on Monday.",
-    ]:
-        assert "CONSULT" not in kept_types(text), text
-    assert "CONSULT" in kept_types("Macron visited the German parliament on Monday.")
-    assert "CONSULT" in kept_types("Putin visited a German car factory on Monday.")
+    assert_typed(
+        "CONSULT",
+        kept=[
+            "Macron visited the German parliament on Monday.",
+            "Putin visited a German car factory on Monday.",
+        ],
+        not_kept=[
+            "President Donald Trump made an unscheduled trip to Walter Reed hospital on Saturday.",
+            "Obama visited a school in Ohio on Monday.",
+        ],
+    )
 
 
 def test_blocking_by_a_state_is_a_restriction_not_a_protest() -> None:
@@ -725,32 +745,34 @@ def test_blocking_by_a_state_is_a_restriction_not_a_protest() -> None:
 def test_asking_about_something_is_a_question_not_a_request() -> None:
     """``retype.tsv`` slots ``prep`` and ``ccomp``: "asked them about", "asked whether" are
     questions; "asked X to act", "asked X for help", "asked that" are requests."""
-    for text in [
-        "Senator Lucas asked the NASA officials about the effect of the launches.",
-        "The senator asked whether the Pentagon had approved the plan.",
-    ]:
-        assert "REQUEST" not in kept_types(text), text
-    for text in [
-        "Iran asked the UN to intervene.",
-        "The US asked Britain for help.",
-        "Pakistan asked that the sanctions be lifted.",
-    ]:
-        assert "REQUEST" in kept_types(text), text
+    assert_typed(
+        "REQUEST",
+        kept=[
+            "Iran asked the UN to intervene.",
+            "The US asked Britain for help.",
+            "Pakistan asked that the sanctions be lifted.",
+        ],
+        not_kept=[
+            "Senator Lucas asked the NASA officials about the effect of the launches.",
+            "The senator asked whether the Pentagon had approved the plan.",
+        ],
+    )
 
 
 def test_recognising_a_fact_is_no_recognition_of_a_state() -> None:
     """"recognized that ..." or "recognized the contribution" acknowledges; recognising a state,
     its independence or its leader is SUPPORT (054)."""
-    for text in [
-        "Austrian governments have recognized that Austrians were perpetrators of Nazi crimes.",
-        "Israel recognized the contribution of the Egyptian army.",
-    ]:
-        assert "SUPPORT" not in kept_types(text), text
-    for text in [
-        "Russia recognized the independence of Abkhazia.",
-        "The United States recognized Juan Guaido as interim president of Venezuela.",
-    ]:
-        assert "SUPPORT" in kept_types(text), text
+    assert_typed(
+        "SUPPORT",
+        kept=[
+            "Russia recognized the independence of Abkhazia.",
+            "The United States recognized Juan Guaido as interim president of Venezuela.",
+        ],
+        not_kept=[
+            "Austrian governments have recognized that Austrians were perpetrators of Nazi crimes.",
+            "Israel recognized the contribution of the Egyptian army.",
+        ],
+    )
 
 
 def test_whose_arrest_or_release_it_is_undergoes_it() -> None:
