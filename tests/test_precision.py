@@ -844,3 +844,12 @@ def test_dropping_an_investigation_is_a_concession_not_an_investigation() -> Non
     assert [(e.event, e.cameo) for e in events] == [("CONCEDE", "080")]
     assert all(countries(e.actor) != {"SWE"} for e in events + dropped if e.event == "ACCUSE")
     assert "ACCUSE" in kept_types("Sweden opened an investigation into the Russian embassy.")
+
+
+def test_who_demands_a_release_does_not_release() -> None:
+    """"The US demanded [Navalny's] release": the release is requested of someone else, so
+    the US is not its actor; Navalny is the one to be released."""
+    events, _ = coded("The US demanded Navalny's release.")
+    release = next(e for e in events if e.event == "RETREAT")
+    assert release.actor == [] and countries(release.recipient) == {"RUS"}
+    assert release.status == "requested"
