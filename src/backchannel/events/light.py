@@ -25,11 +25,11 @@ from functools import cache
 from backchannel.actors.kb import default_kb
 from backchannel.datafiles import data_lines
 from backchannel.events import crosswalk, objects
+from backchannel.events.roles import RELATIVE_TAGS, is_participle_of
 from backchannel.events.triggers import Match
 from backchannel.nlp import Token
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MEASURE_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -157,9 +157,9 @@ def _objects(head: Token) -> list[list[Token]]:
     "$15 million in aid")."""
     found = []
     objects_ = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
-    if head.dep_ == "acl" and head.tag_ == "VBN":  # "the explanation [offered] by X"
+    if is_participle_of(head):  # "the explanation [offered] by X"
         objects_.append(head.head)
-    if head.dep_ == "relcl" and any(o.tag_ in _RELATIVE_TAGS for o in objects_):
+    if head.dep_ == "relcl" and any(o.tag_ in RELATIVE_TAGS for o in objects_):
         objects_ = [head.head]  # "the record [that] Trump provided"
     for obj in objects_:
         found.append(_phrase(obj))

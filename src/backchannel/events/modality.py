@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backchannel.events.codebook import Codebook
+from backchannel.events.roles import is_participle_of
 from backchannel.nlp import Token
 
 
@@ -13,7 +14,7 @@ def is_future(token: Token, codebook: Codebook) -> bool:
     if token.pos_ == "NOUN":
         if any(c.lemma_.lower() in words["future_modifiers"] for c in token.children):
             return True
-        if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+        if any(is_participle_of(c) for c in token.children):
             return False  # "the tariffs [imposed] so far would reduce GDP": done already
         return token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and is_future(
             token.head, codebook

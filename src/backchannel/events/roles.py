@@ -17,7 +17,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
-_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
 @dataclass(slots=True)
@@ -207,7 +207,7 @@ def verb_actor(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return prep_objects(verb, ("by",))
     subjects = _children(verb, _SUBJECTS)
-    if verb.dep_ == "relcl" and any(s.tag_ in _RELATIVE_TAGS for s in subjects):
+    if verb.dep_ == "relcl" and any(s.tag_ in RELATIVE_TAGS for s in subjects):
         return [verb.head]
     if subjects or depth > 3:
         return subjects
@@ -446,11 +446,16 @@ def _noun_recipient(
     return []
 
 
+def is_participle_of(token: Token) -> bool:
+    """A past participle describing a noun: "sanctions [imposed] by the EU"."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
 def _participle_agents(noun: Token) -> list[Token]:
     """The agent of a participle that describes the noun: "sanctions [imposed by] the EU",
     "attacks carried out by the rebels"."""
     for clause in noun.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+        if is_participle_of(clause):
             agents = prep_objects(clause, ("by",))
             if agents:
                 return agents
